@@ -1,0 +1,608 @@
+/*
+ * Reading and writing catalog files (loket-catalog(5)): a line-based,
+ * INI-like text format. It is not parsed with inih because catalog text
+ * needs lines longer than inih's 200 bytes and semicolons that inih would
+ * take for comments.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog.h"
+#include "text.h"
+#include "xmalloc.h"
+
+#define CATALOG_MAGIC		"loket-catalog 1"
+#define CATALOG_MAX_LINE	1000
+
+enum section {
+	SECTION_NONE,
+	SECTION_AGENCY,
+	SECTION_SERVICE,
+	SECTION_OFFICE,
+	SECTION_COUNTER
+};
+
+struct parser {
+	struct catalog	*catalog;
+	const char	*name;
+	int		 line;
+	int		 magic_seen;
+	enum section	 section;
+	char		*cause;
+};
+
+static const char *const parser_lang_suffix[LANG_COUNT] = { ".id", ".en" };
+
+/* Set the cause, naming the file and line; return -1. */
+static int __attribute__((format(printf, 3, 4)))
+parser_error(struct parser *p, int line, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*reason;
+
+	va_start(ap, fmt);
+	reason = xvasprintf(fmt, ap);
+	va_end(ap);
+	p->cause = xasprintf("%s:%d: %s", p->name, line, reason);
+	free(reason);
+	return -1;
+}
+
+/* Split "key.id" into key and language; -1 if there is no suffix. */
+static int
+parser_split_lang(char *key, enum lang *lang)
+{
+	size_t	 len = strlen(key);
+	int	 l;
+
+	for (l = 0; l < LANG_COUNT; l++) {
+		if (len > 3 && strcmp(key + len - 3, parser_lang_suffix[l]) == 0) {
+			key[len - 3] = '\0';
+			*lang = l;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* Append a line to a multi-line value. */
+static void
+parser_append(char **field, const char *value)
+{
+	char	*joined;
+
+	if (*field == NULL) {
+		*field = xstrdup(value);
+		return;
+	}
+	joined = xasprintf("%s\n%s", *field, value);
+	free(*field);
+	*field = joined;
+}
+
+/* Set a value that may appear once. */
+static int
+parser_set_once(struct parser *p, char **field, const char *key,
+    const char *value)
+{
+	if (*field != NULL)
+		return parser_error(p, p->line, _("\"%s\" is given twice"), key);
+	*field = xstrdup(value);
+	return 0;
+}
+
+static struct catalog_agency *
+parser_find_agency(struct catalog *c, const char *code)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->nagencies; i++) {
+		if (strcmp(c->agencies[i].code, code) == 0)
+			return &c->agencies[i];
+	}
+	return NULL;
+}
+
+static struct catalog_service *
+parser_find_service(struct catalog *c, const char *code)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->nservices; i++) {
+		if (strcmp(c->services[i].code, code) == 0)
+			return &c->services[i];
+	}
+	return NULL;
+}
+
+static struct catalog_office *
+parser_find_office(struct catalog *c, const char *code)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->noffices; i++) {
+		if (strcmp(c->offices[i].code, code) == 0)
+			return &c->offices[i];
+	}
+	return NULL;
+}
+
+/* Check that the section just ended has everything it needs. */
+static int
+parser_end_section(struct parser *p)
+{
+	struct catalog	*c = p->catalog;
+	int		 l, k;
+
+	switch (p->section) {
+	case SECTION_NONE:
+		break;
+	case SECTION_AGENCY: {
+		struct catalog_agency *a = &c->agencies[c->nagencies - 1];
+
+		for (l = 0; l < LANG_COUNT; l++) {
+			if (a->name[l] == NULL)
+				return parser_error(p, a->line, _("agency "
+				    "\"%s\" has no name%s"), a->code,
+				    parser_lang_suffix[l]);
+		}
+		break;
+	}
+	case SECTION_SERVICE: {
+		struct catalog_service *s = &c->services[c->nservices - 1];
+
+		if (s->agency == NULL)
+			return parser_error(p, s->line, _("service \"%s\" has "
+			    "no agency"), s->code);
+		if (s->letter == '\0')
+			return parser_error(p, s->line, _("service \"%s\" has "
+			    "no letter"), s->code);
+		for (l = 0; l < LANG_COUNT; l++) {
+			if (s->name[l] == NULL)
+				return parser_error(p, s->line, _("service "
+				    "\"%s\" has no name%s"), s->code,
+				    parser_lang_suffix[l]);
+			for (k = 0; k < COMPONENT_COUNT; k++) {
+				if (s->component[k][l] != NULL)
+					continue;
+				return parser_error(p, s->line, _("service "
+				    "\"%s\" has no %s%s"), s->code,
+				    catalog_component_key(k),
+				    parser_lang_suffix[l]);
+			}
+		}
+		if (s->keywords == NULL)
+			s->keywords = xstrdup("");
+		break;
+	}
+	case SECTION_OFFICE: {
+		struct catalog_office *o = &c->offices[c->noffices - 1];
+
+		if (o->name == NULL)
+			return parser_error(p, o->line, _("office \"%s\" has "
+			    "no name"), o->code);
+		if (o->timezone == NULL)
+			return parser_error(p, o->line, _("office \"%s\" has "
+			    "no timezone"), o->code);
+		if (o->address == NULL)
+			o->address = xstrdup("");
+		break;
+	}
+	case SECTION_COUNTER: {
+		struct catalog_counter *n = &c->counters[c->ncounters - 1];
+
+		if (n->office == NULL || n->name == NULL || n->services == NULL)
+			return parser_error(p, n->line, _("counter %d needs "
+			    "office, name and services"), n->number);
+		break;
+	}
+	}
+	p->section = SECTION_NONE;
+	return 0;
+}
+
+/* A section header: [agency CODE], [service CODE], ... */
+static int
+parser_header(struct parser *p, char *line)
+{
+	struct catalog	*c = p->catalog;
+	size_t		 len = strlen(line);
+	char		*type, *code, *end;
+	long		 number;
+
+	if (parser_end_section(p) != 0)
+		return -1;
+	if (line[len - 1] != ']')
+		return parser_error(p, p->line, _("a section header must end "
+		    "with \"]\""));
+	line[len - 1] = '\0';
+	type = text_trim(line + 1);
+	if ((code = strchr(type, ' ')) == NULL)
+		return parser_error(p, p->line, _("a section header needs a "
+		    "type and a code, such as [service ktp-el-baru]"));
+	*code++ = '\0';
+	text_trim(code);
+
+	if (strcmp(type, "counter") == 0) {
+		errno = 0;
+		number = strtol(code, &end, 10);
+		if (*end != '\0' || number < 1 || number > 99)
+			return parser_error(p, p->line, _("a counter number "
+			    "must be from 1 to 99, not \"%s\""), code);
+		c->counters = xreallocarray(c->counters, c->ncounters + 1,
+		    sizeof *c->counters);
+		memset(&c->counters[c->ncounters], 0, sizeof *c->counters);
+		c->counters[c->ncounters].number = number;
+		c->counters[c->ncounters].line = p->line;
+		c->ncounters++;
+		p->section = SECTION_COUNTER;
+		return 0;
+	}
+	if (!catalog_code_valid(code))
+		return parser_error(p, p->line, _("\"%s\" is not a valid code: "
+		    "use 1 to 32 of a-z, 0-9 and -"), code);
+	if (strcmp(type, "agency") == 0) {
+		if (parser_find_agency(c, code) != NULL)
+			return parser_error(p, p->line, _("agency \"%s\" is "
+			    "defined twice"), code);
+		c->agencies = xreallocarray(c->agencies, c->nagencies + 1,
+		    sizeof *c->agencies);
+		memset(&c->agencies[c->nagencies], 0, sizeof *c->agencies);
+		c->agencies[c->nagencies].code = xstrdup(code);
+		c->agencies[c->nagencies].line = p->line;
+		c->nagencies++;
+		p->section = SECTION_AGENCY;
+	} else if (strcmp(type, "service") == 0) {
+		if (parser_find_service(c, code) != NULL)
+			return parser_error(p, p->line, _("service \"%s\" is "
+			    "defined twice"), code);
+		c->services = xreallocarray(c->services, c->nservices + 1,
+		    sizeof *c->services);
+		memset(&c->services[c->nservices], 0, sizeof *c->services);
+		c->services[c->nservices].code = xstrdup(code);
+		c->services[c->nservices].line = p->line;
+		c->nservices++;
+		p->section = SECTION_SERVICE;
+	} else if (strcmp(type, "office") == 0) {
+		if (parser_find_office(c, code) != NULL)
+			return parser_error(p, p->line, _("office \"%s\" is "
+			    "defined twice"), code);
+		c->offices = xreallocarray(c->offices, c->noffices + 1,
+		    sizeof *c->offices);
+		memset(&c->offices[c->noffices], 0, sizeof *c->offices);
+		c->offices[c->noffices].code = xstrdup(code);
+		c->offices[c->noffices].line = p->line;
+		c->noffices++;
+		p->section = SECTION_OFFICE;
+	} else {
+		return parser_error(p, p->line, _("unknown section type "
+		    "\"%s\": use agency, service, office or counter"), type);
+	}
+	return 0;
+}
+
+static int
+parser_agency_key(struct parser *p, char *key, const char *value)
+{
+	struct catalog_agency	*a = &p->catalog->agencies[
+				    p->catalog->nagencies - 1];
+	enum lang		 lang;
+
+	if (parser_split_lang(key, &lang) == 0 && strcmp(key, "name") == 0)
+		return parser_set_once(p, &a->name[lang], "name", value);
+	return parser_error(p, p->line, _("unknown key \"%s\" for an agency: "
+	    "use name.id and name.en"), key);
+}
+
+static int
+parser_service_letter(struct parser *p, struct catalog_service *s,
+    const char *value)
+{
+	size_t	 i;
+
+	if (strlen(value) != 1 || value[0] < 'A' || value[0] > 'Z')
+		return parser_error(p, p->line, _("the letter must be one "
+		    "capital letter from A to Z, not \"%s\""), value);
+	if (s->letter != '\0')
+		return parser_error(p, p->line, _("\"%s\" is given twice"),
+		    "letter");
+	for (i = 0; i + 1 < p->catalog->nservices; i++) {
+		if (p->catalog->services[i].letter == value[0])
+			return parser_error(p, p->line, _("letter %c is "
+			    "already used by service \"%s\""), value[0],
+			    p->catalog->services[i].code);
+	}
+	s->letter = value[0];
+	return 0;
+}
+
+static int
+parser_service_key(struct parser *p, char *key, const char *value)
+{
+	struct catalog		*c = p->catalog;
+	struct catalog_service	*s = &c->services[c->nservices - 1];
+	enum component		 comp;
+	enum lang		 lang;
+
+	if (strcmp(key, "agency") == 0) {
+		if (parser_find_agency(c, value) == NULL)
+			return parser_error(p, p->line, _("unknown agency "
+			    "\"%s\": define it above this service"), value);
+		return parser_set_once(p, &s->agency, "agency", value);
+	}
+	if (strcmp(key, "letter") == 0)
+		return parser_service_letter(p, s, value);
+	if (strcmp(key, "keywords") == 0) {
+		parser_append(&s->keywords, value);
+		for (char *q = s->keywords; *q != '\0'; q++) {
+			if (*q == '\n')
+				*q = ' ';
+		}
+		return 0;
+	}
+	if (parser_split_lang(key, &lang) == 0) {
+		if (strcmp(key, "name") == 0)
+			return parser_set_once(p, &s->name[lang], "name",
+			    value);
+		if (catalog_component_parse(key, &comp) == 0) {
+			parser_append(&s->component[comp][lang], value);
+			return 0;
+		}
+	}
+	return parser_error(p, p->line, _("unknown key \"%s\" for a service: "
+	    "use agency, letter, keywords, name, requirements, procedure, "
+	    "time, fee, product, complaints or legal, with .id or .en where "
+	    "the text has a language"), key);
+}
+
+static int
+parser_office_key(struct parser *p, const char *key, const char *value)
+{
+	struct catalog_office	*o = &p->catalog->offices[
+				    p->catalog->noffices - 1];
+
+	if (strcmp(key, "name") == 0)
+		return parser_set_once(p, &o->name, key, value);
+	if (strcmp(key, "address") == 0)
+		return parser_set_once(p, &o->address, key, value);
+	if (strcmp(key, "timezone") == 0) {
+		if (strcmp(value, "WIB") != 0 && strcmp(value, "WITA") != 0 &&
+		    strcmp(value, "WIT") != 0)
+			return parser_error(p, p->line, _("the timezone must "
+			    "be WIB, WITA or WIT, not \"%s\""), value);
+		return parser_set_once(p, &o->timezone, key, value);
+	}
+	return parser_error(p, p->line, _("unknown key \"%s\" for an office: "
+	    "use name, address and timezone"), key);
+}
+
+static int
+parser_counter_key(struct parser *p, const char *key, const char *value)
+{
+	struct catalog		*c = p->catalog;
+	struct catalog_counter	*n = &c->counters[c->ncounters - 1];
+	char			*copy, *word, *save;
+	size_t			 i;
+
+	if (strcmp(key, "office") == 0) {
+		if (parser_find_office(c, value) == NULL)
+			return parser_error(p, p->line, _("unknown office "
+			    "\"%s\": define it above this counter"), value);
+		for (i = 0; i + 1 < c->ncounters; i++) {
+			if (c->counters[i].number == n->number &&
+			    strcmp(c->counters[i].office, value) == 0)
+				return parser_error(p, p->line, _("counter %d "
+				    "is defined twice for office \"%s\""),
+				    n->number, value);
+		}
+		return parser_set_once(p, &n->office, key, value);
+	}
+	if (strcmp(key, "name") == 0)
+		return parser_set_once(p, &n->name, key, value);
+	if (strcmp(key, "services") == 0) {
+		copy = xstrdup(value);
+		for (word = strtok_r(copy, " ", &save); word != NULL;
+		    word = strtok_r(NULL, " ", &save)) {
+			if (parser_find_service(c, word) == NULL) {
+				parser_error(p, p->line, _("unknown service "
+				    "\"%s\": define it above this counter"),
+				    word);
+				free(copy);
+				return -1;
+			}
+		}
+		free(copy);
+		return parser_set_once(p, &n->services, key, value);
+	}
+	return parser_error(p, p->line, _("unknown key \"%s\" for a counter: "
+	    "use office, name and services"), key);
+}
+
+/* One "key = value" line. */
+static int
+parser_key_value(struct parser *p, char *line)
+{
+	char	*equals, *key, *value;
+
+	if ((equals = strchr(line, '=')) == NULL)
+		return parser_error(p, p->line, _("expected \"key = value\" "
+		    "or a [section] header"));
+	*equals = '\0';
+	key = text_trim(line);
+	value = text_trim(equals + 1);
+	if (*key == '\0')
+		return parser_error(p, p->line, _("a key is missing before "
+		    "\"=\""));
+	if (*value == '\0')
+		return parser_error(p, p->line, _("the value of \"%s\" is "
+		    "empty"), key);
+
+	switch (p->section) {
+	case SECTION_NONE:
+		return parser_error(p, p->line, _("\"%s\" is outside any "
+		    "section"), key);
+	case SECTION_AGENCY:
+		return parser_agency_key(p, key, value);
+	case SECTION_SERVICE:
+		return parser_service_key(p, key, value);
+	case SECTION_OFFICE:
+		return parser_office_key(p, key, value);
+	case SECTION_COUNTER:
+		return parser_counter_key(p, key, value);
+	}
+	return -1;
+}
+
+static int
+parser_line(struct parser *p, char *line, size_t len)
+{
+	char	*start;
+
+	if (len > 0 && line[len - 1] == '\n')
+		line[--len] = '\0';
+	if (len > 0 && line[len - 1] == '\r')
+		line[--len] = '\0';
+	if (len > CATALOG_MAX_LINE)
+		return parser_error(p, p->line, _("the line is longer than "
+		    "%d bytes"), CATALOG_MAX_LINE);
+	if (memchr(line, '\0', len) != NULL || !text_utf8_valid(line, len))
+		return parser_error(p, p->line, _("the line is not valid "
+		    "UTF-8 text"));
+	switch (text_check_input(line, CATALOG_MAX_LINE)) {
+	case TEXT_CONTROL:
+		return parser_error(p, p->line, _("the line holds a tab or "
+		    "another control character"));
+	case TEXT_EMPTY:
+		return 0;
+	default:
+		break;
+	}
+	start = text_trim(line);
+	if (*start == '\0' || *start == '#')
+		return 0;
+	if (!p->magic_seen) {
+		if (strcmp(start, CATALOG_MAGIC) != 0)
+			return parser_error(p, p->line, _("not a Loket catalog: "
+			    "the first line must be \"%s\""), CATALOG_MAGIC);
+		p->magic_seen = 1;
+		return 0;
+	}
+	if (*start == '[')
+		return parser_header(p, start);
+	return parser_key_value(p, start);
+}
+
+struct catalog *
+catalog_file_read(FILE *f, const char *name, char **cause)
+{
+	struct parser	 p;
+	char		*line = NULL;
+	size_t		 size = 0;
+	ssize_t		 len;
+
+	memset(&p, 0, sizeof p);
+	p.catalog = catalog_new();
+	p.name = name;
+	while ((len = getline(&line, &size, f)) != -1) {
+		p.line++;
+		if (parser_line(&p, line, len) != 0)
+			goto fail;
+	}
+	if (ferror(f)) {
+		p.cause = xasprintf("%s: %s", name, strerror(errno));
+		goto fail;
+	}
+	p.line++;
+	if (!p.magic_seen) {
+		parser_error(&p, 1, _("not a Loket catalog: the first line "
+		    "must be \"%s\""), CATALOG_MAGIC);
+		goto fail;
+	}
+	if (parser_end_section(&p) != 0)
+		goto fail;
+	if (p.catalog->nservices == 0) {
+		parser_error(&p, p.line - 1, _("the catalog has no services"));
+		goto fail;
+	}
+	free(line);
+	return p.catalog;
+
+fail:
+	free(line);
+	catalog_free(p.catalog);
+	*cause = p.cause;
+	return NULL;
+}
+
+/* Write a multi-line value as one "key = line" per line. */
+static void
+catalog_file_write_lines(FILE *f, const char *key, const char *suffix,
+    const char *text)
+{
+	const char	*nl;
+
+	for (;;) {
+		nl = strchr(text, '\n');
+		if (nl == NULL) {
+			fprintf(f, "%s%s = %s\n", key, suffix, text);
+			return;
+		}
+		fprintf(f, "%s%s = %.*s\n", key, suffix, (int)(nl - text), text);
+		text = nl + 1;
+	}
+}
+
+int
+catalog_file_write(const struct catalog *c, FILE *f)
+{
+	size_t	 i;
+	int	 l, k;
+
+	fprintf(f, "%s\n# Written by loket catalog export; see "
+	    "loket-catalog(5).\n", CATALOG_MAGIC);
+	for (i = 0; i < c->nagencies; i++) {
+		fprintf(f, "\n[agency %s]\n", c->agencies[i].code);
+		for (l = 0; l < LANG_COUNT; l++)
+			fprintf(f, "name%s = %s\n", parser_lang_suffix[l],
+			    c->agencies[i].name[l]);
+	}
+	for (i = 0; i < c->nservices; i++) {
+		const struct catalog_service *s = &c->services[i];
+
+		fprintf(f, "\n[service %s]\nagency = %s\nletter = %c\n",
+		    s->code, s->agency, s->letter);
+		for (l = 0; l < LANG_COUNT; l++)
+			fprintf(f, "name%s = %s\n", parser_lang_suffix[l],
+			    s->name[l]);
+		if (*s->keywords != '\0')
+			fprintf(f, "keywords = %s\n", s->keywords);
+		for (k = 0; k < COMPONENT_COUNT; k++) {
+			for (l = 0; l < LANG_COUNT; l++)
+				catalog_file_write_lines(f,
+				    catalog_component_key(k),
+				    parser_lang_suffix[l], s->component[k][l]);
+		}
+	}
+	for (i = 0; i < c->noffices; i++) {
+		const struct catalog_office *o = &c->offices[i];
+
+		fprintf(f, "\n[office %s]\nname = %s\n", o->code, o->name);
+		if (*o->address != '\0')
+			fprintf(f, "address = %s\n", o->address);
+		fprintf(f, "timezone = %s\n", o->timezone);
+	}
+	for (i = 0; i < c->ncounters; i++) {
+		const struct catalog_counter *n = &c->counters[i];
+
+		fprintf(f, "\n[counter %d]\noffice = %s\nname = %s\n"
+		    "services = %s\n", n->number, n->office, n->name,
+		    n->services);
+	}
+	if (fflush(f) != 0 || ferror(f))
+		return -1;
+	return 0;
+}

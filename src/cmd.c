@@ -1,0 +1,118 @@
+/* The subcommand table and what every subcommand shares. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "configuration.h"
+#include "db.h"
+#include "i18n.h"
+#include "xmalloc.h"
+
+static const struct cmd_entry *const cmd_table[] = {
+	&cmd_init_entry,
+	&cmd_catalog_import_entry,
+	&cmd_catalog_export_entry,
+	&cmd_catalog_show_entry,
+};
+#define CMD_COUNT (sizeof cmd_table / sizeof cmd_table[0])
+
+/* How many words of argv match a command name, or 0. */
+static int
+cmd_match(const char *name, int argc, char **argv)
+{
+	char	*copy, *word, *save;
+	int	 used = 0, ok = 1;
+
+	copy = xstrdup(name);
+	for (word = strtok_r(copy, " ", &save); word != NULL && ok;
+	    word = strtok_r(NULL, " ", &save)) {
+		ok = used < argc && strcmp(argv[used], word) == 0;
+		used++;
+	}
+	free(copy);
+	return ok ? used : 0;
+}
+
+const struct cmd_entry *
+cmd_find(int argc, char **argv, int *used)
+{
+	size_t	 i;
+	int	 n;
+
+	for (i = 0; i < CMD_COUNT; i++) {
+		if ((n = cmd_match(cmd_table[i]->name, argc, argv)) > 0) {
+			*used = n;
+			return cmd_table[i];
+		}
+	}
+	return NULL;
+}
+
+int
+cmd_run(const struct cmd_entry *cmd, const struct config *config, int argc,
+    char **argv)
+{
+	if (argc < cmd->min_args ||
+	    (cmd->max_args >= 0 && argc > cmd->max_args)) {
+		cmd_error(_("usage: loket %s %s"), cmd->name, cmd->usage);
+		return EXIT_USAGE;
+	}
+	return cmd->exec(config, argc, argv);
+}
+
+void
+cmd_print_usage(void)
+{
+	size_t	 i;
+
+	for (i = 0; i < CMD_COUNT; i++)
+		printf("  loket [OPTION]... %s %s\n", cmd_table[i]->name,
+		    cmd_table[i]->usage);
+}
+
+void
+cmd_error(const char *fmt, ...)
+{
+	va_list	 ap;
+
+	fflush(stdout);
+	fputs("loket: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+struct db *
+cmd_open_db(const struct config *config, int create)
+{
+	struct db	*db;
+	char		*path, *cause;
+
+	path = config->db_path != NULL ? xstrdup(config->db_path) :
+	    config_default_db_path("loket.db");
+	db = db_open(path, create ? DB_OPEN_CREATE : DB_OPEN_EXISTING,
+	    config->busy_timeout_ms, &cause);
+	free(path);
+	if (db == NULL) {
+		cmd_error("%s", cause);
+		free(cause);
+	}
+	return db;
+}
+
+int
+cmd_close_stdout(int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		cmd_error(_("write error on standard output: %s"),
+		    strerror(errno));
+		return EXIT_FAIL;
+	}
+	return status;
+}

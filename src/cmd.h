@@ -1,0 +1,46 @@
+/*
+ * Scriptable subcommands: each is a small table entry in its own
+ * cmd-*.c file, as tmux does it.
+ */
+#ifndef LOKET_CMD_H
+#define LOKET_CMD_H
+
+struct config;
+struct db;
+
+/* Exit statuses, documented in loket(1). */
+#define EXIT_OK		0
+#define EXIT_FAIL	1	/* bad input or data; a message says why */
+#define EXIT_USAGE	2	/* wrong options or arguments */
+#define EXIT_DATABASE	3	/* the database could not be used */
+
+struct cmd_entry {
+	const char	*name;		/* "catalog import" */
+	const char	*usage;		/* arguments, after the name */
+	int		 min_args;
+	int		 max_args;	/* -1: any */
+	int		 (*exec)(const struct config *, int, char **);
+};
+
+/* Find the command named by the first words of argv; NULL if none. */
+const struct cmd_entry *cmd_find(int argc, char **argv, int *used);
+/* Run it with its arguments; an exit status. */
+int		 cmd_run(const struct cmd_entry *, const struct config *,
+		     int argc, char **argv);
+/* Print every command's usage line. */
+void		 cmd_print_usage(void);
+
+/* Open the configured database; print the cause and return NULL. */
+struct db	*cmd_open_db(const struct config *, int create);
+/* Print an error in the user's language, prefixed with "loket: ". */
+void		 cmd_error(const char *, ...)
+		     __attribute__((format(printf, 1, 2)));
+/* Flush standard output; an error and EXIT_FAIL if that fails. */
+int		 cmd_close_stdout(int status);
+
+extern const struct cmd_entry cmd_catalog_import_entry;
+extern const struct cmd_entry cmd_catalog_export_entry;
+extern const struct cmd_entry cmd_catalog_show_entry;
+extern const struct cmd_entry cmd_init_entry;
+
+#endif

@@ -1,0 +1,312 @@
+/* Configuration from INI files (read with inih), environment and flags. */
+#include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <ini.h>
+
+#include "configuration.h"
+#include "i18n.h"
+#include "text.h"
+#include "xmalloc.h"
+
+enum config_type {
+	CONFIG_STRING,
+	CONFIG_PATH,
+	CONFIG_NUMBER,
+	CONFIG_BOOLEAN,
+	CONFIG_LANG,
+	CONFIG_SECRET
+};
+
+struct config_key {
+	const char		*section;
+	const char		*key;
+	enum config_type	 type;
+	size_t			 offset;
+	int			 min, max;
+};
+
+#define CONFIG_AT(field) offsetof(struct config, field)
+
+static const struct config_key config_keys[] = {
+	{ "general", "language", CONFIG_LANG, CONFIG_AT(lang), 0, 0 },
+	{ "general", "database", CONFIG_PATH, CONFIG_AT(db_path), 0, 0 },
+	{ "general", "log", CONFIG_PATH, CONFIG_AT(log_path), 0, 0 },
+	{ "general", "busy_timeout", CONFIG_NUMBER,
+	  CONFIG_AT(busy_timeout_ms), 100, 600000 },
+	{ "kiosk", "idle_timeout", CONFIG_NUMBER, CONFIG_AT(idle_timeout),
+	  10, 3600 },
+	{ "kiosk", "idle_warning", CONFIG_NUMBER, CONFIG_AT(idle_warning),
+	  20, 300 },
+	{ "kiosk", "locked", CONFIG_BOOLEAN, CONFIG_AT(locked), 0, 0 },
+	{ "kiosk", "exit_secret", CONFIG_SECRET, CONFIG_AT(exit_secret),
+	  4, 64 },
+};
+#define CONFIG_NKEYS (sizeof config_keys / sizeof config_keys[0])
+
+struct config_reader {
+	struct config	*config;
+	const char	*path;
+	char		*cause;
+};
+
+void
+config_init(struct config *c)
+{
+	memset(c, 0, sizeof *c);
+	c->lang = LANG_ID;
+	c->busy_timeout_ms = 5000;
+	c->idle_timeout = 60;
+	c->idle_warning = 30;
+}
+
+void
+config_free(struct config *c)
+{
+	free(c->db_path);
+	free(c->log_path);
+	free(c->exit_secret);
+	memset(c, 0, sizeof *c);
+}
+
+/* "idle_timeout, idle_warning, ..." for one section. */
+static char *
+config_known_keys(const char *section)
+{
+	char	*list = NULL, *joined;
+	size_t	 i;
+
+	for (i = 0; i < CONFIG_NKEYS; i++) {
+		if (strcmp(config_keys[i].section, section) != 0)
+			continue;
+		if (list == NULL)
+			list = xstrdup(config_keys[i].key);
+		else {
+			joined = xasprintf("%s, %s", list, config_keys[i].key);
+			free(list);
+			list = joined;
+		}
+	}
+	return list;
+}
+
+static int
+config_set_value(struct config *c, const struct config_key *k,
+    const char *value, char **cause)
+{
+	void	*field = (char *)c + k->offset;
+	char	*end;
+	long	 number;
+
+	switch (k->type) {
+	case CONFIG_LANG:
+		if (i18n_parse(value, field) != 0) {
+			*cause = xasprintf(_("\"%s\" must be id or en, not "
+			    "\"%s\""), k->key, value);
+			return -1;
+		}
+		return 0;
+	case CONFIG_NUMBER:
+		errno = 0;
+		number = strtol(value, &end, 10);
+		if (*value == '\0' || *end != '\0' || errno != 0 ||
+		    number < k->min || number > k->max) {
+			*cause = xasprintf(_("\"%s\" must be a whole number "
+			    "from %d to %d, not \"%s\""), k->key, k->min,
+			    k->max, value);
+			return -1;
+		}
+		*(int *)field = (int)number;
+		return 0;
+	case CONFIG_BOOLEAN:
+		if (strcmp(value, "yes") == 0 || strcmp(value, "true") == 0)
+			*(int *)field = 1;
+		else if (strcmp(value, "no") == 0 ||
+		    strcmp(value, "false") == 0)
+			*(int *)field = 0;
+		else {
+			*cause = xasprintf(_("\"%s\" must be yes or no, not "
+			    "\"%s\""), k->key, value);
+			return -1;
+		}
+		return 0;
+	case CONFIG_SECRET:
+		if (text_check_input(value, k->max) != TEXT_OK ||
+		    text_length(value) < (size_t)k->min) {
+			*cause = xasprintf(_("\"%s\" must be %d to %d "
+			    "characters of plain text"), k->key, k->min,
+			    k->max);
+			return -1;
+		}
+		break;
+	case CONFIG_PATH:
+	case CONFIG_STRING:
+		if (text_check_input(value, PATH_MAX) != TEXT_OK) {
+			*cause = xasprintf(_("\"%s\" must not be empty or hold "
+			    "control characters"), k->key);
+			return -1;
+		}
+		break;
+	}
+	free(*(char **)field);
+	*(char **)field = xstrdup(value);
+	return 0;
+}
+
+int
+config_set(struct config *c, const char *section, const char *key,
+    const char *value, char **cause)
+{
+	size_t	 i;
+	int	 known_section = 0;
+	char	*list;
+
+	for (i = 0; i < CONFIG_NKEYS; i++) {
+		if (strcmp(config_keys[i].section, section) != 0)
+			continue;
+		known_section = 1;
+		if (strcmp(config_keys[i].key, key) == 0)
+			return config_set_value(c, &config_keys[i], value,
+			    cause);
+	}
+	if (!known_section) {
+		*cause = xasprintf(_("unknown section [%s]; known sections: "
+		    "general, kiosk"), section);
+		return -1;
+	}
+	list = config_known_keys(section);
+	*cause = xasprintf(_("unknown key \"%s\" in [%s]; known keys: %s"),
+	    key, section, list);
+	free(list);
+	return -1;
+}
+
+static int
+config_ini_handler(void *user, const char *section, const char *key,
+    const char *value)
+{
+	struct config_reader	*r = user;
+	char			*cause;
+
+	if (r->cause != NULL)
+		return 1;
+	if (config_set(r->config, section, key, value, &cause) != 0) {
+		r->cause = cause;
+		return 0;
+	}
+	return 1;
+}
+
+int
+config_read_file(struct config *c, const char *path, int required,
+    char **cause)
+{
+	struct config_reader	 r;
+	FILE			*f;
+	int			 line;
+
+	if ((f = fopen(path, "r")) == NULL) {
+		if (errno == ENOENT && !required)
+			return 0;
+		*cause = xasprintf(_("cannot read %s: %s"), path,
+		    strerror(errno));
+		return -1;
+	}
+	memset(&r, 0, sizeof r);
+	r.config = c;
+	r.path = path;
+	line = ini_parse_file(f, config_ini_handler, &r);
+	fclose(f);
+	if (line == 0)
+		return 0;
+	if (r.cause != NULL) {
+		*cause = xasprintf("%s:%d: %s", path, line, r.cause);
+		free(r.cause);
+	} else if (line > 0) {
+		*cause = xasprintf(_("%s:%d: expected \"key = value\" or a "
+		    "[section] header (lines are at most 200 bytes)"), path,
+		    line);
+	} else
+		*cause = xasprintf(_("cannot read %s"), path);
+	return -1;
+}
+
+const char *
+config_system_path(void)
+{
+	return SYSCONFDIR "/loket/loket.conf";
+}
+
+int
+config_read_files(struct config *c, const char *only, char **cause)
+{
+	const char	*home, *xdg;
+	char		*path;
+	int		 rc;
+
+	if (only != NULL)
+		return config_read_file(c, only, 1, cause);
+	if (config_read_file(c, config_system_path(), 0, cause) != 0)
+		return -1;
+	xdg = getenv("XDG_CONFIG_HOME");
+	home = getenv("HOME");
+	if (xdg != NULL && *xdg == '/')
+		path = xasprintf("%s/loket/loket.conf", xdg);
+	else if (home != NULL && *home != '\0')
+		path = xasprintf("%s/.config/loket/loket.conf", home);
+	else
+		return 0;
+	rc = config_read_file(c, path, 0, cause);
+	free(path);
+	return rc;
+}
+
+int
+config_read_env(struct config *c, char **cause)
+{
+	static const struct {
+		const char	*name;
+		const char	*section;
+		const char	*key;
+	} vars[] = {
+		{ "LOKET_DB", "general", "database" },
+		{ "LOKET_LANG", "general", "language" },
+		{ "LOKET_LOG", "general", "log" },
+	};
+	const char	*value;
+	char		*reason;
+	size_t		 i;
+
+	for (i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		value = getenv(vars[i].name);
+		if (value == NULL || *value == '\0')
+			continue;
+		if (config_set(c, vars[i].section, vars[i].key, value,
+		    &reason) != 0) {
+			*cause = xasprintf("%s: %s", vars[i].name, reason);
+			free(reason);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+char *
+config_default_db_path(const char *name)
+{
+	const char	*xdg, *home;
+
+	xdg = getenv("XDG_DATA_HOME");
+	if (xdg != NULL && *xdg == '/')
+		return xasprintf("%s/loket/%s", xdg, name);
+	home = getenv("HOME");
+	if (home == NULL || *home == '\0')
+		home = "/var/lib";
+	return xasprintf("%s/.local/share/loket/%s", home, name);
+}

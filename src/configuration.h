@@ -1,0 +1,47 @@
+/*
+ * Configuration: the system file, then the user's file (or the one file
+ * named by --config), then the environment, then the command line. Each
+ * layer overrides the one before.
+ */
+#ifndef LOKET_CONFIGURATION_H
+#define LOKET_CONFIGURATION_H
+
+#include "i18n.h"
+
+struct config {
+	char		*db_path;	/* NULL: the default under XDG_DATA_HOME */
+	char		*log_path;	/* NULL: syslog */
+	enum lang	 lang;
+	int		 busy_timeout_ms;
+	int		 idle_timeout;	/* seconds before the idle warning */
+	int		 idle_warning;	/* seconds the warning lasts */
+	int		 locked;	/* kiosk mode: no way out but the secret */
+	char		*exit_secret;
+	int		 verbose;
+};
+
+/* Defaults, before any file is read. */
+void	 config_init(struct config *);
+void	 config_free(struct config *);
+
+/*
+ * Read one file into c. A missing file is fine unless required. On an
+ * unknown key or a bad value, return -1 and a cause naming the file, the
+ * line, the key and what is allowed.
+ */
+int	 config_read_file(struct config *, const char *path, int required,
+	     char **cause);
+/* Read the system and user files, or only the one given. */
+int	 config_read_files(struct config *, const char *only, char **cause);
+/* Apply LOKET_DB, LOKET_LANG and LOKET_LOG. */
+int	 config_read_env(struct config *, char **cause);
+/* Set one key ("section.key") from a string, as a file line would. */
+int	 config_set(struct config *, const char *section, const char *key,
+	     const char *value, char **cause);
+
+/* The system configuration file. */
+const char *config_system_path(void);
+/* The default database file, owned by the caller. */
+char	*config_default_db_path(const char *name);
+
+#endif

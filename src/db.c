@@ -1,0 +1,353 @@
+/* The store: opening the office database and migrating its schema. */
+#include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "i18n.h"
+#include "log.h"
+#include "xmalloc.h"
+
+/*
+ * Each migration runs in its own transaction and ends by setting
+ * user_version to its position in this list (counting from 1).
+ */
+static const char *const db_migrations[] = {
+	/* 1: the service catalog, offices, counters and settings. */
+	"CREATE TABLE agency ("
+	"  id INTEGER PRIMARY KEY,"
+	"  code TEXT NOT NULL UNIQUE,"
+	"  position INTEGER NOT NULL,"
+	"  name_id TEXT NOT NULL,"
+	"  name_en TEXT NOT NULL);"
+	"CREATE TABLE service ("
+	"  id INTEGER PRIMARY KEY,"
+	"  code TEXT NOT NULL UNIQUE,"
+	"  agency_id INTEGER NOT NULL REFERENCES agency(id) ON DELETE CASCADE,"
+	"  position INTEGER NOT NULL,"
+	"  letter TEXT NOT NULL UNIQUE CHECK (length(letter) = 1),"
+	"  name_id TEXT NOT NULL,"
+	"  name_en TEXT NOT NULL,"
+	"  keywords TEXT NOT NULL DEFAULT '');"
+	"CREATE INDEX service_agency ON service(agency_id, position);"
+	"CREATE TABLE service_standard ("
+	"  service_id INTEGER NOT NULL REFERENCES service(id) ON DELETE CASCADE,"
+	"  component TEXT NOT NULL CHECK (component IN ('requirements',"
+	"    'procedure', 'time', 'fee', 'product', 'complaints', 'legal')),"
+	"  lang TEXT NOT NULL CHECK (lang IN ('id', 'en')),"
+	"  body TEXT NOT NULL,"
+	"  PRIMARY KEY (service_id, component, lang)) WITHOUT ROWID;"
+	"CREATE TABLE office ("
+	"  id INTEGER PRIMARY KEY,"
+	"  code TEXT NOT NULL UNIQUE,"
+	"  name TEXT NOT NULL,"
+	"  address TEXT NOT NULL DEFAULT '',"
+	"  timezone TEXT NOT NULL CHECK (timezone IN ('WIB', 'WITA', 'WIT')));"
+	"CREATE TABLE counter ("
+	"  id INTEGER PRIMARY KEY,"
+	"  office_id INTEGER NOT NULL REFERENCES office(id) ON DELETE CASCADE,"
+	"  number INTEGER NOT NULL CHECK (number BETWEEN 1 AND 99),"
+	"  name TEXT NOT NULL,"
+	"  UNIQUE (office_id, number));"
+	"CREATE TABLE counter_service ("
+	"  counter_id INTEGER NOT NULL REFERENCES counter(id) ON DELETE CASCADE,"
+	"  service_id INTEGER NOT NULL REFERENCES service(id) ON DELETE CASCADE,"
+	"  PRIMARY KEY (counter_id, service_id)) WITHOUT ROWID;"
+	"CREATE TABLE setting ("
+	"  key TEXT PRIMARY KEY,"
+	"  value TEXT NOT NULL) WITHOUT ROWID;"
+	"PRAGMA user_version = 1;",
+};
+
+#define DB_SCHEMA_VERSION \
+	((int)(sizeof db_migrations / sizeof db_migrations[0]))
+
+int
+db_schema_version(void)
+{
+	return DB_SCHEMA_VERSION;
+}
+
+char *
+db_cause(struct db *db, int rc)
+{
+	const char	*path = db != NULL ? db->path : "?";
+
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return xasprintf(_("The database %s is locked by another "
+		    "program (waited %d seconds). Try again later."), path,
+		    db != NULL ? (db->busy_ms + 999) / 1000 : 0);
+	case SQLITE_READONLY:
+		return xasprintf(_("The database %s is read-only. Check the "
+		    "permissions of the file and its directory."), path);
+	case SQLITE_FULL:
+		return xasprintf(_("The disk holding the database %s is full. "
+		    "Nothing was changed."), path);
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return xasprintf(_("The database %s is damaged or is not a "
+		    "Loket database."), path);
+	case SQLITE_CANTOPEN:
+		return xasprintf(_("Cannot open the database %s."), path);
+	case SQLITE_IOERR:
+		return xasprintf(_("Input/output error on the database %s."),
+		    path);
+	case SQLITE_NOMEM:
+		fatal("out of memory in SQLite");
+	default:
+		return xasprintf(_("Database error on %s: %s"), path,
+		    db != NULL && db->handle != NULL ?
+		    sqlite3_errmsg(db->handle) : sqlite3_errstr(rc));
+	}
+}
+
+/* Create the directories above path, as mkdir -p does. */
+static int
+db_make_parent(const char *path, char **cause)
+{
+	char	*copy, *p;
+
+	copy = xstrdup(path);
+	for (p = copy + 1; *p != '\0'; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(copy, 0755) == -1 && errno != EEXIST) {
+			*cause = xasprintf(_("Cannot create the directory %s: "
+			    "%s"), copy, strerror(errno));
+			free(copy);
+			return -1;
+		}
+		*p = '/';
+	}
+	free(copy);
+	return 0;
+}
+
+/* Refuse a file that exists but that we may not write. */
+static int
+db_check_file(struct db *db, enum db_open_mode mode, char **cause)
+{
+	struct stat	 sb;
+
+	if (stat(db->path, &sb) == -1) {
+		if (errno == ENOENT && mode == DB_OPEN_CREATE)
+			return db_make_parent(db->path, cause);
+		if (errno == ENOENT) {
+			*cause = xasprintf(_("The database %s does not exist. "
+			    "Create it with \"loket init\" or choose another "
+			    "file with --db."), db->path);
+		} else {
+			*cause = xasprintf(_("Cannot open the database %s: %s"),
+			    db->path, strerror(errno));
+		}
+		return -1;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		*cause = xasprintf(_("The database %s is not a regular file."),
+		    db->path);
+		return -1;
+	}
+	if (access(db->path, R_OK | W_OK) == -1) {
+		*cause = db_cause(db, SQLITE_READONLY);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+db_exec(struct db *db, const char *sql, char **cause)
+{
+	int	 rc;
+
+	rc = sqlite3_exec(db->handle, sql, NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		*cause = db_cause(db, rc);
+		log_error("%s: %s", db->path, sqlite3_errmsg(db->handle));
+		return -1;
+	}
+	return 0;
+}
+
+/* Read one integer from a statement that returns one row. */
+static int
+db_query_int(struct db *db, const char *sql, int *value, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	if (db_prepare(db, sql, &stmt, cause) != 0)
+		return -1;
+	rc = sqlite3_step(stmt);
+	if (rc != SQLITE_ROW) {
+		*cause = db_cause(db, rc);
+		sqlite3_finalize(stmt);
+		return -1;
+	}
+	*value = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	return 0;
+}
+
+/* Set the connection up: WAL, full sync, foreign keys. */
+static int
+db_configure(struct db *db, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	char		*mode;
+	int		 rc, ok;
+
+	sqlite3_busy_timeout(db->handle, db->busy_ms);
+	sqlite3_extended_result_codes(db->handle, 1);
+	if (db_prepare(db, "PRAGMA journal_mode = WAL", &stmt, cause) != 0)
+		return -1;
+	rc = sqlite3_step(stmt);
+	if (rc != SQLITE_ROW) {
+		*cause = db_cause(db, rc);
+		sqlite3_finalize(stmt);
+		return -1;
+	}
+	mode = db_column_text(stmt, 0);
+	sqlite3_finalize(stmt);
+	ok = strcmp(mode, "wal") == 0;
+	free(mode);
+	if (!ok) {
+		*cause = db_cause(db, SQLITE_READONLY);
+		return -1;
+	}
+	return db_exec(db, "PRAGMA synchronous = FULL;"
+	    "PRAGMA foreign_keys = ON;", cause);
+}
+
+/* Apply the migrations the file has not seen yet, each on its own. */
+static int
+db_migrate(struct db *db, char **cause)
+{
+	int	 version, next;
+
+	if (db_query_int(db, "PRAGMA user_version", &version, cause) != 0)
+		return -1;
+	if (version > DB_SCHEMA_VERSION) {
+		*cause = xasprintf(_("The database %s was made by a newer "
+		    "Loket (schema %d; this one knows up to %d)."), db->path,
+		    version, DB_SCHEMA_VERSION);
+		return -1;
+	}
+	for (next = version; next < DB_SCHEMA_VERSION; next++) {
+		if (db_begin(db, cause) != 0)
+			return -1;
+		/* Another process may have migrated while we waited. */
+		if (db_query_int(db, "PRAGMA user_version", &version,
+		    cause) != 0)
+			goto rollback;
+		if (version > next)
+			goto skip;
+		log_info("%s: migrating schema to version %d", db->path,
+		    next + 1);
+		if (db_exec(db, db_migrations[next], cause) != 0)
+			goto rollback;
+	skip:
+		if (db_commit(db, cause) != 0)
+			goto rollback;
+	}
+	return 0;
+
+rollback:
+	db_rollback(db);
+	return -1;
+}
+
+struct db *
+db_open(const char *path, enum db_open_mode mode, int busy_ms, char **cause)
+{
+	struct db	*db;
+	int		 flags, rc;
+
+	db = xcalloc(1, sizeof *db);
+	db->path = xstrdup(path);
+	db->busy_ms = busy_ms;
+	if (db_check_file(db, mode, cause) != 0)
+		goto fail;
+
+	flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+	if (mode == DB_OPEN_CREATE)
+		flags |= SQLITE_OPEN_CREATE;
+	rc = sqlite3_open_v2(path, &db->handle, flags, NULL);
+	if (rc != SQLITE_OK) {
+		*cause = db_cause(db, rc);
+		goto fail;
+	}
+	if (sqlite3_db_readonly(db->handle, "main") == 1) {
+		*cause = db_cause(db, SQLITE_READONLY);
+		goto fail;
+	}
+	if (db_configure(db, cause) != 0 || db_migrate(db, cause) != 0)
+		goto fail;
+	log_debug("%s: open, schema %d", path, DB_SCHEMA_VERSION);
+	return db;
+
+fail:
+	db_close(db);
+	return NULL;
+}
+
+void
+db_close(struct db *db)
+{
+	if (db == NULL)
+		return;
+	if (db->handle != NULL)
+		sqlite3_close_v2(db->handle);
+	free(db->path);
+	free(db);
+}
+
+int
+db_prepare(struct db *db, const char *sql, sqlite3_stmt **stmt, char **cause)
+{
+	int	 rc;
+
+	rc = sqlite3_prepare_v2(db->handle, sql, -1, stmt, NULL);
+	if (rc != SQLITE_OK) {
+		log_error("%s: prepare: %s", db->path,
+		    sqlite3_errmsg(db->handle));
+		*cause = db_cause(db, rc);
+		return -1;
+	}
+	return 0;
+}
+
+int
+db_begin(struct db *db, char **cause)
+{
+	return db_exec(db, "BEGIN IMMEDIATE", cause);
+}
+
+int
+db_commit(struct db *db, char **cause)
+{
+	return db_exec(db, "COMMIT", cause);
+}
+
+void
+db_rollback(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->handle))
+		sqlite3_exec(db->handle, "ROLLBACK", NULL, NULL, NULL);
+}
+
+char *
+db_column_text(sqlite3_stmt *stmt, int column)
+{
+	const unsigned char	*text;
+
+	text = sqlite3_column_text(stmt, column);
+	return xstrdup(text != NULL ? (const char *)text : "");
+}

@@ -1,0 +1,47 @@
+/*
+ * The store: one SQLite database file per office, opened in WAL mode with
+ * synchronous=FULL, foreign keys on and a busy timeout, and brought up to
+ * the current schema by ordered migrations.
+ *
+ * Only db*.c files include sqlite3.h; SQLite result codes become
+ * user-language causes here (db_cause) and nowhere else.
+ */
+#ifndef LOKET_DB_H
+#define LOKET_DB_H
+
+#include <sqlite3.h>
+
+struct db {
+	sqlite3		*handle;
+	char		*path;
+	int		 busy_ms;
+};
+
+enum db_open_mode {
+	DB_OPEN_EXISTING,	/* the file must exist */
+	DB_OPEN_CREATE		/* create the file (and its directory) if needed */
+};
+
+/* Open and migrate; NULL with *cause on failure. */
+struct db	*db_open(const char *path, enum db_open_mode, int busy_ms,
+		     char **cause);
+void		 db_close(struct db *);
+
+/* The schema version this program writes. */
+int		 db_schema_version(void);
+
+/* An owned, user-language cause for result code rc. */
+char		*db_cause(struct db *, int rc);
+
+/* Prepare a statement; -1 and *cause on failure. */
+int		 db_prepare(struct db *, const char *sql, sqlite3_stmt **,
+		     char **cause);
+/* Transactions; BEGIN IMMEDIATE so writers queue at the start. */
+int		 db_begin(struct db *, char **cause);
+int		 db_commit(struct db *, char **cause);
+void		 db_rollback(struct db *);
+
+/* An owned copy of a text column ("" for NULL). */
+char		*db_column_text(sqlite3_stmt *, int);
+
+#endif

@@ -1,0 +1,80 @@
+/* Shared by the dialogue engine (dialog.c) and the screens (dialog-*.c). */
+#ifndef LOKET_DIALOG_INTERNAL_H
+#define LOKET_DIALOG_INTERNAL_H
+
+#include "dialog.h"
+#include "screen.h"
+
+struct dialog_frame;
+
+/* One kind of screen: it builds its model and handles its actions. */
+struct dialog_type {
+	const char	*name;
+	void		 (*build)(struct dialog *, struct dialog_frame *,
+			     struct screen *);
+	/* Choice n, already checked to be within the screen's items. */
+	enum dialog_result (*choose)(struct dialog *, struct dialog_frame *,
+			     size_t n);
+	/* Typed text for the screen's field; NULL if it has none. */
+	enum dialog_result (*submit)(struct dialog *, struct dialog_frame *,
+			     const char *);
+};
+
+/* One screen on the stack, with what it is about. */
+struct dialog_frame {
+	const struct dialog_type *type;
+	long		 id;		/* agency or service, by type */
+	int		 item;		/* component or menu item, by type */
+	size_t		 page;		/* page of a long list */
+	char		*text;		/* a search query */
+};
+
+struct dialog {
+	struct db		*db;
+	const struct config	*config;
+	enum lang		 lang;
+	struct dialog_frame	*stack;
+	size_t			 depth;
+	struct screen		*screen;	/* built on demand */
+	char			*message;	/* for the next build */
+	int			 message_is_error;
+};
+
+/* Push a new screen of this type. */
+struct dialog_frame *dialog_push(struct dialog *, const struct dialog_type *,
+		     long id, int item);
+/* Show a message with the next screen. */
+void		 dialog_message(struct dialog *, int is_error, const char *, ...)
+		     __attribute__((format(printf, 3, 4)));
+/* Switch the language of every screen from now on. */
+void		 dialog_set_lang(struct dialog *, enum lang);
+
+/* A page of a list longer than the nine digit keys can reach. */
+struct dialog_page {
+	size_t	 first;		/* index of the first entry shown */
+	size_t	 count;		/* entries shown */
+	int	 has_more;	/* the last item is "more" */
+};
+void		 dialog_page_layout(size_t total, size_t extras, size_t page,
+		     struct dialog_page *);
+/*
+ * What choice n means on a paged list: an entry index (>= 0), -1 for
+ * "more", or -(2 + e) for extra item e.
+ */
+long		 dialog_page_choice(const struct dialog_page *, size_t extras,
+		     size_t n);
+
+/* The screens. */
+extern const struct dialog_type dialog_welcome;
+extern const struct dialog_type dialog_menu;
+extern const struct dialog_type dialog_unavailable;
+extern const struct dialog_type dialog_agencies;
+extern const struct dialog_type dialog_services;
+extern const struct dialog_type dialog_service;
+extern const struct dialog_type dialog_component;
+extern const struct dialog_type dialog_search;
+extern const struct dialog_type dialog_results;
+extern const struct dialog_type dialog_help_screen;
+extern const struct dialog_type dialog_exit_screen;
+
+#endif

@@ -1,0 +1,312 @@
+/* The dialogue engine: a stack of screens and the actions on them. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "configuration.h"
+#include "dialog-internal.h"
+#include "log.h"
+#include "text.h"
+#include "xmalloc.h"
+
+#define DIALOG_MAX_DEPTH	16
+#define DIALOG_PAGE_KEYS	9
+
+struct dialog *
+dialog_new(struct db *db, const struct config *config)
+{
+	struct dialog	*d;
+
+	d = xcalloc(1, sizeof *d);
+	d->db = db;
+	d->config = config;
+	d->stack = xcalloc(DIALOG_MAX_DEPTH, sizeof *d->stack);
+	dialog_set_lang(d, config->lang);
+	dialog_push(d, &dialog_welcome, 0, 0);
+	return d;
+}
+
+static void
+dialog_pop(struct dialog *d)
+{
+	struct dialog_frame	*f = &d->stack[--d->depth];
+
+	free(f->text);
+	memset(f, 0, sizeof *f);
+}
+
+static void
+dialog_invalidate(struct dialog *d)
+{
+	screen_free(d->screen);
+	d->screen = NULL;
+}
+
+void
+dialog_free(struct dialog *d)
+{
+	if (d == NULL)
+		return;
+	while (d->depth > 0)
+		dialog_pop(d);
+	dialog_invalidate(d);
+	free(d->message);
+	free(d->stack);
+	free(d);
+}
+
+struct dialog_frame *
+dialog_push(struct dialog *d, const struct dialog_type *type, long id,
+    int item)
+{
+	struct dialog_frame	*f;
+
+	if (d->depth == DIALOG_MAX_DEPTH)
+		fatal("dialog stack overflow at %s", type->name);
+	f = &d->stack[d->depth++];
+	memset(f, 0, sizeof *f);
+	f->type = type;
+	f->id = id;
+	f->item = item;
+	dialog_invalidate(d);
+	log_debug("screen %s (%ld, %d)", type->name, id, item);
+	return f;
+}
+
+void
+dialog_message(struct dialog *d, int is_error, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	free(d->message);
+	va_start(ap, fmt);
+	d->message = xvasprintf(fmt, ap);
+	va_end(ap);
+	d->message_is_error = is_error;
+	dialog_invalidate(d);
+}
+
+void
+dialog_set_lang(struct dialog *d, enum lang lang)
+{
+	d->lang = lang;
+	i18n_set(lang);
+	dialog_invalidate(d);
+}
+
+enum lang
+dialog_lang(struct dialog *d)
+{
+	return d->lang;
+}
+
+const struct screen *
+dialog_screen(struct dialog *d)
+{
+	struct dialog_frame	*f = &d->stack[d->depth - 1];
+
+	if (d->screen != NULL)
+		return d->screen;
+	d->screen = screen_new();
+	d->screen->can_go_back = d->depth > 1;
+	f->type->build(d, f, d->screen);
+	if (d->message != NULL) {
+		screen_set_message(d->screen, d->message, d->message_is_error);
+		free(d->message);
+		d->message = NULL;
+	}
+	return d->screen;
+}
+
+/* Start an action: drop the last message, which has been seen. */
+static void
+dialog_begin_action(struct dialog *d)
+{
+	if (d->screen != NULL && d->screen->message != NULL)
+		dialog_invalidate(d);
+	free(d->message);
+	d->message = NULL;
+}
+
+enum dialog_result
+dialog_choose(struct dialog *d, size_t n)
+{
+	struct dialog_frame	*f;
+	const struct screen	*s = dialog_screen(d);
+	size_t			 count = s->nitems;
+
+	dialog_begin_action(d);
+	f = &d->stack[d->depth - 1];
+	if (n == 0)
+		return dialog_back(d);
+	if (n > count || f->type->choose == NULL) {
+		if (count == 0)
+			dialog_message(d, 1, _("There are no choices here. "
+			    "Press 0 to go back."));
+		else
+			dialog_message(d, 1, _("There is no choice %zu. Choose "
+			    "a number from 1 to %zu."), n, count);
+		return DIALOG_CHANGED;
+	}
+	dialog_invalidate(d);
+	return f->type->choose(d, f, n);
+}
+
+enum dialog_result
+dialog_back(struct dialog *d)
+{
+	dialog_begin_action(d);
+	if (d->depth <= 1) {
+		dialog_message(d, 1, _("This is the first screen. Choose a "
+		    "language to begin."));
+		return DIALOG_CHANGED;
+	}
+	dialog_pop(d);
+	dialog_invalidate(d);
+	return DIALOG_CHANGED;
+}
+
+/* Say what is wrong with typed text, in the user's language. */
+static void
+dialog_text_problem(struct dialog *d, enum text_problem problem, size_t max)
+{
+	switch (problem) {
+	case TEXT_OK:
+		break;
+	case TEXT_EMPTY:
+		dialog_message(d, 1, _("Nothing was typed. Type your answer, "
+		    "then press Enter."));
+		break;
+	case TEXT_TOO_LONG:
+		dialog_message(d, 1, _("That is too long: type at most %zu "
+		    "characters."), max);
+		break;
+	case TEXT_CONTROL:
+		dialog_message(d, 1, _("That holds control characters. Use "
+		    "only letters, digits and spaces."));
+		break;
+	case TEXT_BAD_UTF8:
+		dialog_message(d, 1, _("That is not valid text. Use only "
+		    "letters, digits and spaces."));
+		break;
+	}
+}
+
+/* A choice typed on a screen without a field: it must be a number. */
+static enum dialog_result
+dialog_submit_choice(struct dialog *d, const char *text)
+{
+	size_t			 count = dialog_screen(d)->nitems;
+	char			*end;
+	unsigned long		 n;
+
+	if (*text >= '0' && *text <= '9' && strlen(text) <= 3) {
+		n = strtoul(text, &end, 10);
+		if (*end == '\0')
+			return dialog_choose(d, n);
+	}
+	dialog_begin_action(d);
+	if (count == 0)
+		dialog_message(d, 1, _("There are no choices here. Press 0 to "
+		    "go back."));
+	else
+		dialog_message(d, 1, _("Type the number of your choice, from "
+		    "1 to %zu."), count);
+	return DIALOG_CHANGED;
+}
+
+enum dialog_result
+dialog_submit(struct dialog *d, const char *text)
+{
+	struct dialog_frame	*f = &d->stack[d->depth - 1];
+	const struct screen	*s = dialog_screen(d);
+	enum text_problem	 problem;
+	size_t			 max;
+	char			*copy;
+	enum dialog_result	 result;
+
+	if (s->field == FIELD_NONE || f->type->submit == NULL)
+		return dialog_submit_choice(d, text);
+	max = s->field_max;
+	dialog_begin_action(d);
+	problem = text_check_input(text, max);
+	if (problem != TEXT_OK) {
+		dialog_text_problem(d, problem, max);
+		return DIALOG_CHANGED;
+	}
+	copy = text_trim(xstrdup(text));
+	dialog_invalidate(d);
+	result = f->type->submit(d, f, copy);
+	free(copy);
+	return result;
+}
+
+enum dialog_result
+dialog_help(struct dialog *d)
+{
+	dialog_begin_action(d);
+	if (d->stack[d->depth - 1].type == &dialog_help_screen)
+		return DIALOG_CHANGED;
+	dialog_push(d, &dialog_help_screen, 0, 0);
+	return DIALOG_CHANGED;
+}
+
+enum dialog_result
+dialog_exit(struct dialog *d)
+{
+	dialog_begin_action(d);
+	if (!d->config->locked)
+		return DIALOG_QUIT;
+	if (d->stack[d->depth - 1].type != &dialog_exit_screen)
+		dialog_push(d, &dialog_exit_screen, 0, 0);
+	return DIALOG_CHANGED;
+}
+
+void
+dialog_reset(struct dialog *d)
+{
+	while (d->depth > 0)
+		dialog_pop(d);
+	free(d->message);
+	d->message = NULL;
+	dialog_set_lang(d, d->config->lang);
+	dialog_push(d, &dialog_welcome, 0, 0);
+	log_info("session reset");
+}
+
+int
+dialog_at_start(struct dialog *d)
+{
+	return d->depth == 1;
+}
+
+void
+dialog_page_layout(size_t total, size_t extras, size_t page,
+    struct dialog_page *p)
+{
+	size_t	 per_page;
+
+	memset(p, 0, sizeof *p);
+	if (total + extras <= DIALOG_PAGE_KEYS) {
+		p->count = total;
+		return;
+	}
+	per_page = DIALOG_PAGE_KEYS - extras - 1;
+	if (page * per_page >= total)
+		page = 0;
+	p->first = page * per_page;
+	p->count = total - p->first < per_page ? total - p->first : per_page;
+	p->has_more = 1;
+}
+
+long
+dialog_page_choice(const struct dialog_page *p, size_t extras, size_t n)
+{
+	if (n >= 1 && n <= p->count)
+		return (long)(p->first + n - 1);
+	if (n > p->count && n <= p->count + extras)
+		return -2 - (long)(n - p->count - 1);
+	return -1;
+}

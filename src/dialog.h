@@ -1,0 +1,45 @@
+/*
+ * The dialogue: the kiosk's screens as data, and what each action does.
+ * A front-end asks for the current screen model, draws it, and turns keys
+ * into the actions below. It never decides what a choice means.
+ */
+#ifndef LOKET_DIALOG_H
+#define LOKET_DIALOG_H
+
+#include <stddef.h>
+
+#include "i18n.h"
+
+struct config;
+struct db;
+struct screen;
+
+enum dialog_result {
+	DIALOG_SAME = 0,	/* nothing changed */
+	DIALOG_CHANGED,		/* draw the screen again */
+	DIALOG_QUIT		/* the operator ended the program */
+};
+
+struct dialog	*dialog_new(struct db *, const struct config *);
+void		 dialog_free(struct dialog *);
+
+/* The current screen, borrowed until the next action. */
+const struct screen *dialog_screen(struct dialog *);
+
+/* Pick choice n (counting from 1). */
+enum dialog_result dialog_choose(struct dialog *, size_t n);
+/* Go back one screen (key 0). */
+enum dialog_result dialog_back(struct dialog *);
+/* Submit typed text: the field's value, or a choice typed as a number. */
+enum dialog_result dialog_submit(struct dialog *, const char *);
+/* Open help and settings (key #). */
+enum dialog_result dialog_help(struct dialog *);
+/* Leave the program: at once, or after the office's exit code. */
+enum dialog_result dialog_exit(struct dialog *);
+/* Start over for the next citizen, forgetting everything typed. */
+void		 dialog_reset(struct dialog *);
+/* Is the welcome screen showing (nothing to forget)? */
+int		 dialog_at_start(struct dialog *);
+enum lang	 dialog_lang(struct dialog *);
+
+#endif

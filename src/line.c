@@ -1,0 +1,296 @@
+/* The line front-end: numbered text screens, typed answers. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/select.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <readline/history.h>
+#include <readline/readline.h>
+
+#include "configuration.h"
+#include "dialog.h"
+#include "line.h"
+#include "log.h"
+#include "screen.h"
+#include "session.h"
+#include "signals.h"
+#include "xmalloc.h"
+
+#define LINE_PAGE	20	/* lines of text before "more" */
+
+struct line {
+	struct dialog		*dialog;
+	const struct config	*config;
+	int			 interactive;
+	struct session		 session;
+	int			 quit;
+	char			*typed;		/* from the readline callback */
+	int			 got_line;
+	int			 eof;
+	int			 warned;	/* seconds left when last warned */
+};
+
+static struct line	*line_current;	/* for the readline callback */
+
+/* Wait for Enter between pages; 0 stops the text. */
+static int
+line_more(struct line *l)
+{
+	char	*answer;
+	int	 stop;
+
+	answer = readline(_("-- Enter: more, 0: stop -- "));
+	stop = answer == NULL || strcmp(answer, "0") == 0;
+	free(answer);
+	return !stop;
+}
+
+static void
+line_show(struct line *l)
+{
+	const struct screen	*s = dialog_screen(l->dialog);
+	size_t			 i;
+
+	printf("\n== %s ==\n", s->title != NULL ? s->title : "");
+	if (s->prompt != NULL)
+		printf("%s\n", s->prompt);
+	for (i = 0; i < s->nbody; i++) {
+		if (l->interactive && i > 0 && i % LINE_PAGE == 0 &&
+		    !line_more(l))
+			break;
+		printf("%s\n", s->body[i]);
+	}
+	for (i = 0; i < s->nitems; i++)
+		printf("  %zu. %s\n", i + 1, s->items[i]);
+	if (s->message != NULL)
+		printf("%s%s\n", s->message_is_error ? "! " : "", s->message);
+	printf("%s%s\n", s->can_go_back ? _("0 Back  ") : "",
+	    _("* Repeat  # Help"));
+	fflush(stdout);
+}
+
+/* The prompt before typing: the field's label, or "Choice". */
+static char *
+line_prompt(struct line *l)
+{
+	const struct screen	*s = dialog_screen(l->dialog);
+
+	if (s->field != FIELD_NONE)
+		return xasprintf("%s> ", s->field_label);
+	return xasprintf("%s> ", _("Choice"));
+}
+
+/* Read a secret with echo off. */
+static char *
+line_read_secret(const char *prompt)
+{
+	struct termios	 old, quiet;
+	char		*buf = NULL;
+	size_t		 size = 0;
+	ssize_t		 len;
+	int		 restore = 0;
+
+	fputs(prompt, stdout);
+	fflush(stdout);
+	if (tcgetattr(STDIN_FILENO, &old) == 0) {
+		quiet = old;
+		quiet.c_lflag &= ~ECHO;
+		restore = tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
+	}
+	len = getline(&buf, &size, stdin);
+	if (restore)
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+	putchar('\n');
+	if (len == -1) {
+		free(buf);
+		return NULL;
+	}
+	if (len > 0 && buf[len - 1] == '\n')
+		buf[len - 1] = '\0';
+	return buf;
+}
+
+static void
+line_callback(char *typed)
+{
+	line_current->got_line = 1;
+	if (typed == NULL)
+		line_current->eof = 1;
+	line_current->typed = typed;
+	rl_callback_handler_remove();
+}
+
+/* Warn (at the start, then every ten seconds) or start over. */
+static void
+line_tick(struct line *l, int *reset)
+{
+	enum session_state	 state;
+	char			*text;
+	int			 left;
+
+	*reset = 0;
+	if (dialog_at_start(l->dialog)) {
+		session_touch(&l->session, time(NULL));
+		return;
+	}
+	state = session_state(&l->session, time(NULL), &left);
+	if (state == SESSION_EXPIRED) {
+		dialog_reset(l->dialog);
+		l->warned = 0;
+		*reset = 1;
+		return;
+	}
+	if (state != SESSION_WARNING || (l->warned != 0 &&
+	    l->warned - left < 10))
+		return;
+	l->warned = left;
+	text = session_warning_text(left);
+	rl_save_prompt();
+	printf("\n! %s\n", text);
+	rl_restore_prompt();
+	rl_on_new_line();
+	rl_redisplay();
+	free(text);
+}
+
+/* Read a line with readline, waking each second for the idle timer. */
+static char *
+line_read_interactive(struct line *l, const char *prompt, int *reset)
+{
+	fd_set	 fds;
+	struct timeval tv;
+	int	 n;
+
+	*reset = 0;
+	line_current = l;
+	l->got_line = l->eof = 0;
+	l->typed = NULL;
+	rl_callback_handler_install(prompt, line_callback);
+	while (!l->got_line && !signals_caught) {
+		FD_ZERO(&fds);
+		FD_SET(STDIN_FILENO, &fds);
+		tv.tv_sec = 1;
+		tv.tv_usec = 0;
+		n = select(STDIN_FILENO + 1, &fds, NULL, NULL, &tv);
+		if (n == -1 && errno != EINTR)
+			break;
+		if (n > 0) {
+			session_touch(&l->session, time(NULL));
+			l->warned = 0;
+			rl_callback_read_char();
+			continue;
+		}
+		line_tick(l, reset);
+		if (*reset) {
+			rl_callback_handler_remove();
+			putchar('\n');
+			return NULL;
+		}
+	}
+	if (!l->got_line)
+		rl_callback_handler_remove();
+	return l->typed;
+}
+
+/* Read a plain line from a pipe. */
+static char *
+line_read_plain(const char *prompt)
+{
+	char	*buf = NULL;
+	size_t	 size = 0;
+	ssize_t	 len;
+
+	fputs(prompt, stdout);
+	fflush(stdout);
+	len = getline(&buf, &size, stdin);
+	if (len == -1) {
+		free(buf);
+		return NULL;
+	}
+	if (len > 0 && buf[len - 1] == '\n')
+		buf[--len] = '\0';
+	if (len > 0 && buf[len - 1] == '\r')
+		buf[--len] = '\0';
+	putchar('\n');
+	return buf;
+}
+
+/* Act on one typed line. */
+static enum dialog_result
+line_input(struct line *l, const char *typed)
+{
+	if (strcmp(typed, "*") == 0)
+		return DIALOG_CHANGED;
+	if (strcmp(typed, "#") == 0)
+		return dialog_help(l->dialog);
+	if (strcmp(typed, "0") == 0)
+		return dialog_back(l->dialog);
+	/* The field's value, or a choice typed as a number. */
+	return dialog_submit(l->dialog, typed);
+}
+
+int
+line_run(struct dialog *dialog, const struct config *config)
+{
+	struct line		 l;
+	const struct screen	*s;
+	enum dialog_result	 r;
+	char			*prompt, *typed;
+	int			 reset;
+
+	memset(&l, 0, sizeof l);
+	l.dialog = dialog;
+	l.config = config;
+	l.interactive = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+	rl_catch_signals = 0;
+	rl_outstream = stdout;
+	session_init(&l.session, config->idle_timeout, config->idle_warning,
+	    time(NULL));
+	line_show(&l);
+	while (!l.quit && !signals_caught) {
+		s = dialog_screen(dialog);
+		prompt = line_prompt(&l);
+		reset = 0;
+		if (s->field == FIELD_SECRET)
+			typed = line_read_secret(prompt);
+		else if (l.interactive)
+			typed = line_read_interactive(&l, prompt, &reset);
+		else
+			typed = line_read_plain(prompt);
+		free(prompt);
+		if (reset) {
+			line_show(&l);
+			continue;
+		}
+		if (typed == NULL) {
+			if (signals_caught)
+				break;
+			/* End of input: leave, or ask for the exit code. */
+			if (!l.interactive || dialog_exit(dialog) == DIALOG_QUIT)
+				break;
+			line_show(&l);
+			continue;
+		}
+		if (l.interactive && *typed != '\0' && s->field != FIELD_SECRET)
+			add_history(typed);
+		r = line_input(&l, typed);
+		explicit_bzero(typed, strlen(typed));
+		free(typed);
+		if (r == DIALOG_QUIT)
+			break;
+		line_show(&l);
+	}
+	if (signals_caught)
+		return 128 + signals_caught;
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		log_error("write error on standard output");
+		return 1;
+	}
+	return 0;
+}

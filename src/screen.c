@@ -1,0 +1,78 @@
+/* The screen model: building it, with every text made safe to show. */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "i18n.h"
+#include "screen.h"
+#include "text.h"
+#include "xmalloc.h"
+
+struct screen *
+screen_new(void)
+{
+	return xcalloc(1, sizeof (struct screen));
+}
+
+void
+screen_free(struct screen *s)
+{
+	if (s == NULL)
+		return;
+	free(s->title);
+	free(s->prompt);
+	text_lines_free(s->body, s->nbody);
+	text_lines_free(s->items, s->nitems);
+	free(s->field_label);
+	free(s->message);
+	free(s);
+}
+
+static void
+screen_replace(char **field, const char *text)
+{
+	free(*field);
+	*field = text != NULL ? text_sanitize(text, i18n_utf8()) : NULL;
+}
+
+void
+screen_set_title(struct screen *s, const char *title)
+{
+	screen_replace(&s->title, title);
+}
+
+void
+screen_set_prompt(struct screen *s, const char *prompt)
+{
+	screen_replace(&s->prompt, prompt);
+}
+
+void
+screen_add_body(struct screen *s, const char *line)
+{
+	s->body = xreallocarray(s->body, s->nbody + 1, sizeof *s->body);
+	s->body[s->nbody++] = text_sanitize(line, i18n_utf8());
+}
+
+void
+screen_add_item(struct screen *s, const char *label)
+{
+	s->items = xreallocarray(s->items, s->nitems + 1, sizeof *s->items);
+	s->items[s->nitems++] = text_sanitize(label, i18n_utf8());
+}
+
+void
+screen_set_field(struct screen *s, enum field_kind kind, const char *label,
+    size_t max)
+{
+	s->field = kind;
+	s->field_max = max;
+	screen_replace(&s->field_label, label);
+}
+
+void
+screen_set_message(struct screen *s, const char *message, int is_error)
+{
+	screen_replace(&s->message, message);
+	s->message_is_error = is_error;
+}

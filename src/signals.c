@@ -1,0 +1,71 @@
+/* Signals: clean exit on SIGTERM/SIGHUP, no escape in kiosk mode. */
+#include "config.h"
+
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "signals.h"
+#include "xmalloc.h"
+
+volatile sig_atomic_t	 signals_caught;
+static void		(*signals_cleanup)(void);
+
+static void
+signals_terminate(int sig)
+{
+	signals_caught = sig;
+}
+
+/* A crash: give the terminal back, then die of the same signal. */
+static void
+signals_crash(int sig)
+{
+	static const char	 msg[] = "loket: crashed; terminal restored\n";
+	void			(*fn)(void) = signals_cleanup;
+
+	signals_cleanup = NULL;
+	if (fn != NULL)
+		fn();
+	if (write(STDERR_FILENO, msg, sizeof msg - 1) == -1) {
+		/* nothing more can be done */
+	}
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+signals_set(int sig, void (*handler)(int))
+{
+	struct sigaction	 sa;
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = handler;
+	sigaction(sig, &sa, NULL);
+}
+
+void
+signals_install(int locked)
+{
+	signals_set(SIGTERM, signals_terminate);
+	signals_set(SIGHUP, signals_terminate);
+	signals_set(SIGINT, locked ? SIG_IGN : signals_terminate);
+	if (locked) {
+		signals_set(SIGQUIT, SIG_IGN);
+		signals_set(SIGTSTP, SIG_IGN);
+	}
+	signals_set(SIGPIPE, SIG_IGN);
+	signals_set(SIGSEGV, signals_crash);
+	signals_set(SIGBUS, signals_crash);
+	signals_set(SIGFPE, signals_crash);
+	signals_set(SIGILL, signals_crash);
+	signals_set(SIGABRT, signals_crash);
+}
+
+void
+signals_set_cleanup(void (*fn)(void))
+{
+	signals_cleanup = fn;
+	fatal_set_cleanup(fn);
+}

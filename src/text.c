@@ -1,0 +1,253 @@
+/* UTF-8 text: validation, making text safe for a terminal, width, wrapping. */
+#include "config.h"
+
+#include <string.h>
+#include <wchar.h>
+
+#include "text.h"
+#include "xmalloc.h"
+
+int
+text_utf8_decode(const char *s, size_t len, uint32_t *cp)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	uint32_t		 c, min;
+	int			 n, i;
+
+	if (len == 0)
+		return -1;
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	if ((u[0] & 0xe0) == 0xc0) {
+		n = 2; c = u[0] & 0x1f; min = 0x80;
+	} else if ((u[0] & 0xf0) == 0xe0) {
+		n = 3; c = u[0] & 0x0f; min = 0x800;
+	} else if ((u[0] & 0xf8) == 0xf0) {
+		n = 4; c = u[0] & 0x07; min = 0x10000;
+	} else
+		return -1;
+	if ((size_t)n > len)
+		return -1;
+	for (i = 1; i < n; i++) {
+		if ((u[i] & 0xc0) != 0x80)
+			return -1;
+		c = (c << 6) | (u[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return -1;
+	*cp = c;
+	return n;
+}
+
+int
+text_utf8_valid(const char *s, size_t len)
+{
+	uint32_t	 cp;
+	int		 n;
+
+	while (len > 0) {
+		if ((n = text_utf8_decode(s, len, &cp)) < 0)
+			return 0;
+		s += n;
+		len -= n;
+	}
+	return 1;
+}
+
+size_t
+text_length(const char *s)
+{
+	size_t	 count = 0;
+
+	for (; *s != '\0'; s++) {
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			count++;
+	}
+	return count;
+}
+
+static int
+text_is_control(uint32_t cp)
+{
+	return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) ||
+	    cp == 0x2028 || cp == 0x2029 || (cp >= 0x202a && cp <= 0x202e) ||
+	    (cp >= 0x2066 && cp <= 0x2069);
+}
+
+enum text_problem
+text_check_input(const char *s, size_t max)
+{
+	size_t		 len = strlen(s);
+	const char	*p;
+	uint32_t	 cp;
+	int		 n, blank = 1;
+
+	if (!text_utf8_valid(s, len))
+		return TEXT_BAD_UTF8;
+	for (p = s; *p != '\0'; p += n) {
+		n = text_utf8_decode(p, strlen(p), &cp);
+		if (text_is_control(cp))
+			return TEXT_CONTROL;
+		if (cp != ' ')
+			blank = 0;
+	}
+	if (text_length(s) > max)
+		return TEXT_TOO_LONG;
+	if (blank)
+		return TEXT_EMPTY;
+	return TEXT_OK;
+}
+
+char *
+text_sanitize(const char *s, int utf8)
+{
+	size_t		 len = strlen(s), i = 0, o = 0;
+	char		*out = xmalloc(len + 1);
+	uint32_t	 cp;
+	int		 n;
+
+	while (i < len) {
+		n = text_utf8_decode(s + i, len - i, &cp);
+		if (n < 0) {
+			out[o++] = '?';
+			i++;
+			continue;
+		}
+		if (cp == '\t')
+			out[o++] = ' ';
+		else if (text_is_control(cp) || (!utf8 && cp >= 0x80) ||
+		    (utf8 && cp >= 0x80 && wcwidth((wchar_t)cp) < 0))
+			out[o++] = '?';
+		else {
+			memcpy(out + o, s + i, n);
+			o += n;
+		}
+		i += n;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+static int
+text_char_width(uint32_t cp)
+{
+	int	 w;
+
+	if (cp < 0x80)
+		return 1;
+	w = wcwidth((wchar_t)cp);
+	return w < 0 ? 1 : w;
+}
+
+int
+text_width(const char *s)
+{
+	size_t		 len = strlen(s);
+	uint32_t	 cp;
+	int		 n, width = 0;
+
+	while (len > 0) {
+		if ((n = text_utf8_decode(s, len, &cp)) < 0) {
+			n = 1;
+			cp = '?';
+		}
+		width += text_char_width(cp);
+		s += n;
+		len -= n;
+	}
+	return width;
+}
+
+size_t
+text_fit(const char *s, int columns)
+{
+	size_t		 len = strlen(s), i = 0;
+	uint32_t	 cp;
+	int		 n, w, used = 0;
+
+	while (i < len) {
+		if ((n = text_utf8_decode(s + i, len - i, &cp)) < 0) {
+			n = 1;
+			cp = '?';
+		}
+		w = text_char_width(cp);
+		if (used + w > columns)
+			break;
+		used += w;
+		i += n;
+	}
+	return i;
+}
+
+static void
+text_lines_add(char ***lines, size_t *count, const char *s, size_t len)
+{
+	while (len > 0 && s[len - 1] == ' ')
+		len--;
+	*lines = xreallocarray(*lines, *count + 1, sizeof **lines);
+	(*lines)[(*count)++] = xstrndup(s, len);
+}
+
+size_t
+text_wrap(const char *s, int width, char ***lines)
+{
+	size_t		 count = 0, fit, cut;
+	const char	*nl;
+
+	*lines = NULL;
+	if (width < 1)
+		width = 1;
+	for (;;) {
+		/* Hard line breaks in the source start a new line. */
+		nl = strchr(s, '\n');
+		fit = text_fit(s, width);
+		if (nl != NULL && (size_t)(nl - s) <= fit) {
+			text_lines_add(lines, &count, s, nl - s);
+			s = nl + 1;
+			continue;
+		}
+		if (s[fit] == '\0') {
+			if (fit > 0 || count == 0)
+				text_lines_add(lines, &count, s, fit);
+			break;
+		}
+		cut = fit;
+		while (cut > 0 && s[cut] != ' ')
+			cut--;
+		if (cut == 0)
+			cut = fit > 0 ? fit : 1;
+		text_lines_add(lines, &count, s, cut);
+		s += cut;
+		while (*s == ' ')
+			s++;
+		if (*s == '\0')
+			break;
+	}
+	return count;
+}
+
+void
+text_lines_free(char **lines, size_t count)
+{
+	size_t	 i;
+
+	for (i = 0; i < count; i++)
+		free(lines[i]);
+	free(lines);
+}
+
+char *
+text_trim(char *s)
+{
+	size_t	 len, start = 0;
+
+	while (s[start] == ' ')
+		start++;
+	len = strlen(s + start);
+	memmove(s, s + start, len + 1);
+	while (len > 0 && s[len - 1] == ' ')
+		s[--len] = '\0';
+	return s;
+}

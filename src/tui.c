@@ -1,0 +1,341 @@
+/*
+ * The curses front-end: the kiosk's main loop, turning keys into dialogue
+ * actions. Digits 1-9 choose, 0 goes back, * repeats, # opens help; the
+ * arrows, PgUp/PgDn and Enter work too.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <term.h>
+#include <time.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "configuration.h"
+#include "dialog.h"
+#include "log.h"
+#include "screen.h"
+#include "session.h"
+#include "signals.h"
+#include "tui.h"
+#include "xmalloc.h"
+
+#define TUI_FIELD_BYTES	256
+#define KEY_CTRL(c)	((c) & 0x1f)
+
+struct tui {
+	struct dialog		*dialog;
+	const struct config	*config;
+	struct tui_view		 view;
+	struct session		 session;
+	char			 field[TUI_FIELD_BYTES];
+	size_t			 field_len;
+	char			*notice;
+	int			 notice_left;
+	int			 quit;
+};
+
+static int	 tui_active;
+
+int
+tui_available(void)
+{
+	const char	*term = getenv("TERM");
+	int		 error;
+	char		*cup;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return 0;
+	if (term == NULL || *term == '\0' || strcmp(term, "dumb") == 0)
+		return 0;
+	if (setupterm(NULL, STDOUT_FILENO, &error) != OK)
+		return 0;
+	cup = tigetstr("cup");
+	return cup != NULL && cup != (char *)-1;
+}
+
+/* Give the terminal back; safe to call more than once. */
+static void
+tui_finish(void)
+{
+	if (!tui_active)
+		return;
+	tui_active = 0;
+	curs_set(1);
+	endwin();
+}
+
+static void
+tui_start(void)
+{
+	if (newterm(NULL, stdout, stdin) == NULL)
+		fatal("cannot set up the terminal");
+	tui_active = 1;
+	signals_set_cleanup(tui_finish);
+	raw();		/* Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys */
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(100);
+	timeout(1000);	/* wake every second for the idle countdown */
+	curs_set(1);
+}
+
+/* A new screen: put the cursor on its first choice, forget typing. */
+static void
+tui_new_screen(struct tui *t)
+{
+	const struct screen	*s = dialog_screen(t->dialog);
+
+	t->view.selected = s->selected < s->nitems ? s->selected : 0;
+	t->view.scroll = 0;
+	t->field_len = 0;
+	t->field[0] = '\0';
+	explicit_bzero(t->field, sizeof t->field);
+}
+
+static void
+tui_redraw(struct tui *t)
+{
+	const struct screen	*s = dialog_screen(t->dialog);
+
+	t->view.field_value = t->field;
+	t->view.notice = t->notice;
+	tui_draw(s, &t->view);
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+static void
+tui_result(struct tui *t, enum dialog_result r)
+{
+	const struct screen	*after;
+
+	if (r == DIALOG_QUIT) {
+		t->quit = 1;
+		return;
+	}
+	if (r == DIALOG_SAME)
+		return;
+	after = dialog_screen(t->dialog);
+	if (!after->message_is_error) {
+		tui_new_screen(t);
+		return;
+	}
+	/* An error on the same screen: keep the cursor, clear the typing. */
+	if (t->view.selected >= after->nitems)
+		t->view.selected = 0;
+	explicit_bzero(t->field, sizeof t->field);
+	t->field_len = 0;
+}
+
+static void
+tui_field_add(struct tui *t, wint_t wc)
+{
+	char		 buf[MB_LEN_MAX];
+	mbstate_t	 ps;
+	size_t		 n;
+
+	memset(&ps, 0, sizeof ps);
+	n = wcrtomb(buf, (wchar_t)wc, &ps);
+	if (n == (size_t)-1 || t->field_len + n >= sizeof t->field)
+		return;
+	memcpy(t->field + t->field_len, buf, n);
+	t->field_len += n;
+	t->field[t->field_len] = '\0';
+}
+
+static void
+tui_field_delete(struct tui *t)
+{
+	while (t->field_len > 0) {
+		t->field_len--;
+		if (((unsigned char)t->field[t->field_len] & 0xc0) != 0x80)
+			break;
+	}
+	t->field[t->field_len] = '\0';
+}
+
+/* Keys on a screen with an input field. */
+static enum dialog_result
+tui_key_field(struct tui *t, wint_t key, int is_function)
+{
+	if (!is_function && (key == '\r' || key == '\n'))
+		return dialog_submit(t->dialog, t->field);
+	if ((is_function && key == KEY_ENTER))
+		return dialog_submit(t->dialog, t->field);
+	if ((is_function && key == KEY_BACKSPACE) ||
+	    (!is_function && (key == 127 || key == 8))) {
+		tui_field_delete(t);
+		return DIALOG_SAME;
+	}
+	if (!is_function && key == '0' && t->field_len == 0)
+		return dialog_back(t->dialog);
+	if (!is_function && key >= 0x20 && key != 0x7f &&
+	    !(key >= 0x80 && key < 0xa0))
+		tui_field_add(t, key);
+	return DIALOG_SAME;
+}
+
+/* Keys that move the selection or scroll. */
+static int
+tui_key_move(struct tui *t, const struct screen *s, wint_t key)
+{
+	int	 page = LINES / 2;
+
+	switch (key) {
+	case KEY_UP:
+		if (s->nitems > 0 && s->field == FIELD_NONE)
+			t->view.selected = t->view.selected == 0 ?
+			    s->nitems - 1 : t->view.selected - 1;
+		else
+			t->view.scroll--;
+		return 1;
+	case KEY_DOWN:
+		if (s->nitems > 0 && s->field == FIELD_NONE)
+			t->view.selected = (t->view.selected + 1) % s->nitems;
+		else
+			t->view.scroll++;
+		return 1;
+	case KEY_PPAGE:
+		t->view.scroll -= page;
+		return 1;
+	case KEY_NPAGE:
+		t->view.scroll += page;
+		return 1;
+	case KEY_HOME:
+		t->view.selected = 0;
+		t->view.scroll = 0;
+		return 1;
+	case KEY_END:
+		if (s->nitems > 0)
+			t->view.selected = s->nitems - 1;
+		t->view.scroll = t->view.max_scroll;
+		return 1;
+	}
+	return 0;
+}
+
+/* One key press. */
+static void
+tui_key(struct tui *t, wint_t key, int is_function)
+{
+	const struct screen	*s = dialog_screen(t->dialog);
+	enum dialog_result	 r = DIALOG_SAME;
+
+	if (is_function && key == KEY_RESIZE) {
+		clearok(curscr, TRUE);
+		return;
+	}
+	if (!is_function && key == KEY_CTRL('x')) {
+		r = dialog_exit(t->dialog);
+		tui_result(t, r);
+		return;
+	}
+	if (!is_function && key == KEY_CTRL('c')) {
+		if (!t->config->locked)
+			t->quit = 1;
+		return;
+	}
+	if (!is_function && key == '*') {
+		clearok(curscr, TRUE);	/* repaint everything, as asked */
+		return;
+	}
+	if (!is_function && key == '#') {
+		tui_result(t, dialog_help(t->dialog));
+		return;
+	}
+	if (is_function && tui_key_move(t, s, key))
+		return;
+	if (s->field != FIELD_NONE) {
+		r = tui_key_field(t, key, is_function);
+	} else if (!is_function && key >= '0' && key <= '9') {
+		r = key == '0' ? dialog_back(t->dialog) :
+		    dialog_choose(t->dialog, key - '0');
+	} else if ((!is_function && (key == '\r' || key == '\n')) ||
+	    (is_function && key == KEY_ENTER)) {
+		if (s->nitems > 0)
+			r = dialog_choose(t->dialog, t->view.selected + 1);
+	} else if (!is_function && key == 27)
+		r = s->can_go_back ? dialog_back(t->dialog) : DIALOG_SAME;
+	tui_result(t, r);
+}
+
+/* Once a second: count the idle warning down, or start over. */
+static int
+tui_tick(struct tui *t)
+{
+	enum session_state	 state;
+	int			 left;
+
+	if (dialog_at_start(t->dialog)) {
+		session_touch(&t->session, time(NULL));
+		return 0;
+	}
+	state = session_state(&t->session, time(NULL), &left);
+	if (state == SESSION_EXPIRED) {
+		free(t->notice);
+		t->notice = NULL;
+		dialog_reset(t->dialog);
+		tui_new_screen(t);
+		return 1;
+	}
+	if (state == SESSION_WARNING && left != t->notice_left) {
+		free(t->notice);
+		t->notice = session_warning_text(left);
+		t->notice_left = left;
+		return 1;
+	}
+	return 0;
+}
+
+int
+tui_run(struct dialog *dialog, const struct config *config)
+{
+	struct tui	 t;
+	wint_t		 key;
+	int		 rc, status = 0;
+
+	memset(&t, 0, sizeof t);
+	t.dialog = dialog;
+	t.config = config;
+	t.view.can_exit = !config->locked;
+	session_init(&t.session, config->idle_timeout, config->idle_warning,
+	    time(NULL));
+	tui_start();
+	tui_new_screen(&t);
+	tui_redraw(&t);
+	while (!t.quit && !signals_caught) {
+		rc = get_wch(&key);
+		if (signals_caught)
+			break;
+		if (rc == ERR) {
+			if (tui_tick(&t))
+				tui_redraw(&t);
+			continue;
+		}
+		session_touch(&t.session, time(NULL));
+		if (t.notice != NULL) {
+			/* Any key extends the session, and does nothing else. */
+			free(t.notice);
+			t.notice = NULL;
+			t.notice_left = 0;
+			tui_redraw(&t);
+			continue;
+		}
+		tui_key(&t, key, rc == KEY_CODE_YES);
+		if (!t.quit)
+			tui_redraw(&t);
+	}
+	if (signals_caught) {
+		log_info("signal %d: exiting", (int)signals_caught);
+		status = 128 + signals_caught;
+	}
+	tui_finish();
+	free(t.notice);
+	explicit_bzero(t.field, sizeof t.field);
+	return status;
+}

@@ -1,0 +1,59 @@
+#!/bin/sh
+# Line mode through pipes: the same screens as numbered text, in both
+# languages, scriptable, with nothing but plain text on the output.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+db=$TMP/line.db
+make_db "$db"
+out=$TMP/out
+
+kiosk() {
+	"$LOKET" --db "$db" --line "$@"
+}
+
+printf '2\n3\n1\n1\n1\n' | kiosk >"$out"
+check "an English walk exits 0 at end of input" $? -eq 0
+contains "English: the welcome screen offers both languages" "$out" "  2. English"
+contains "English: the main menu" "$out" "== Main menu =="
+contains "English: service information lists agencies" "$out" "  1. Population and Civil Registration Service"
+contains "English: the search is the last choice" "$out" "  9. Search by keyword"
+contains "English: a service offers its standard" "$out" "  7. Legal basis"
+contains "English: requirements are numbered" "$out" "1. Aged 17 or over"
+contains "English: the keys are named" "$out" "0 Back  * Repeat  # Help"
+
+printf '1\n3\n1\n1\n4\n' | kiosk >"$out"
+contains "Indonesian: the main menu" "$out" "== Menu utama =="
+contains "Indonesian: service information" "$out" "== Informasi layanan =="
+contains "Indonesian: agency names from the catalog" "$out" "Dinas Kependudukan dan Pencatatan Sipil"
+contains "Indonesian: the fee of KTP-el is free" "$out" "Gratis"
+contains "Indonesian: component titles are translated" "$out" "Biaya"
+
+printf '1\n3\n1\n1\n4\n' | "$LOKET" --db "$db" >"$TMP/auto"
+ok "without --line, a pipe gets line mode by itself" cmp "$out" "$TMP/auto"
+
+printf '2\n3\n9\nakta kelahiran\n1\n4\n' | kiosk >"$out"
+contains "search finds a service by two words" "$out" "1 service matches. Choose one."
+contains "a found service opens" "$out" "== Birth Certificate: Fee =="
+
+printf '2\n3\n#\n1\n0\n' | kiosk >"$out"
+contains "help is reachable with # from any screen" "$out" "== Help and settings =="
+contains "help switches to Indonesian" "$out" "Bahasa sekarang Bahasa Indonesia."
+contains "0 returns to the screen the citizen was on, translated" "$out" "== Informasi layanan =="
+
+printf '2\n3\n0\n0\n0\n' | kiosk >"$out"
+contains "0 on the welcome screen is explained" "$out" "This is the first screen."
+
+printf '2\n1\n' | kiosk --lang=en >"$out"
+contains "an item not built yet says so honestly" "$out" "not available at this kiosk yet"
+
+printf '2\n3\n1\n1\n' | kiosk >"$out"
+if grep -q "$(printf '\033')" "$out"; then esc=1; else esc=0; fi
+check "line mode writes no escape sequences" $esc -eq 0
+
+printf '2\n' | kiosk >/dev/full 2>/dev/null
+check "a write error on standard output fails the run" $? -ne 0
+
+printf '2\n3\n' | kiosk --lang=id >"$out"
+contains "the welcome screen is bilingual whatever the language" "$out" "Selamat datang. Pilih bahasa. Welcome. Choose a language."
+
+done_testing

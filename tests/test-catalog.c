@@ -1,0 +1,212 @@
+/* Unit tests: reading and writing catalog files, all or nothing. */
+#include "config.h"
+
+#include <locale.h>
+
+#include "unit.h"
+#include "catalog.h"
+#include "xmalloc.h"
+
+/* The smallest valid service, to build broken files around. */
+#define AGENCY \
+	"[agency dukcapil]\nname.id = Dinas Dukcapil\nname.en = Civil " \
+	"Registry\n"
+#define COMPONENTS(lang) \
+	"requirements." lang " = KK\nprocedure." lang " = Datang\n" \
+	"time." lang " = 1 hari\nfee." lang " = Gratis\nproduct." lang \
+	" = KTP-el\ncomplaints." lang " = LAPOR!\nlegal." lang \
+	" = UU 24/2013\n"
+#define SERVICE \
+	"[service ktp]\nagency = dukcapil\nletter = A\nname.id = KTP-el\n" \
+	"name.en = ID card\n" COMPONENTS("id") COMPONENTS("en")
+
+static struct catalog *
+parse(const char *text, char **cause)
+{
+	FILE		*f;
+	struct catalog	*c;
+
+	f = fmemopen((void *)text, strlen(text), "r");
+	assert_non_null(f);
+	*cause = NULL;
+	c = catalog_file_read(f, "t.txt", cause);
+	fclose(f);
+	return c;
+}
+
+/* The file must be rejected with this "t.txt:LINE:" and reason. */
+static void
+assert_rejected(const char *text, const char *where, const char *reason)
+{
+	struct catalog	*c;
+	char		*cause;
+
+	c = parse(text, &cause);
+	assert_null(c);
+	assert_non_null(cause);
+	if (strncmp(cause, where, strlen(where)) != 0 ||
+	    strstr(cause, reason) == NULL)
+		fail_msg("got \"%s\", expected \"%s ... %s\"", cause, where,
+		    reason);
+	free(cause);
+}
+
+static void
+test_demo_catalog_is_valid(void **state)
+{
+	struct catalog	*c;
+	char		*path, *cause = NULL;
+	FILE		*f;
+	size_t		 i;
+
+	(void)state;
+	path = unit_demo_catalog();
+	f = fopen(path, "r");
+	assert_non_null(f);
+	c = catalog_file_read(f, path, &cause);
+	fclose(f);
+	if (c == NULL)
+		fail_msg("%s", cause);
+	assert_true(c->nagencies >= 5);
+	assert_true(c->nservices >= 14);
+	/* Population documents are free by law (UU 24/2013 art. 79A). */
+	for (i = 0; i < c->nservices; i++) {
+		if (strcmp(c->services[i].agency, "dukcapil") != 0)
+			continue;
+		assert_non_null(strstr(c->services[i].component[
+		    COMPONENT_FEE][LANG_ID], "Gratis"));
+		assert_non_null(strstr(c->services[i].component[
+		    COMPONENT_FEE][LANG_EN], "Free"));
+	}
+	catalog_free(c);
+	free(path);
+}
+
+static void
+test_minimal_catalog(void **state)
+{
+	struct catalog	*c;
+	char		*cause;
+
+	(void)state;
+	c = parse("# comment\nloket-catalog 1\n" AGENCY SERVICE
+	    "requirements.id = Surat pengantar RT\n", &cause);
+	assert_non_null(c);
+	assert_int_equal(c->nservices, 1);
+	assert_int_equal(c->services[0].letter, 'A');
+	assert_string_equal(c->services[0].component[COMPONENT_REQUIREMENTS]
+	    [LANG_ID], "KK\nSurat pengantar RT");
+	assert_string_equal(c->agencies[0].name[LANG_EN], "Civil Registry");
+	catalog_free(c);
+}
+
+static void
+test_errors_name_line_and_reason(void **state)
+{
+	(void)state;
+	assert_rejected("hello\n", "t.txt:1:", "not a Loket catalog");
+	assert_rejected("", "t.txt:1:", "not a Loket catalog");
+	assert_rejected("loket-catalog 1\n" AGENCY "colour = red\n",
+	    "t.txt:5:", "unknown key \"colour\"");
+	assert_rejected("loket-catalog 1\nname.id = x\n", "t.txt:2:",
+	    "outside any section");
+	assert_rejected("loket-catalog 1\n[agency Bad_Code]\n", "t.txt:2:",
+	    "not a valid code");
+	assert_rejected("loket-catalog 1\n[shop x]\n", "t.txt:2:",
+	    "unknown section type");
+	assert_rejected("loket-catalog 1\n" AGENCY "[service x]\n"
+	    "agency = pajak\n", "t.txt:6:", "unknown agency \"pajak\"");
+	assert_rejected("loket-catalog 1\n" AGENCY SERVICE
+	    "[service ktp2]\nletter = A\n", "t.txt:", "letter A is already "
+	    "used");
+	assert_rejected("loket-catalog 1\n" AGENCY "[service x]\nagency = "
+	    "dukcapil\nletter = B\nname.id = X\nname.en = X\n", "t.txt:5:",
+	    "has no requirements.id");
+	assert_rejected("loket-catalog 1\n" AGENCY "name.id = again\n",
+	    "t.txt:5:", "given twice");
+	assert_rejected("loket-catalog 1\n" AGENCY "\tname.en = x\n",
+	    "t.txt:5:", "tab");
+	assert_rejected("loket-catalog 1\n" AGENCY "x = \033[2J\n",
+	    "t.txt:5:", "control character");
+	assert_rejected("loket-catalog 1\n" AGENCY "x = \xff\n",
+	    "t.txt:5:", "not valid UTF-8");
+	assert_rejected("loket-catalog 1\n" AGENCY "letter =\n",
+	    "t.txt:5:", "empty");
+	assert_rejected("loket-catalog 1\n" AGENCY "[service k]\nletter = "
+	    "ab\n", "t.txt:6:", "one capital letter");
+	assert_rejected("loket-catalog 1\n[office o]\nname = X\ntimezone = "
+	    "GMT\n", "t.txt:4:", "WIB, WITA or WIT");
+	assert_rejected("loket-catalog 1\n" AGENCY, "t.txt:", "no services");
+}
+
+static void
+test_long_line_rejected(void **state)
+{
+	char	*text, *value;
+
+	(void)state;
+	value = xmalloc(1200);
+	memset(value, 'x', 1199);
+	value[1199] = '\0';
+	text = xasprintf("loket-catalog 1\n" AGENCY "fee.id = %s\n", value);
+	assert_rejected(text, "t.txt:5:", "longer than 1000 bytes");
+	free(text);
+	free(value);
+}
+
+/* Write a catalog and read it back: the same text again. */
+static char *
+write_text(const struct catalog *c)
+{
+	char	*buf = NULL;
+	size_t	 size = 0;
+	FILE	*f = open_memstream(&buf, &size);
+
+	assert_int_equal(catalog_file_write(c, f), 0);
+	fclose(f);
+	return buf;
+}
+
+static void
+test_round_trip(void **state)
+{
+	struct catalog	*c, *again;
+	char		*path, *cause = NULL, *first, *second;
+	FILE		*f;
+
+	(void)state;
+	path = unit_demo_catalog();
+	f = fopen(path, "r");
+	assert_non_null(f);
+	c = catalog_file_read(f, path, &cause);
+	fclose(f);
+	assert_non_null(c);
+	first = write_text(c);
+	again = parse(first, &cause);
+	if (again == NULL)
+		fail_msg("%s", cause);
+	second = write_text(again);
+	assert_string_equal(first, second);
+	assert_int_equal(c->nservices, again->nservices);
+	assert_int_equal(c->ncounters, again->ncounters);
+	catalog_free(c);
+	catalog_free(again);
+	free(first);
+	free(second);
+	free(path);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_demo_catalog_is_valid),
+		cmocka_unit_test(test_minimal_catalog),
+		cmocka_unit_test(test_errors_name_line_and_reason),
+		cmocka_unit_test(test_long_line_rejected),
+		cmocka_unit_test(test_round_trip),
+	};
+
+	setlocale(LC_ALL, "C.UTF-8");
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

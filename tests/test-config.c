@@ -1,0 +1,145 @@
+/* Unit tests: configuration files, environment and their errors. */
+#include "config.h"
+
+#include <locale.h>
+
+#include "unit.h"
+#include "configuration.h"
+
+/* Reading must fail with a cause holding every one of the words. */
+static void
+assert_config_error(const char *text, const char *a, const char *b)
+{
+	struct config	 c;
+	char		*path, *cause = NULL;
+
+	path = unit_file("bad.conf", text);
+	config_init(&c);
+	assert_int_equal(config_read_file(&c, path, 1, &cause), -1);
+	assert_non_null(cause);
+	if (strstr(cause, a) == NULL || strstr(cause, b) == NULL)
+		fail_msg("\"%s\" lacks \"%s\" or \"%s\"", cause, a, b);
+	free(cause);
+	config_free(&c);
+	free(path);
+}
+
+static void
+test_defaults(void **state)
+{
+	struct config	 c;
+
+	(void)state;
+	config_init(&c);
+	assert_int_equal(c.lang, LANG_ID);
+	assert_int_equal(c.idle_timeout, 60);
+	assert_true(c.idle_warning >= 20);
+	assert_int_equal(c.locked, 0);
+	assert_null(c.exit_secret);
+	config_free(&c);
+}
+
+static void
+test_file_values(void **state)
+{
+	struct config	 c;
+	char		*path, *cause = NULL;
+
+	(void)state;
+	path = unit_file("good.conf", "; office settings\n[general]\n"
+	    "language = en\ndatabase = /var/lib/loket/office.db\n"
+	    "busy_timeout = 250\n[kiosk]\nidle_timeout = 90\n"
+	    "idle_warning = 25\nlocked = yes\nexit_secret = 2468\n");
+	config_init(&c);
+	if (config_read_file(&c, path, 1, &cause) != 0)
+		fail_msg("%s", cause);
+	assert_int_equal(c.lang, LANG_EN);
+	assert_string_equal(c.db_path, "/var/lib/loket/office.db");
+	assert_int_equal(c.busy_timeout_ms, 250);
+	assert_int_equal(c.idle_timeout, 90);
+	assert_int_equal(c.idle_warning, 25);
+	assert_int_equal(c.locked, 1);
+	assert_string_equal(c.exit_secret, "2468");
+	config_free(&c);
+	free(path);
+}
+
+static void
+test_errors_name_line_key_and_allowed(void **state)
+{
+	(void)state;
+	assert_config_error("[kiosk]\nidle_timeout = 60\ncolour = red\n",
+	    "bad.conf:3:", "known keys: idle_timeout, idle_warning");
+	assert_config_error("[kiosk]\n\nidle_timeout = soon\n", "bad.conf:3:",
+	    "from 10 to 3600");
+	assert_config_error("[kiosk]\nidle_warning = 5\n", "bad.conf:2:",
+	    "from 20 to 300");
+	assert_config_error("[general]\nlanguage = fr\n", "bad.conf:2:",
+	    "id or en");
+	assert_config_error("[kiosk]\nlocked = maybe\n", "bad.conf:2:",
+	    "yes or no");
+	assert_config_error("[printer]\nport = 1\n", "bad.conf:2:",
+	    "unknown section [printer]");
+	assert_config_error("[kiosk]\nexit_secret = 12\n", "bad.conf:2:",
+	    "4 to 64");
+	assert_config_error("[kiosk]\nthis is not ini\n", "bad.conf:2:",
+	    "key = value");
+}
+
+static void
+test_missing_file(void **state)
+{
+	struct config	 c;
+	char		*cause = NULL;
+
+	(void)state;
+	config_init(&c);
+	assert_int_equal(config_read_file(&c, "/nonexistent/loket.conf", 0,
+	    &cause), 0);
+	assert_int_equal(config_read_file(&c, "/nonexistent/loket.conf", 1,
+	    &cause), -1);
+	assert_non_null(strstr(cause, "/nonexistent/loket.conf"));
+	free(cause);
+	config_free(&c);
+}
+
+static void
+test_environment_overrides_file(void **state)
+{
+	struct config	 c;
+	char		*path, *cause = NULL;
+
+	(void)state;
+	path = unit_file("env.conf", "[general]\nlanguage = id\n"
+	    "database = /from/file.db\n");
+	config_init(&c);
+	assert_int_equal(config_read_file(&c, path, 1, &cause), 0);
+	setenv("LOKET_LANG", "en", 1);
+	setenv("LOKET_DB", "/from/env.db", 1);
+	assert_int_equal(config_read_env(&c, &cause), 0);
+	assert_int_equal(c.lang, LANG_EN);
+	assert_string_equal(c.db_path, "/from/env.db");
+	setenv("LOKET_LANG", "klingon", 1);
+	assert_int_equal(config_read_env(&c, &cause), -1);
+	assert_non_null(strstr(cause, "LOKET_LANG"));
+	free(cause);
+	unsetenv("LOKET_LANG");
+	unsetenv("LOKET_DB");
+	config_free(&c);
+	free(path);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_file_values),
+		cmocka_unit_test(test_errors_name_line_key_and_allowed),
+		cmocka_unit_test(test_missing_file),
+		cmocka_unit_test(test_environment_overrides_file),
+	};
+
+	setlocale(LC_ALL, "C.UTF-8");
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

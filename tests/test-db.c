@@ -1,0 +1,326 @@
+/* Unit tests: the office database file, its schema, and the catalog in it. */
+#include "config.h"
+
+#include <locale.h>
+#include <sys/stat.h>
+
+#include "unit.h"
+#include "catalog.h"
+#include "db.h"
+#include "xmalloc.h"
+
+static struct catalog *
+demo_catalog(void)
+{
+	struct catalog	*c;
+	char		*path, *cause = NULL;
+	FILE		*f;
+
+	path = unit_demo_catalog();
+	f = fopen(path, "r");
+	assert_non_null(f);
+	c = catalog_file_read(f, path, &cause);
+	fclose(f);
+	free(path);
+	assert_non_null(c);
+	return c;
+}
+
+/* A new database holding the demo catalog. */
+static struct db *
+demo_db(const char *name)
+{
+	struct catalog	*c = demo_catalog();
+	struct db	*db;
+	char		*path, *cause = NULL;
+
+	path = unit_path(name);
+	unlink(path);
+	db = db_open(path, DB_OPEN_CREATE, 1000, &cause);
+	if (db == NULL)
+		fail_msg("%s", cause);
+	if (catalog_import(db, c, &cause) != 0)
+		fail_msg("%s", cause);
+	catalog_free(c);
+	free(path);
+	return db;
+}
+
+static long
+query_long(struct db *db, const char *sql)
+{
+	sqlite3_stmt	*stmt;
+	long		 value;
+
+	assert_int_equal(sqlite3_prepare_v2(db->handle, sql, -1, &stmt, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+	value = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	return value;
+}
+
+static void
+test_open_sets_pragmas_and_schema(void **state)
+{
+	struct db	*db;
+	char		*path, *cause = NULL;
+
+	(void)state;
+	path = unit_path("sub/dir/new.db");	/* directories are made */
+	db = db_open(path, DB_OPEN_CREATE, 1000, &cause);
+	if (db == NULL)
+		fail_msg("%s", cause);
+	assert_int_equal(query_long(db, "PRAGMA user_version"),
+	    db_schema_version());
+	assert_int_equal(query_long(db, "PRAGMA synchronous"), 2); /* FULL */
+	assert_int_equal(query_long(db, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(query_long(db, "SELECT count(*) FROM sqlite_schema "
+	    "WHERE name IN ('agency', 'service', 'service_standard', 'office', "
+	    "'counter', 'counter_service', 'setting')"), 7);
+	db_close(db);
+	/* Opening again migrates nothing and keeps the version. */
+	db = db_open(path, DB_OPEN_EXISTING, 1000, &cause);
+	assert_non_null(db);
+	assert_int_equal(query_long(db, "PRAGMA user_version"),
+	    db_schema_version());
+	db_close(db);
+	free(path);
+}
+
+static void
+test_wal_mode(void **state)
+{
+	struct db	*db;
+	sqlite3_stmt	*stmt;
+
+	(void)state;
+	db = demo_db("wal.db");
+	assert_int_equal(sqlite3_prepare_v2(db->handle, "PRAGMA journal_mode",
+	    -1, &stmt, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(stmt), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(stmt, 0), "wal");
+	sqlite3_finalize(stmt);
+	db_close(db);
+}
+
+#define GARBAGE "This is not a database, just text that is long enough " \
+	"to fill a header of one hundred bytes or so..................\n"
+
+/* db_open must fail, with a cause holding text. */
+static void
+assert_open_fails(const char *path, enum db_open_mode mode, const char *text)
+{
+	struct db	*db;
+	char		*cause = NULL;
+
+	db = db_open(path, mode, 200, &cause);
+	assert_null(db);
+	assert_non_null(cause);
+	if (strstr(cause, text) == NULL)
+		fail_msg("\"%s\" lacks \"%s\"", cause, text);
+	free(cause);
+}
+
+static void
+test_bad_files_refused_unharmed(void **state)
+{
+	char		*missing, *garbage, *newer, *readonly;
+	struct db	*db;
+	char		*cause = NULL;
+	struct stat	 sb;
+
+	(void)state;
+	missing = unit_path("missing.db");
+	assert_open_fails(missing, DB_OPEN_EXISTING, "does not exist");
+	assert_int_equal(stat(missing, &sb), -1);	/* not created */
+
+	garbage = unit_file("garbage.db", GARBAGE);
+	assert_open_fails(garbage, DB_OPEN_EXISTING, "damaged or is not");
+	assert_int_equal(stat(garbage, &sb), 0);
+	assert_int_equal(sb.st_size, strlen(GARBAGE));	/* untouched */
+
+	newer = unit_path("newer.db");
+	db = db_open(newer, DB_OPEN_CREATE, 200, &cause);
+	assert_non_null(db);
+	sqlite3_exec(db->handle, "PRAGMA user_version = 999", NULL, NULL,
+	    NULL);
+	db_close(db);
+	assert_open_fails(newer, DB_OPEN_EXISTING, "newer");
+
+	readonly = unit_path("readonly.db");
+	db = db_open(readonly, DB_OPEN_CREATE, 200, &cause);
+	assert_non_null(db);
+	db_close(db);
+	chmod(readonly, 0444);
+	if (geteuid() != 0)	/* root may write anyway */
+		assert_open_fails(readonly, DB_OPEN_EXISTING, "read-only");
+	free(missing);
+	free(garbage);
+	free(newer);
+	free(readonly);
+}
+
+static void
+test_locked_database(void **state)
+{
+	struct db	*db;
+	sqlite3		*holder;
+	char		*path;
+
+	(void)state;
+	db = demo_db("locked.db");
+	path = xstrdup(db->path);
+	db_close(db);
+	/* Another program holds the file in exclusive locking mode. */
+	assert_int_equal(sqlite3_open(path, &holder), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(holder, "PRAGMA locking_mode = "
+	    "EXCLUSIVE; BEGIN EXCLUSIVE; UPDATE setting SET value = value;",
+	    NULL, NULL, NULL), SQLITE_OK);
+	assert_open_fails(path, DB_OPEN_EXISTING, "locked by another program");
+	sqlite3_exec(holder, "COMMIT", NULL, NULL, NULL);
+	sqlite3_close(holder);
+	free(path);
+}
+
+static void
+test_browse_and_search(void **state)
+{
+	struct catalog_entry	*e, *s;
+	struct db		*db;
+	size_t			 n, ns;
+	char			*cause = NULL, *text;
+
+	(void)state;
+	db = demo_db("browse.db");
+	assert_int_equal(catalog_agencies(db, LANG_ID, &e, &n, &cause), 0);
+	assert_true(n >= 5);
+	assert_int_equal(catalog_services(db, e[0].id, LANG_EN, &s, &ns,
+	    &cause), 0);
+	assert_true(ns >= 5);
+	assert_int_equal(catalog_component(db, s[0].id, COMPONENT_FEE,
+	    LANG_EN, &text, &cause), 0);
+	assert_non_null(strstr(text, "Free"));
+	free(text);
+	catalog_entries_free(s, ns);
+	catalog_entries_free(e, n);
+
+	assert_int_equal(catalog_search(db, "akta", LANG_ID, &e, &n, &cause),
+	    0);
+	assert_true(n >= 2);
+	catalog_entries_free(e, n);
+	assert_int_equal(catalog_search(db, "akta kelahiran", LANG_ID, &e, &n,
+	    &cause), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(e[0].name, "Akta Kelahiran");
+	catalog_entries_free(e, n);
+	/* LIKE wildcards are plain characters, not "match anything". */
+	assert_int_equal(catalog_search(db, "%", LANG_ID, &e, &n, &cause), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(catalog_search(db, "_", LANG_ID, &e, &n, &cause), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(catalog_search(db, "zzzz", LANG_ID, &e, &n, &cause),
+	    0);
+	assert_int_equal(n, 0);
+	db_close(db);
+}
+
+static void
+test_import_replaces_and_exports_the_same(void **state)
+{
+	struct catalog	*c, *out;
+	struct db	*db;
+	char		*cause = NULL;
+
+	(void)state;
+	db = demo_db("replace.db");
+	c = demo_catalog();
+	/* Importing twice replaces: no duplicates, no unique errors. */
+	assert_int_equal(catalog_import(db, c, &cause), 0);
+	assert_int_equal(query_long(db, "SELECT count(*) FROM service"),
+	    (long)c->nservices);
+	out = catalog_export(db, &cause);
+	assert_non_null(out);
+	assert_int_equal(out->nservices, c->nservices);
+	assert_int_equal(out->ncounters, c->ncounters);
+	assert_string_equal(out->services[0].component[COMPONENT_PROCEDURE]
+	    [LANG_EN], c->services[0].component[COMPONENT_PROCEDURE][LANG_EN]);
+	catalog_free(out);
+	catalog_free(c);
+	db_close(db);
+}
+
+static void
+test_failed_import_changes_nothing(void **state)
+{
+	struct catalog	*c;
+	struct db	*db;
+	char		*cause = NULL;
+	long		 before;
+
+	(void)state;
+	db = demo_db("atomic.db");
+	before = query_long(db, "SELECT count(*) FROM service_standard");
+	c = demo_catalog();
+	/* A counter whose office does not exist fails at the very end. */
+	free(c->counters[c->ncounters - 1].office);
+	c->counters[c->ncounters - 1].office = xstrdup("nowhere");
+	free(c->services[0].name[LANG_ID]);
+	c->services[0].name[LANG_ID] = xstrdup("CHANGED");
+	assert_int_equal(catalog_import(db, c, &cause), -1);
+	assert_non_null(cause);
+	free(cause);
+	assert_int_equal(query_long(db, "SELECT count(*) FROM "
+	    "service_standard"), before);
+	assert_int_equal(query_long(db, "SELECT count(*) FROM service WHERE "
+	    "name_id = 'CHANGED'"), 0);
+	catalog_free(c);
+	db_close(db);
+}
+
+static void
+test_full_disk_changes_nothing(void **state)
+{
+	struct catalog	*c;
+	struct db	*db;
+	char		*cause = NULL;
+	long		 pages;
+
+	(void)state;
+	db = demo_db("full.db");
+	c = demo_catalog();
+	/* SQLite reports SQLITE_FULL when the file may not grow further. */
+	pages = query_long(db, "PRAGMA page_count");
+	assert_int_equal(query_long(db, "PRAGMA max_page_count = 1"), pages);
+	free(c->services[0].keywords);
+	c->services[0].keywords = xmalloc(900000);
+	memset(c->services[0].keywords, 'k', 899999);
+	c->services[0].keywords[899999] = '\0';
+	assert_int_equal(catalog_import(db, c, &cause), -1);
+	assert_non_null(strstr(cause, "full"));
+	free(cause);
+	assert_int_equal(query_long(db, "SELECT count(*) FROM service"),
+	    (long)c->nservices);
+	assert_int_equal(query_long(db, "SELECT max(length(keywords)) FROM "
+	    "service") < 900000, 1);
+	catalog_free(c);
+	db_close(db);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_open_sets_pragmas_and_schema),
+		cmocka_unit_test(test_wal_mode),
+		cmocka_unit_test(test_bad_files_refused_unharmed),
+		cmocka_unit_test(test_locked_database),
+		cmocka_unit_test(test_browse_and_search),
+		cmocka_unit_test(test_import_replaces_and_exports_the_same),
+		cmocka_unit_test(test_failed_import_changes_nothing),
+		cmocka_unit_test(test_full_disk_changes_nothing),
+	};
+
+	setlocale(LC_ALL, "C.UTF-8");
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,293 @@
+/* Unit tests: the dialogue's screens and actions, on a real database. */
+#include "config.h"
+
+#include <locale.h>
+
+#include "unit.h"
+#include "catalog.h"
+#include "configuration.h"
+#include "db.h"
+#include "dialog.h"
+#include "i18n.h"
+#include "screen.h"
+#include "session.h"
+#include "xmalloc.h"
+
+static struct db	*test_db;
+static struct config	 test_config;
+
+static int
+setup(void **state)
+{
+	struct catalog	*c;
+	char		*path, *db_path, *cause = NULL;
+	FILE		*f;
+
+	(void)state;
+	path = unit_demo_catalog();
+	f = fopen(path, "r");
+	c = catalog_file_read(f, path, &cause);
+	fclose(f);
+	free(path);
+	db_path = unit_path("dialog.db");
+	test_db = db_open(db_path, DB_OPEN_CREATE, 1000, &cause);
+	free(db_path);
+	if (c == NULL || test_db == NULL || catalog_import(test_db, c,
+	    &cause) != 0)
+		return -1;
+	catalog_free(c);
+	config_init(&test_config);
+	test_config.lang = LANG_EN;	/* msgids: no catalog needed */
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	db_close(test_db);
+	config_free(&test_config);
+	return 0;
+}
+
+static const char *
+title(struct dialog *d)
+{
+	return dialog_screen(d)->title;
+}
+
+/* Walk from the welcome screen to a service's requirements. */
+static void
+test_browse_to_requirements_and_back(void **state)
+{
+	struct dialog		*d;
+	const struct screen	*s;
+
+	(void)state;
+	d = dialog_new(test_db, &test_config);
+	s = dialog_screen(d);
+	assert_int_equal(s->nitems, 2);
+	assert_false(s->can_go_back);
+	assert_int_equal(dialog_choose(d, 2), DIALOG_CHANGED);	/* English */
+	assert_string_equal(title(d), "Main menu");
+	assert_int_equal(dialog_screen(d)->nitems, 5);
+	dialog_choose(d, 3);
+	assert_string_equal(title(d), "Service information");
+	s = dialog_screen(d);
+	assert_string_equal(s->items[s->nitems - 1], "Search by keyword");
+	dialog_choose(d, 1);
+	assert_non_null(strstr(title(d), "Population"));
+	dialog_choose(d, 1);
+	assert_int_equal(dialog_screen(d)->nitems, COMPONENT_COUNT);
+	dialog_choose(d, 1);
+	s = dialog_screen(d);
+	assert_non_null(strstr(s->title, "Requirements"));
+	assert_true(s->nbody >= 2);
+	assert_string_equal(strncmp(s->body[0], "1. ", 3) == 0 ? "numbered" :
+	    s->body[0], "numbered");
+	assert_true(s->can_go_back);
+	dialog_back(d);
+	dialog_back(d);
+	dialog_back(d);
+	assert_string_equal(title(d), "Service information");
+	dialog_free(d);
+}
+
+static void
+test_wrong_choices_explained(void **state)
+{
+	struct dialog		*d;
+	const struct screen	*s;
+
+	(void)state;
+	d = dialog_new(test_db, &test_config);
+	dialog_back(d);		/* nothing before the welcome screen */
+	s = dialog_screen(d);
+	assert_true(s->message_is_error);
+	assert_non_null(strstr(s->message, "first screen"));
+	dialog_choose(d, 2);
+	dialog_choose(d, 7);
+	s = dialog_screen(d);
+	assert_string_equal(s->title, "Main menu");
+	assert_true(s->message_is_error);
+	assert_non_null(strstr(s->message, "from 1 to 5"));
+	dialog_submit(d, "three");	/* words where a number belongs */
+	s = dialog_screen(d);
+	assert_non_null(strstr(s->message, "number of your choice"));
+	/* The message is shown once, then gone. */
+	dialog_choose(d, 3);
+	assert_null(dialog_screen(d)->message);
+	dialog_free(d);
+}
+
+static void
+test_unbuilt_items_say_so(void **state)
+{
+	struct dialog		*d;
+	const struct screen	*s;
+
+	(void)state;
+	d = dialog_new(test_db, &test_config);
+	dialog_choose(d, 2);
+	dialog_choose(d, 1);
+	s = dialog_screen(d);
+	assert_string_equal(s->title, "Take a queue number");
+	assert_non_null(strstr(s->prompt, "not available"));
+	dialog_free(d);
+}
+
+/* Go to the search field. */
+static struct dialog *
+open_search(void)
+{
+	struct dialog	*d = dialog_new(test_db, &test_config);
+
+	dialog_choose(d, 2);
+	dialog_choose(d, 3);
+	dialog_choose(d, dialog_screen(d)->nitems);
+	assert_int_equal(dialog_screen(d)->field, FIELD_TEXT);
+	return d;
+}
+
+static void
+test_search_and_bad_input(void **state)
+{
+	struct dialog		*d;
+	const struct screen	*s;
+	char			 longer[60];
+
+	(void)state;
+	d = open_search();
+	memset(longer, 'a', sizeof longer - 1);
+	longer[sizeof longer - 1] = '\0';
+	dialog_submit(d, longer);
+	s = dialog_screen(d);
+	assert_int_equal(s->field, FIELD_TEXT);	/* still on the field */
+	assert_non_null(strstr(s->message, "too long"));
+	dialog_submit(d, "akta\033[2J");
+	assert_non_null(strstr(dialog_screen(d)->message, "control"));
+	dialog_submit(d, "akta\xff");
+	assert_non_null(strstr(dialog_screen(d)->message, "not valid text"));
+	dialog_submit(d, "   ");
+	assert_non_null(strstr(dialog_screen(d)->message, "Nothing was typed"));
+	dialog_submit(d, "zzzz");
+	s = dialog_screen(d);
+	assert_non_null(strstr(s->message, "No service matches"));
+	assert_int_equal(s->field, FIELD_TEXT);
+	dialog_submit(d, "  birth  ");
+	s = dialog_screen(d);
+	assert_string_equal(s->title, "Search: birth");
+	assert_int_equal(s->nitems, 1);
+	assert_string_equal(s->items[0], "Birth Certificate");
+	dialog_choose(d, 1);
+	assert_string_equal(title(d), "Birth Certificate");
+	dialog_free(d);
+}
+
+static void
+test_reset_forgets_everything(void **state)
+{
+	struct dialog	*d;
+
+	(void)state;
+	d = open_search();
+	dialog_submit(d, "akta");
+	assert_false(dialog_at_start(d));
+	dialog_reset(d);
+	assert_true(dialog_at_start(d));
+	assert_int_equal(dialog_screen(d)->nitems, 2);
+	assert_null(dialog_screen(d)->message);
+	dialog_free(d);
+}
+
+static void
+test_help_switches_language(void **state)
+{
+	struct dialog	*d;
+
+	(void)state;
+	d = dialog_new(test_db, &test_config);
+	dialog_choose(d, 2);
+	dialog_choose(d, 3);
+	dialog_help(d);
+	assert_string_equal(title(d), "Help and settings");
+	dialog_choose(d, 1);
+	assert_int_equal(dialog_lang(d), LANG_ID);
+	assert_int_equal(i18n_get(), LANG_ID);
+	dialog_back(d);
+	/* Catalog names follow the language even without message files. */
+	dialog_choose(d, 1);
+	assert_non_null(strstr(title(d), "Dinas Kependudukan"));
+	dialog_help(d);
+	dialog_choose(d, 2);
+	dialog_back(d);
+	assert_non_null(strstr(title(d), "Population"));
+	dialog_free(d);
+}
+
+static void
+test_exit_needs_secret_when_locked(void **state)
+{
+	struct dialog	*d;
+
+	(void)state;
+	d = dialog_new(test_db, &test_config);
+	assert_int_equal(dialog_exit(d), DIALOG_QUIT);	/* not locked */
+	dialog_free(d);
+
+	test_config.locked = 1;
+	test_config.exit_secret = xstrdup("4321");
+	d = dialog_new(test_db, &test_config);
+	assert_int_equal(dialog_exit(d), DIALOG_CHANGED);
+	assert_int_equal(dialog_screen(d)->field, FIELD_SECRET);
+	assert_int_equal(dialog_submit(d, "1234"), DIALOG_CHANGED);
+	assert_non_null(strstr(dialog_screen(d)->message, "not right"));
+	assert_int_equal(dialog_submit(d, "43210"), DIALOG_CHANGED);
+	assert_int_equal(dialog_submit(d, "4321"), DIALOG_QUIT);
+	dialog_free(d);
+	test_config.locked = 0;
+	free(test_config.exit_secret);
+	test_config.exit_secret = NULL;
+}
+
+static void
+test_session_countdown(void **state)
+{
+	struct session	 s;
+	char		*text;
+	int		 left;
+
+	(void)state;
+	session_init(&s, 60, 30, 1000);
+	assert_int_equal(session_state(&s, 1059, &left), SESSION_ACTIVE);
+	assert_int_equal(session_state(&s, 1060, &left), SESSION_WARNING);
+	assert_int_equal(left, 30);
+	assert_int_equal(session_state(&s, 1089, &left), SESSION_WARNING);
+	assert_int_equal(left, 1);
+	assert_int_equal(session_state(&s, 1090, &left), SESSION_EXPIRED);
+	session_touch(&s, 1085);
+	assert_int_equal(session_state(&s, 1090, &left), SESSION_ACTIVE);
+	text = session_warning_text(25);
+	assert_non_null(strstr(text, "25 seconds"));
+	free(text);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_browse_to_requirements_and_back),
+		cmocka_unit_test(test_wrong_choices_explained),
+		cmocka_unit_test(test_unbuilt_items_say_so),
+		cmocka_unit_test(test_search_and_bad_input),
+		cmocka_unit_test(test_reset_forgets_everything),
+		cmocka_unit_test(test_help_switches_language),
+		cmocka_unit_test(test_exit_needs_secret_when_locked),
+		cmocka_unit_test(test_session_countdown),
+	};
+
+	setlocale(LC_ALL, "C.UTF-8");
+	/* No message catalog: every _() is the English msgid. */
+	setenv("LOKET_LOCALEDIR", "/nonexistent", 1);
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,164 @@
+# Helpers for the end-to-end tests of the curses front-end: the real
+# binary in a real terminal, a tmux pane. Source it after lib.sh.
+#
+#   tui_start NAME COLS ROWS TERM COMMAND...   a detached session NAME
+#   tui_keys NAME KEY...         tmux key names: 1, Enter, Down, C-x, ...
+#   tui_type NAME TEXT           TEXT typed literally
+#   tui_screen NAME              what the pane shows, as text
+#   tui_screen_raw NAME          the same with attributes and charset as
+#                                escapes (an ACS line drawing shows ^N)
+#   tui_wait NAME TEXT [SECS]    until the fixed TEXT shows (default 10 s)
+#   tui_wait_gone NAME TEXT [SECS]   until it no longer shows
+#   tui_cursor NAME              "x y" of the hardware cursor
+#   tui_row NAME TEXT            the row (from 0) of the first line with TEXT
+#   tui_flag NAME FORMAT         a tmux format for the pane: #{cursor_flag}
+#   tui_alive NAME               succeeds when the program still runs
+#   tui_dead_status NAME [SECS]  waits for the program to end, prints its
+#                                exit status ("signal N" when killed)
+#   tui_stop NAME                kill the session
+#
+# Every wait polls the pane every 0.1 s and fails (status 1, the screen on
+# stderr as TAP comments) at the timeout: the tests never sleep for the
+# program. Timeouts are generous for a slow, loaded machine.
+
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "1..0 # SKIP tmux is not installed"
+	rm -rf "$TMP"
+	exit 0
+fi
+
+# A private tmux server for this test file, gone when it ends.
+TUI_SOCKET="loket-$$"
+unset TMUX TMUX_PANE
+
+tui_tmux() {
+	tmux -L "$TUI_SOCKET" -f /dev/null "$@"
+}
+
+trap 'tui_tmux kill-server >/dev/null 2>&1; rm -rf "$TMP"' EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+: "${TUI_TIMEOUT:=10}"
+
+# tui_start NAME COLS ROWS TERM COMMAND...
+tui_start() {
+	_tui_name=$1 _tui_cols=$2 _tui_rows=$3 _tui_term=$4
+	shift 4
+	# The options are set before the session exists, so that they hold
+	# from the first output and a quick exit still leaves the pane to
+	# read its status from.
+	tui_tmux start-server \; \
+		set-option -g exit-empty off \; \
+		set-option -g default-terminal "$_tui_term" \; \
+		set-option -g remain-on-exit on \; \
+		set-option -g status off \; \
+		set-option -g history-limit 0 \; \
+		new-session -d -s "$_tui_name" -x "$_tui_cols" -y "$_tui_rows" \
+		env TERM="$_tui_term" "$@"
+}
+
+tui_keys() {
+	_tui_name=$1
+	shift
+	tui_tmux send-keys -t "=$_tui_name:" "$@"
+}
+
+tui_type() {
+	tui_tmux send-keys -t "=$1:" -l -- "$2"
+}
+
+tui_screen() {
+	tui_tmux capture-pane -p -t "=$1:"
+}
+
+tui_screen_raw() {
+	tui_tmux capture-pane -p -e -t "=$1:"
+}
+
+tui_flag() {
+	tui_tmux display-message -p -t "=$1:" "$2"
+}
+
+tui_cursor() {
+	tui_flag "$1" '#{cursor_x} #{cursor_y}'
+}
+
+# tui_row NAME TEXT: print the row of the first line holding TEXT.
+tui_row() {
+	tui_screen "$1" | grep -nF -- "$2" | head -n 1 | \
+		sed 's/:.*//' | awk '{ print $1 - 1 }'
+}
+
+# The screen as TAP comments, to say why a wait failed.
+_tui_show() {
+	echo "# --- screen of $1 ---"
+	tui_screen "$1" 2>&1 | sed 's/^/#   | /'
+	echo "# --- cursor $(tui_cursor "$1" 2>&1)," \
+		"dead $(tui_flag "$1" '#{pane_dead}' 2>&1) ---"
+}
+
+# _tui_poll SECS COMMAND...: run COMMAND every 0.1 s until it succeeds.
+_tui_poll() {
+	_tui_end=$(($(date +%s) + $1))
+	shift
+	while :; do
+		"$@" && return 0
+		[ "$(date +%s)" -lt "$_tui_end" ] || break
+		sleep 0.1
+	done
+	"$@"
+}
+
+_tui_shows() {
+	tui_screen "$1" | grep -qF -- "$2"
+}
+
+_tui_lacks() {
+	tui_screen "$1" >"$TMP/.tui-screen" || return 1
+	! grep -qF -- "$2" "$TMP/.tui-screen"
+}
+
+# tui_wait NAME TEXT [SECS]
+tui_wait() {
+	_tui_poll "${3:-$TUI_TIMEOUT}" _tui_shows "$1" "$2" && return 0
+	{ echo "# waited ${3:-$TUI_TIMEOUT} s for: $2"; _tui_show "$1"; } >&2
+	return 1
+}
+
+# tui_wait_gone NAME TEXT [SECS]
+tui_wait_gone() {
+	_tui_poll "${3:-$TUI_TIMEOUT}" _tui_lacks "$1" "$2" && return 0
+	{ echo "# waited ${3:-$TUI_TIMEOUT} s for this to go: $2"
+	  _tui_show "$1"; } >&2
+	return 1
+}
+
+tui_alive() {
+	[ "$(tui_flag "$1" '#{pane_dead}')" = 0 ]
+}
+
+_tui_dead() {
+	[ "$(tui_flag "$1" '#{pane_dead}')" = 1 ]
+}
+
+# tui_dead_status NAME [SECS]: the exit status once the program ended.
+tui_dead_status() {
+	if ! _tui_poll "${2:-$TUI_TIMEOUT}" _tui_dead "$1"; then
+		{ echo "# waited ${2:-$TUI_TIMEOUT} s for the program to end"
+		  _tui_show "$1"; } >&2
+		echo "running"
+		return 1
+	fi
+	_tui_st=$(tui_flag "$1" '#{pane_dead_status}')
+	if [ -z "$_tui_st" ]; then
+		_tui_st="signal $(tui_flag "$1" '#{pane_dead_signal}')"
+	fi
+	echo "$_tui_st"
+}
+
+tui_stop() {
+	tui_tmux kill-session -t "=$1" >/dev/null 2>&1
+	return 0
+}
