@@ -3,10 +3,12 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <ini.h>
 
@@ -137,11 +139,13 @@ config_set_value(struct config *c, const struct config_key *k,
 		}
 		return 0;
 	case CONFIG_SECRET:
-		if (text_check_input(value, k->max) != TEXT_OK ||
-		    text_length(value) < (size_t)k->min) {
-			*cause = xasprintf(_("\"%s\" must be %d to %d "
-			    "characters of plain text"), k->key, k->min,
-			    k->max);
+		/* Letters and digits only: * and # are keys of their own. */
+		if (strlen(value) < (size_t)k->min ||
+		    strlen(value) > (size_t)k->max ||
+		    strspn(value, "0123456789abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != strlen(value)) {
+			*cause = xasprintf(_("\"%s\" must be %d to %d letters "
+			    "or digits"), k->key, k->min, k->max);
 			return -1;
 		}
 		break;
@@ -237,6 +241,21 @@ config_read_file(struct config *c, const char *path, int required,
 	return -1;
 }
 
+/* The user's home: HOME, or the password file's entry; NULL if none. */
+static const char *
+configuration_home(void)
+{
+	const char	*home = getenv("HOME");
+	struct passwd	*pw;
+
+	if (home != NULL && *home == '/')
+		return home;
+	if ((pw = getpwuid(getuid())) != NULL && pw->pw_dir != NULL &&
+	    *pw->pw_dir == '/')
+		return pw->pw_dir;
+	return NULL;
+}
+
 const char *
 config_system_path(void)
 {
@@ -255,10 +274,10 @@ config_read_files(struct config *c, const char *only, char **cause)
 	if (config_read_file(c, config_system_path(), 0, cause) != 0)
 		return -1;
 	xdg = getenv("XDG_CONFIG_HOME");
-	home = getenv("HOME");
+	home = configuration_home();
 	if (xdg != NULL && *xdg == '/')
 		path = xasprintf("%s/loket/loket.conf", xdg);
-	else if (home != NULL && *home != '\0')
+	else if (home != NULL)
 		path = xasprintf("%s/.config/loket/loket.conf", home);
 	else
 		return 0;
@@ -305,8 +324,7 @@ config_default_db_path(const char *name)
 	xdg = getenv("XDG_DATA_HOME");
 	if (xdg != NULL && *xdg == '/')
 		return xasprintf("%s/loket/%s", xdg, name);
-	home = getenv("HOME");
-	if (home == NULL || *home == '\0')
-		home = "/var/lib";
+	if ((home = configuration_home()) == NULL)
+		return xasprintf("/var/lib/loket/%s", name);
 	return xasprintf("%s/.local/share/loket/%s", home, name);
 }

@@ -18,9 +18,7 @@ dialog_help_build(struct dialog *d, struct dialog_frame *f, struct screen *s)
 	screen_add_body(s, _("0 goes back. * repeats the instructions. # "
 	    "opens this help from every screen."));
 	screen_add_body(s, _("Voice guidance is not available yet."));
-	screen_add_item(s, "Bahasa Indonesia");
-	screen_add_item(s, "English");
-	s->selected = d->lang == LANG_EN ? 1 : 0;
+	dialog_add_languages(d, s);
 }
 
 static enum dialog_result

@@ -64,6 +64,24 @@ void		 dialog_page_layout(size_t total, size_t extras, size_t page,
 long		 dialog_page_choice(const struct dialog_page *, size_t extras,
 		     size_t n);
 
+/* The entries a list screen shows, fetched afresh in the current language. */
+struct catalog_entry;
+typedef int	 (*dialog_list_fetch)(struct dialog *, struct dialog_frame *,
+		     struct catalog_entry **, size_t *, char **cause);
+/* Add the page of entries, the extras and "more"; the entry count or -1. */
+int		 dialog_list_build(struct dialog *, struct dialog_frame *,
+		     struct screen *, dialog_list_fetch, const char *const *,
+		     size_t nextras);
+/*
+ * Choice n on a list: open next for an entry, turn the page for "more",
+ * or set *extra to the extra item chosen (else -1).
+ */
+enum dialog_result dialog_list_choose(struct dialog *, struct dialog_frame *,
+		     size_t n, dialog_list_fetch, size_t nextras,
+		     const struct dialog_type *next, long *extra);
+/* The two languages as choices, the current one selected. */
+void		 dialog_add_languages(struct dialog *, struct screen *);
+
 /* The screens. */
 extern const struct dialog_type dialog_welcome;
 extern const struct dialog_type dialog_menu;

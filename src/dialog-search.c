@@ -52,59 +52,39 @@ const struct dialog_type dialog_search = {
 	"search", dialog_search_build, NULL, dialog_search_submit
 };
 
+static int
+dialog_results_fetch(struct dialog *d, struct dialog_frame *f,
+    struct catalog_entry **entries, size_t *n, char **cause)
+{
+	return catalog_search(d->db, f->text, d->lang, entries, n, cause);
+}
+
 static void
 dialog_results_build(struct dialog *d, struct dialog_frame *f,
     struct screen *s)
 {
-	struct catalog_entry	*entries;
-	struct dialog_page	 p;
-	size_t			 n, i;
-	char			*cause, *text;
+	char	*text;
+	int	 n;
 
 	text = xasprintf(_("Search: %s"), f->text);
 	screen_set_title(s, text);
 	free(text);
-	if (catalog_search(d->db, f->text, d->lang, &entries, &n,
-	    &cause) != 0) {
-		screen_set_message(s, cause, 1);
-		free(cause);
+	n = dialog_list_build(d, f, s, dialog_results_fetch, NULL, 0);
+	if (n < 0)
 		return;
-	}
-	text = xasprintf(ngettext("%zu service matches. Choose one.",
-	    "%zu services match. Choose one.", n), n);
+	text = xasprintf(ngettext("%d service matches. Choose one.",
+	    "%d services match. Choose one.", n), n);
 	screen_set_prompt(s, text);
 	free(text);
-	dialog_page_layout(n, 0, f->page, &p);
-	for (i = 0; i < p.count; i++)
-		screen_add_item(s, entries[p.first + i].name);
-	if (p.has_more)
-		screen_add_item(s, _("More..."));
-	catalog_entries_free(entries, n);
 }
 
 static enum dialog_result
 dialog_results_choose(struct dialog *d, struct dialog_frame *f, size_t n)
 {
-	struct catalog_entry	*entries;
-	struct dialog_page	 p;
-	size_t			 count;
-	long			 index;
-	char			*cause;
+	long	 extra;
 
-	if (catalog_search(d->db, f->text, d->lang, &entries, &count,
-	    &cause) != 0) {
-		dialog_message(d, 1, "%s", cause);
-		free(cause);
-		return DIALOG_CHANGED;
-	}
-	dialog_page_layout(count, 0, f->page, &p);
-	index = dialog_page_choice(&p, 0, n);
-	if (index >= 0)
-		dialog_push(d, &dialog_service, entries[index].id, 0);
-	else
-		f->page = p.first + p.count >= count ? 0 : f->page + 1;
-	catalog_entries_free(entries, count);
-	return DIALOG_CHANGED;
+	return dialog_list_choose(d, f, n, dialog_results_fetch, 0,
+	    &dialog_service, &extra);
 }
 
 const struct dialog_type dialog_results = {

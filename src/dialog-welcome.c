@@ -20,9 +20,7 @@ dialog_welcome_build(struct dialog *d, struct dialog_frame *f,
 	free(office);
 	screen_set_prompt(s, "Selamat datang. Pilih bahasa. "
 	    "Welcome. Choose a language.");
-	screen_add_item(s, "Bahasa Indonesia");
-	screen_add_item(s, "English");
-	s->selected = d->lang == LANG_EN ? 1 : 0;
+	dialog_add_languages(d, s);
 }
 
 static enum dialog_result

@@ -12,7 +12,6 @@
 #include "xmalloc.h"
 
 #define DIALOG_MAX_DEPTH	16
-#define DIALOG_PAGE_KEYS	9
 
 struct dialog *
 dialog_new(struct db *db, const struct config *config)
@@ -283,30 +282,10 @@ dialog_at_start(struct dialog *d)
 }
 
 void
-dialog_page_layout(size_t total, size_t extras, size_t page,
-    struct dialog_page *p)
+dialog_add_languages(struct dialog *d, struct screen *s)
 {
-	size_t	 per_page;
-
-	memset(p, 0, sizeof *p);
-	if (total + extras <= DIALOG_PAGE_KEYS) {
-		p->count = total;
-		return;
-	}
-	per_page = DIALOG_PAGE_KEYS - extras - 1;
-	if (page * per_page >= total)
-		page = 0;
-	p->first = page * per_page;
-	p->count = total - p->first < per_page ? total - p->first : per_page;
-	p->has_more = 1;
-}
-
-long
-dialog_page_choice(const struct dialog_page *p, size_t extras, size_t n)
-{
-	if (n >= 1 && n <= p->count)
-		return (long)(p->first + n - 1);
-	if (n > p->count && n <= p->count + extras)
-		return -2 - (long)(n - p->count - 1);
-	return -1;
+	/* Each language named in itself, for whoever reads it. */
+	screen_add_item(s, "Bahasa Indonesia");
+	screen_add_item(s, "English");
+	s->selected = d->lang == LANG_EN ? 1 : 0;
 }

@@ -141,6 +141,8 @@ line_tick(struct line *l, int *reset)
 	}
 	state = session_state(&l->session, time(NULL), &left);
 	if (state == SESSION_EXPIRED) {
+		/* The next citizen must not find this one's typing. */
+		clear_history();
 		dialog_reset(l->dialog);
 		l->warned = 0;
 		*reset = 1;

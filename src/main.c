@@ -238,8 +238,9 @@ open_demo(struct config *config)
 		free(cause);
 		return NULL;
 	}
-	if (config->db_path == NULL)
-		config->db_path = config_default_db_path("demo.db");
+	/* Never the office's database: the import replaces its catalog. */
+	free(config->db_path);
+	config->db_path = config_default_db_path("demo.db");
 	if ((db = cmd_open_db(config, 1)) != NULL &&
 	    catalog_import(db, catalog, &cause) != 0) {
 		cmd_error("%s", cause);
@@ -261,7 +262,7 @@ run_kiosk(struct config *config, const struct options *o)
 
 	if (config->locked && config->exit_secret == NULL) {
 		cmd_error(_("kiosk mode needs an exit code: set exit_secret in "
-		    "the [kiosk] section of %s"), config_system_path());
+		    "the [kiosk] section of loket.conf"));
 		return EXIT_USAGE;
 	}
 	db = o->demo ? open_demo(config) : cmd_open_db(config, 0);
@@ -291,6 +292,11 @@ main(int argc, char **argv)
 	i18n_set_from(getenv("LOKET_LANG"));
 	if (parse_options(argc, argv, &o) != 0)
 		return EXIT_USAGE;
+	if (o.demo && o.db_path != NULL) {
+		cmd_error(_("--demo uses a database of its own under "
+		    "XDG_DATA_HOME; it cannot be combined with --db"));
+		return EXIT_USAGE;
+	}
 	if (configure(&config, &o) != 0)
 		return EXIT_USAGE;
 	if (log_open(config.log_path, config.verbose, &cause) != 0) {

@@ -161,7 +161,8 @@ tui_field_delete(struct tui *t)
 
 /* Keys on a screen with an input field. */
 static enum dialog_result
-tui_key_field(struct tui *t, wint_t key, int is_function)
+tui_key_field(struct tui *t, const struct screen *s, wint_t key,
+    int is_function)
 {
 	if (!is_function && (key == '\r' || key == '\n'))
 		return dialog_submit(t->dialog, t->field);
@@ -172,7 +173,9 @@ tui_key_field(struct tui *t, wint_t key, int is_function)
 		tui_field_delete(t);
 		return DIALOG_SAME;
 	}
-	if (!is_function && key == '0' && t->field_len == 0)
+	/* 0 on an empty field goes back, but may start an exit code. */
+	if (!is_function && ((key == '0' && t->field_len == 0 &&
+	    s->field != FIELD_SECRET) || key == 27))
 		return dialog_back(t->dialog);
 	if (!is_function && key >= 0x20 && key != 0x7f &&
 	    !(key >= 0x80 && key < 0xa0))
@@ -251,7 +254,7 @@ tui_key(struct tui *t, wint_t key, int is_function)
 	if (is_function && tui_key_move(t, s, key))
 		return;
 	if (s->field != FIELD_NONE) {
-		r = tui_key_field(t, key, is_function);
+		r = tui_key_field(t, s, key, is_function);
 	} else if (!is_function && key >= '0' && key <= '9') {
 		r = key == '0' ? dialog_back(t->dialog) :
 		    dialog_choose(t->dialog, key - '0');

@@ -8,11 +8,12 @@ err=$TMP/err
 
 "$LOKET" --help >"$out" 2>"$err"
 check "--help exits 0" $? -eq 0
-contains "--help shows the usage line" "$out" "Usage: loket [OPTION]..."
+contains "--help shows the usage line" "$out" "loket [OPTION]... COMMAND"
 contains "--help lists the catalog import command" "$out" "catalog import FILE"
 contains "--help is in Indonesian by default" "$out" "Laporkan"
 "$LOKET" --lang=en --help >"$out"
 contains "--lang=en --help is in English" "$out" "Report bugs to"
+contains "--lang=en --help starts with Usage:" "$out" "Usage: loket [OPTION]..."
 "$LOKET" --version >"$out"
 check "--version exits 0" $? -eq 0
 contains "--version names the program and version" "$out" "loket (Loket) 0.1.0"

@@ -31,10 +31,10 @@ make_db() {
 _tap_result() {
 	tap_count=$((tap_count + 1))
 	if [ "$1" -eq 0 ]; then
-		echo "ok $tap_count - $2"
+		echo "ok $tap_count - $(printf '%s' "$2" | tr '#' '^')"
 	else
 		tap_failed=$((tap_failed + 1))
-		echo "not ok $tap_count - $2"
+		echo "not ok $tap_count - $(printf '%s' "$2" | tr '#' '^')"
 	fi
 }
 
@@ -45,15 +45,19 @@ ok() {
 	_ok_out=$("$@" 2>&1)
 	_ok_rc=$?
 	_tap_result $_ok_rc "$_ok_desc"
-	[ $_ok_rc -eq 0 ] || printf "%s\n" "$_ok_out" | sed "s/^/# /"
+	[ $_ok_rc -eq 0 ] || printf '%s\n' "$_ok_out" | awk '{ print "# " $0 }'
 	return 0
 }
 
 # check DESCRIPTION EXPR...: the shell test must hold.
 check() {
-	_ok_desc=$1
+	_check_desc=$1
 	shift
-	if [ "$@" ]; then _tap_result 0 "$desc"; else _tap_result 1 "$desc"; fi
+	if [ "$@" ]; then
+		_tap_result 0 "$_check_desc"
+	else
+		_tap_result 1 "$_check_desc"
+	fi
 }
 
 # contains DESCRIPTION FILE TEXT: FILE must hold TEXT (fixed string).
@@ -63,7 +67,7 @@ contains() {
 	else
 		_tap_result 1 "$1"
 		echo "# expected to find: $3"
-		sed 's/^/#   | /' "$2" | tail -40
+		tail -n 40 "$2" | awk '{ print "#   | " $0 }'
 	fi
 }
 

@@ -36,7 +36,7 @@ contains "search finds a service by two words" "$out" "1 service matches. Choose
 contains "a found service opens" "$out" "== Birth Certificate: Fee =="
 
 printf '2\n3\n#\n1\n0\n' | kiosk >"$out"
-contains "help is reachable with # from any screen" "$out" "== Help and settings =="
+contains "help is reachable with the hash key from any screen" "$out" "== Help and settings =="
 contains "help switches to Indonesian" "$out" "Bahasa sekarang Bahasa Indonesia."
 contains "0 returns to the screen the citizen was on, translated" "$out" "== Informasi layanan =="
 

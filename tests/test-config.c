@@ -81,7 +81,7 @@ test_errors_name_line_key_and_allowed(void **state)
 	assert_config_error("[printer]\nport = 1\n", "bad.conf:2:",
 	    "unknown section [printer]");
 	assert_config_error("[kiosk]\nexit_secret = 12\n", "bad.conf:2:",
-	    "4 to 64");
+	    "4 to 64 letters or digits");
 	assert_config_error("[kiosk]\nthis is not ini\n", "bad.conf:2:",
 	    "key = value");
 }
