@@ -78,6 +78,12 @@ db_cause(struct db *db, int rc)
 {
 	const char	*path = db != NULL ? db->path : "?";
 
+	/* A write that failed for want of space is a full disk, whatever
+	 * SQLite calls it (often an I/O error in WAL mode). */
+	if (db != NULL && db->handle != NULL && (rc & 0xff) == SQLITE_IOERR &&
+	    (sqlite3_system_errno(db->handle) == ENOSPC ||
+	    sqlite3_system_errno(db->handle) == EDQUOT))
+		rc = SQLITE_FULL;
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:

@@ -122,6 +122,28 @@ $as_nobody env HOME=/nonexistent "$LOKET" --lang=en --db "$TMP/ro/ro.db" catalog
 check "a read-only database exits 3" $? -eq 3
 contains "a read-only database is explained" "$err" "read-only"
 
+# A full disk, for real: a small tmpfs in a private mount namespace.
+if [ "$(id -u)" -eq 0 ] && unshare -m true 2>/dev/null; then
+	mkdir -p "$TMP/small"
+	unshare -m sh -c '
+		mount -t tmpfs -o size=1m tmpfs "$1" || exit 99
+		"$2" --db "$1/full.db" catalog import "$3" >/dev/null || exit 98
+		dd if=/dev/zero of="$1/filler" bs=4k 2>/dev/null
+		"$2" --lang=en --db "$1/full.db" catalog import "$4" >"$5.out" 2>"$5.err"
+		echo $? >"$5.status"
+		rm -f "$1/filler"
+		sqlite3 "$1/full.db" "PRAGMA integrity_check" >"$5.integrity"
+		sqlite3 "$1/full.db" "SELECT count(*) FROM service" >"$5.count"
+	' sh "$TMP/small" "$LOKET" "$top_srcdir/data/demo-catalog.txt" \
+		"$TMP/export.txt" "$TMP/full"
+	check "a full disk exits 3" "$(cat "$TMP/full.status")" = 3
+	contains "a full disk is explained" "$TMP/full.err" "is full. Nothing was changed."
+	contains "after a full disk the database is intact" "$TMP/full.integrity" "ok"
+	contains "after a full disk the catalog is still there" "$TMP/full.count" "16"
+else
+	echo "# skipped the full-disk test: it needs root to mount a small tmpfs"
+fi
+
 "$LOKET" --lang=en --db "$TMP/new/dir/fresh.db" init >"$out"
 check "init creates the database and its directory" -s "$TMP/new/dir/fresh.db"
 contains "init reports the schema" "$out" "schema version"
