@@ -9,10 +9,14 @@
 static void
 dialog_help_build(struct dialog *d, struct dialog_frame *f, struct screen *s)
 {
+	const struct dialog_type	*below = d->stack[d->depth - 2].type;
+
 	(void)f;
 	screen_set_title(s, _("Help and settings"));
 	screen_set_prompt(s, _("Choose a language, or press 0 to go back to "
 	    "where you were."));
+	if (below->help != NULL)
+		screen_add_body(s, _(below->help));
 	screen_add_body(s, _("Press the number of a choice. You can also move "
 	    "with the arrow keys and press Enter."));
 	screen_add_body(s, _("0 goes back. * repeats the instructions. # "
@@ -34,7 +38,7 @@ dialog_help_choose(struct dialog *d, struct dialog_frame *f, size_t n)
 }
 
 const struct dialog_type dialog_help_screen = {
-	"help", dialog_help_build, dialog_help_choose, NULL
+	"help", dialog_help_build, dialog_help_choose, NULL, NULL
 };
 
 static void
@@ -73,5 +77,6 @@ dialog_exit_submit(struct dialog *d, struct dialog_frame *f, const char *code)
 }
 
 const struct dialog_type dialog_exit_screen = {
-	"exit", dialog_exit_build, NULL, dialog_exit_submit
+	"exit", dialog_exit_build, NULL, dialog_exit_submit,
+	N_("For office staff: the exit code ends the kiosk. Esc goes back.")
 };

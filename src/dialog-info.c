@@ -47,7 +47,10 @@ dialog_agencies_choose(struct dialog *d, struct dialog_frame *f, size_t n)
 }
 
 const struct dialog_type dialog_agencies = {
-	"agencies", dialog_agencies_build, dialog_agencies_choose, NULL
+	"agencies", dialog_agencies_build, dialog_agencies_choose, NULL,
+	N_("Each agency gives its own services. If you do not know the "
+	    "agency, choose the search and type a word such as KTP, akta "
+	    "or SKCK.")
 };
 
 static int
@@ -81,7 +84,8 @@ dialog_services_choose(struct dialog *d, struct dialog_frame *f, size_t n)
 }
 
 const struct dialog_type dialog_services = {
-	"services", dialog_services_build, dialog_services_choose, NULL
+	"services", dialog_services_build, dialog_services_choose, NULL,
+	N_("Choose a service to read its official service standard.")
 };
 
 static void
@@ -108,7 +112,10 @@ dialog_service_choose(struct dialog *d, struct dialog_frame *f, size_t n)
 }
 
 const struct dialog_type dialog_service = {
-	"service", dialog_service_build, dialog_service_choose, NULL
+	"service", dialog_service_build, dialog_service_choose, NULL,
+	N_("These are the parts of the official service standard: what "
+	    "to bring, the steps, how long it takes, the fee, what you "
+	    "receive, where to complain, and the law behind it.")
 };
 
 static void
@@ -147,5 +154,7 @@ dialog_component_build(struct dialog *d, struct dialog_frame *f,
 }
 
 const struct dialog_type dialog_component = {
-	"component", dialog_component_build, NULL, NULL
+	"component", dialog_component_build, NULL, NULL,
+	N_("Use the arrow keys or PgUp and PgDn to read long text. 0 "
+	    "goes back to the list.")
 };

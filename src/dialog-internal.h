@@ -18,6 +18,8 @@ struct dialog_type {
 	/* Typed text for the screen's field; NULL if it has none. */
 	enum dialog_result (*submit)(struct dialog *, struct dialog_frame *,
 			     const char *);
+	/* What this screen is for, shown first in help; may be NULL. */
+	const char	*help;
 };
 
 /* One screen on the stack, with what it is about. */

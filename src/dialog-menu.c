@@ -53,7 +53,9 @@ dialog_menu_choose(struct dialog *d, struct dialog_frame *f, size_t n)
 }
 
 const struct dialog_type dialog_menu = {
-	"menu", dialog_menu_build, dialog_menu_choose, NULL
+	"menu", dialog_menu_build, dialog_menu_choose, NULL,
+	N_("Service information tells you what to bring, the steps, the "
+	    "time and the fee of every service.")
 };
 
 static void
@@ -67,5 +69,5 @@ dialog_unavailable_build(struct dialog *d, struct dialog_frame *f,
 }
 
 const struct dialog_type dialog_unavailable = {
-	"unavailable", dialog_unavailable_build, NULL, NULL
+	"unavailable", dialog_unavailable_build, NULL, NULL, NULL
 };

@@ -49,7 +49,9 @@ dialog_search_submit(struct dialog *d, struct dialog_frame *f,
 }
 
 const struct dialog_type dialog_search = {
-	"search", dialog_search_build, NULL, dialog_search_submit
+	"search", dialog_search_build, NULL, dialog_search_submit,
+	N_("Type part of a service name, such as KTP, akta or SKCK, then"
+	    " press Enter. 0 on an empty field goes back.")
 };
 
 static int
@@ -88,5 +90,7 @@ dialog_results_choose(struct dialog *d, struct dialog_frame *f, size_t n)
 }
 
 const struct dialog_type dialog_results = {
-	"results", dialog_results_build, dialog_results_choose, NULL
+	"results", dialog_results_build, dialog_results_choose, NULL,
+	N_("These services match your words. Choose one to read its "
+	    "standard.")
 };

@@ -33,5 +33,5 @@ dialog_welcome_choose(struct dialog *d, struct dialog_frame *f, size_t n)
 }
 
 const struct dialog_type dialog_welcome = {
-	"welcome", dialog_welcome_build, dialog_welcome_choose, NULL
+	"welcome", dialog_welcome_build, dialog_welcome_choose, NULL, NULL
 };

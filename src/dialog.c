@@ -110,6 +110,8 @@ dialog_screen(struct dialog *d)
 		return d->screen;
 	d->screen = screen_new();
 	d->screen->can_go_back = d->depth > 1;
+	if (f->type->help != NULL)
+		screen_set_help(d->screen, _(f->type->help));
 	f->type->build(d, f, d->screen);
 	if (d->message != NULL) {
 		screen_set_message(d->screen, d->message, d->message_is_error);

@@ -24,6 +24,7 @@ screen_free(struct screen *s)
 	text_lines_free(s->body, s->nbody);
 	text_lines_free(s->items, s->nitems);
 	free(s->field_label);
+	free(s->help);
 	free(s->message);
 	free(s);
 }
@@ -68,6 +69,12 @@ screen_set_field(struct screen *s, enum field_kind kind, const char *label,
 	s->field = kind;
 	s->field_max = max;
 	screen_replace(&s->field_label, label);
+}
+
+void
+screen_set_help(struct screen *s, const char *help)
+{
+	screen_replace(&s->help, help);
 }
 
 void

@@ -31,6 +31,7 @@ struct screen {
 	char		*field_label;
 	size_t		 field_max;	/* in characters */
 
+	char		*help;		/* what this screen is for */
 	char		*message;	/* result or error of the last action */
 	int		 message_is_error;
 	int		 can_go_back;	/* 0 goes back (not on the first screen) */
@@ -46,6 +47,7 @@ void		 screen_add_body(struct screen *, const char *);
 void		 screen_add_item(struct screen *, const char *);
 void		 screen_set_field(struct screen *, enum field_kind,
 		     const char *label, size_t max);
+void		 screen_set_help(struct screen *, const char *);
 void		 screen_set_message(struct screen *, const char *,
 		     int is_error);
 
