@@ -34,11 +34,15 @@ i18n_init(void)
 	const char	*dir, *locale;
 
 	locale = setlocale(LC_ALL, "");
-	/* gettext ignores LANGUAGE in the C locale; C.UTF-8 is always there. */
+	/*
+	 * gettext ignores LANGUAGE in the C locale, and curses needs UTF-8
+	 * characters; C.UTF-8 is always there. Only those two categories
+	 * change: loading all of them would slow the start for nothing.
+	 */
 	if (locale == NULL || strcmp(locale, "C") == 0 ||
 	    strcmp(locale, "POSIX") == 0) {
-		if (setlocale(LC_ALL, "C.UTF-8") == NULL)
-			setlocale(LC_ALL, "");
+		if (setlocale(LC_CTYPE, "C.UTF-8") != NULL)
+			setlocale(LC_MESSAGES, "C.UTF-8");
 	}
 	i18n_is_utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 

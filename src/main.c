@@ -270,10 +270,11 @@ run_kiosk(struct config *config, const struct options *o)
 		return EXIT_DATABASE;
 	signals_install(config->locked);
 	dialog = dialog_new(db, config);
-	if (o->line || !tui_available())
-		status = line_run(dialog, config);
-	else
+	status = TUI_UNAVAILABLE;
+	if (!o->line && tui_available())
 		status = tui_run(dialog, config);
+	if (status == TUI_UNAVAILABLE)
+		status = line_run(dialog, config);
 	dialog_free(dialog);
 	db_close(db);
 	return status;

@@ -44,17 +44,10 @@ int
 tui_available(void)
 {
 	const char	*term = getenv("TERM");
-	int		 error;
-	char		*cup;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return 0;
-	if (term == NULL || *term == '\0' || strcmp(term, "dumb") == 0)
-		return 0;
-	if (setupterm(NULL, STDOUT_FILENO, &error) != OK)
-		return 0;
-	cup = tigetstr("cup");
-	return cup != NULL && cup != (char *)-1;
+	return term != NULL && *term != '\0' && strcmp(term, "dumb") != 0;
 }
 
 /* Give the terminal back; safe to call more than once. */
@@ -68,20 +61,59 @@ tui_finish(void)
 	endwin();
 }
 
+/*
+ * Arrows in both of the forms terminals send: some ignore the request for
+ * application cursor keys, and an unknown ESC [ B would read as Esc.
+ */
 static void
+tui_define_keys(void)
+{
+	static const struct {
+		const char	*sequence;
+		int		 key;
+	} keys[] = {
+		{ "\033[A", KEY_UP }, { "\033[B", KEY_DOWN },
+		{ "\033[C", KEY_RIGHT }, { "\033[D", KEY_LEFT },
+		{ "\033OA", KEY_UP }, { "\033OB", KEY_DOWN },
+		{ "\033OC", KEY_RIGHT }, { "\033OD", KEY_LEFT },
+		{ "\033[5~", KEY_PPAGE }, { "\033[6~", KEY_NPAGE },
+		{ "\033[H", KEY_HOME }, { "\033[F", KEY_END },
+		{ "\033OM", KEY_ENTER },
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		if (key_defined(keys[i].sequence) == 0)
+			define_key(keys[i].sequence, keys[i].key);
+	}
+}
+
+/* Take the terminal; -1 if it cannot address the cursor (use line mode). */
+static int
 tui_start(void)
 {
-	if (newterm(NULL, stdout, stdin) == NULL)
-		fatal("cannot set up the terminal");
+	SCREEN	*screen;
+	char	*cup;
+
+	if ((screen = newterm(NULL, stdout, stdin)) == NULL)
+		return -1;
+	cup = tigetstr("cup");
+	if (cup == NULL || cup == (char *)-1) {
+		endwin();
+		delscreen(screen);
+		return -1;
+	}
 	tui_active = 1;
 	signals_set_cleanup(tui_finish);
 	raw();		/* Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys */
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	tui_define_keys();
 	set_escdelay(100);
 	timeout(1000);	/* wake every second for the idle countdown */
 	curs_set(1);
+	return 0;
 }
 
 /* A new screen: put the cursor on its first choice, forget typing. */
@@ -308,7 +340,8 @@ tui_run(struct dialog *dialog, const struct config *config)
 	t.view.can_exit = !config->locked;
 	session_init(&t.session, config->idle_timeout, config->idle_warning,
 	    time(NULL));
-	tui_start();
+	if (tui_start() != 0)
+		return TUI_UNAVAILABLE;
 	tui_new_screen(&t);
 	tui_redraw(&t);
 	while (!t.quit && !signals_caught) {

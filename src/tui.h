@@ -8,10 +8,14 @@ struct config;
 struct dialog;
 struct screen;
 
-/* Can this terminal address the cursor? (Otherwise use line mode.) */
+/* Is there a terminal worth trying curses on? */
 int	 tui_available(void);
-/* Run the kiosk until the operator exits or a signal; the exit status. */
+/*
+ * Run the kiosk until the operator exits or a signal; the exit status, or
+ * TUI_UNAVAILABLE if the terminal cannot address the cursor.
+ */
 int	 tui_run(struct dialog *, const struct config *);
+#define TUI_UNAVAILABLE	(-1)
 
 /* What the drawing needs besides the screen model. */
 struct tui_view {
