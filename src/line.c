@@ -96,16 +96,17 @@ line_read_secret(const char *prompt)
 	ssize_t		 len;
 	int		 restore = 0;
 
-	fputs(prompt, stdout);
-	fflush(stdout);
+	/* Echo goes off before the prompt shows, and nothing typed is lost. */
 	if (tcgetattr(STDIN_FILENO, &old) == 0) {
 		quiet = old;
 		quiet.c_lflag &= ~ECHO;
-		restore = tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
+		restore = tcsetattr(STDIN_FILENO, TCSANOW, &quiet) == 0;
 	}
+	fputs(prompt, stdout);
+	fflush(stdout);
 	len = getline(&buf, &size, stdin);
 	if (restore)
-		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+		tcsetattr(STDIN_FILENO, TCSANOW, &old);
 	putchar('\n');
 	if (len == -1) {
 		free(buf);
