@@ -48,7 +48,7 @@ dialog_exit_build(struct dialog *d, struct dialog_frame *f, struct screen *s)
 	(void)f;
 	screen_set_title(s, _("Operator exit"));
 	screen_set_prompt(s, _("Type the office's exit code, then press "
-	    "Enter. Press 0 to go back."));
+	    "Enter."));
 	screen_set_field(s, FIELD_SECRET, _("Exit code"), 64);
 }
 

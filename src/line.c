@@ -70,8 +70,9 @@ line_show(struct line *l)
 		printf("  %zu. %s\n", i + 1, s->items[i]);
 	if (s->message != NULL)
 		printf("%s%s\n", s->message_is_error ? "! " : "", s->message);
-	printf("%s%s\n", s->can_go_back ? _("0 Back  ") : "",
-	    _("* Repeat  # Help"));
+	if (s->can_go_back)
+		printf("%s  ", _("0 Back"));
+	printf("%s  %s\n", _("* Repeat"), _("# Help"));
 	fflush(stdout);
 }
 

@@ -106,20 +106,49 @@ tui_draw_too_small(void)
 	move(0, 0);
 }
 
-/* The key line at the bottom. */
+/*
+ * The key line at the bottom: as many hints as fit, the most needed
+ * first kept (more text, then back, help, repeat, exit), shown in a
+ * steady order.
+ */
 static void
 tui_draw_keys(const struct screen *s, const struct tui_view *v, int more)
 {
-	char	*keys;
+	enum { MORE, BACK, REPEAT, HELP, EXIT, NKEYS };
+	static const int	 drop_order[] = { EXIT, REPEAT, HELP, BACK, MORE };
+	const char		*hint[NKEYS] = { NULL };
+	char			*line, *joined;
+	size_t			 i, dropped = 0;
 
-	keys = xasprintf("%s%s%s%s%s",
-	    s->can_go_back ? _("0 Back  ") : "",
-	    _("* Repeat  # Help"),
-	    v->can_exit ? _("  Ctrl-X Exit") : "",
-	    more > 0 ? _("  PgDn More") : "",
-	    more < 0 ? _("  PgUp Back up") : "");
-	tui_put(LINES - 1, 0, keys);
-	free(keys);
+	if (more != 0)
+		hint[MORE] = more > 0 ? _("PgDn More") : _("PgUp Back up");
+	if (s->can_go_back)
+		/* In a secret field 0 may begin the code: Esc goes back. */
+		hint[BACK] = s->field == FIELD_SECRET ? _("Esc Back") :
+		    _("0 Back");
+	hint[REPEAT] = _("* Repeat");
+	hint[HELP] = _("# Help");
+	if (v->can_exit)
+		hint[EXIT] = _("Ctrl-X Exit");
+	for (;;) {
+		line = NULL;
+		for (i = 0; i < NKEYS; i++) {
+			if (hint[i] == NULL)
+				continue;
+			joined = line == NULL ? xstrdup(hint[i]) :
+			    xasprintf("%s  %s", line, hint[i]);
+			free(line);
+			line = joined;
+		}
+		if (line == NULL || text_width(line) <= COLS - 1 ||
+		    dropped == NKEYS)
+			break;
+		free(line);
+		hint[drop_order[dropped++]] = NULL;
+	}
+	if (line != NULL)
+		tui_put(LINES - 1, 0, line);
+	free(line);
 }
 
 /* Build the scrolling content: body text, then choices. */
@@ -147,7 +176,7 @@ tui_draw_message(const struct screen *s, const struct tui_view *v)
 {
 	const char	*text = v->notice != NULL ? v->notice : s->message;
 	char		**lines, *marked;
-	size_t		 n, i;
+	size_t		 n, i, shown;
 	int		 top;
 
 	if (text == NULL)
@@ -157,14 +186,14 @@ tui_draw_message(const struct screen *s, const struct tui_view *v)
 	    "! " : "", text);
 	n = text_wrap(marked, COLS - 1, &lines);
 	free(marked);
-	if (n > 3)
-		n = 3;
-	top = LINES - 1 - (int)n;
+	/* The whole message, up to a third of the screen. */
+	shown = n < (size_t)LINES / 3 ? n : (size_t)LINES / 3;
+	top = LINES - 1 - (int)shown;
 	attron(A_BOLD);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < shown; i++)
 		tui_put(top + (int)i, 0, lines[i]);
 	attroff(A_BOLD);
-	text_lines_free(lines, n == 0 ? 0 : n);
+	text_lines_free(lines, n);
 	return top;
 }
 

@@ -9,12 +9,18 @@
 #                                escapes (an ACS line drawing shows ^N)
 #   tui_wait NAME TEXT [SECS]    until the fixed TEXT shows (default 10 s)
 #   tui_wait_gone NAME TEXT [SECS]   until it no longer shows
+#   tui_text NAME                the screen as flowing text: lines joined
+#                                with one space, runs of blanks squeezed
+#   tui_wait_text NAME TEXT [SECS]   until TEXT shows in the flowing text
+#                                (a message wrapped over lines)
 #   tui_cursor NAME              "x y" of the hardware cursor
 #   tui_row NAME TEXT            the row (from 0) of the first line with TEXT
 #   tui_flag NAME FORMAT         a tmux format for the pane: #{cursor_flag}
+#   tui_wait_flag NAME FORMAT VALUE [SECS]   until the format is VALUE
 #   tui_alive NAME               succeeds when the program still runs
 #   tui_dead_status NAME [SECS]  waits for the program to end, prints its
 #                                exit status ("signal N" when killed)
+#   tui_output NAME              all the pane printed, history included
 #   tui_stop NAME                kill the session
 #
 # Every wait polls the pane every 0.1 s and fails (status 1, the screen on
@@ -26,10 +32,24 @@ if ! command -v tmux >/dev/null 2>&1; then
 	rm -rf "$TMP"
 	exit 0
 fi
+# new-session with a command of several words needs tmux 3.0.
+case $(tmux -V) in
+"tmux "[0-2].*)
+	echo "1..0 # SKIP tmux 3.0 or later is needed, not $(tmux -V)"
+	rm -rf "$TMP"
+	exit 0
+	;;
+esac
 
-# A private tmux server for this test file, gone when it ends.
+# A private tmux server for this test file, gone when it ends. Its socket
+# goes in $TMP (removed at the end too) unless that path is too long for
+# a socket.
 TUI_SOCKET="loket-$$"
 unset TMUX TMUX_PANE
+if [ "${#TMP}" -le 60 ]; then
+	TMUX_TMPDIR=$TMP
+	export TMUX_TMPDIR
+fi
 
 tui_tmux() {
 	tmux -L "$TUI_SOCKET" -f /dev/null "$@"
@@ -39,6 +59,7 @@ trap 'tui_tmux kill-server >/dev/null 2>&1; rm -rf "$TMP"' EXIT
 trap 'exit 129' HUP
 trap 'exit 130' INT
 trap 'exit 143' TERM
+trap 'exit 141' PIPE
 
 : "${TUI_TIMEOUT:=10}"
 
@@ -54,7 +75,6 @@ tui_start() {
 		set-option -g default-terminal "$_tui_term" \; \
 		set-option -g remain-on-exit on \; \
 		set-option -g status off \; \
-		set-option -g history-limit 0 \; \
 		new-session -d -s "$_tui_name" -x "$_tui_cols" -y "$_tui_rows" \
 		env TERM="$_tui_term" "$@"
 }
@@ -83,6 +103,12 @@ tui_flag() {
 
 tui_cursor() {
 	tui_flag "$1" '#{cursor_x} #{cursor_y}'
+}
+
+# Wrapped output (stderr) is joined back by -J; curses lines by awk.
+tui_text() {
+	tui_tmux capture-pane -p -J -t "=$1:" |
+		awk '{ $1 = $1; if ($0 != "") printf "%s ", $0 } END { print "" }'
 }
 
 # tui_row NAME TEXT: print the row of the first line holding TEXT.
@@ -127,11 +153,35 @@ tui_wait() {
 	return 1
 }
 
+_tui_flows() {
+	tui_text "$1" | grep -qF -- "$2"
+}
+
+# tui_wait_text NAME TEXT [SECS]
+tui_wait_text() {
+	_tui_poll "${3:-$TUI_TIMEOUT}" _tui_flows "$1" "$2" && return 0
+	{ echo "# waited ${3:-$TUI_TIMEOUT} s for the text: $2"
+	  _tui_show "$1"; } >&2
+	return 1
+}
+
 # tui_wait_gone NAME TEXT [SECS]
 tui_wait_gone() {
 	_tui_poll "${3:-$TUI_TIMEOUT}" _tui_lacks "$1" "$2" && return 0
 	{ echo "# waited ${3:-$TUI_TIMEOUT} s for this to go: $2"
 	  _tui_show "$1"; } >&2
+	return 1
+}
+
+_tui_flag_is() {
+	[ "$(tui_flag "$1" "$2")" = "$3" ]
+}
+
+# tui_wait_flag NAME FORMAT VALUE [SECS]
+tui_wait_flag() {
+	_tui_poll "${4:-$TUI_TIMEOUT}" _tui_flag_is "$1" "$2" "$3" && return 0
+	echo "# waited ${4:-$TUI_TIMEOUT} s for $2 to be $3:" \
+		"$(tui_flag "$1" "$2")" >&2
 	return 1
 }
 
@@ -143,7 +193,18 @@ _tui_dead() {
 	[ "$(tui_flag "$1" '#{pane_dead}')" = 1 ]
 }
 
-# tui_dead_status NAME [SECS]: the exit status once the program ended.
+# tmux before 3.5 can miss the SIGCHLD of a pane (tmux issue #311) and
+# then never reaps it nor learns its status: nudge our own server.
+_tui_status_ready() {
+	[ -n "$(tui_flag "$1" '#{pane_dead_status}')" ] && return 0
+	grep -q '^Pane is dead (signal' "$TMP/.tui-dead" 2>/dev/null && return 0
+	kill -CHLD "$(tui_tmux display-message -p '#{pid}')" 2>/dev/null
+	tui_screen "$1" >"$TMP/.tui-dead"
+	return 1
+}
+
+# tui_dead_status NAME [SECS]: the exit status once the program ended,
+# or "signal N" when a signal killed it.
 tui_dead_status() {
 	if ! _tui_poll "${2:-$TUI_TIMEOUT}" _tui_dead "$1"; then
 		{ echo "# waited ${2:-$TUI_TIMEOUT} s for the program to end"
@@ -151,11 +212,24 @@ tui_dead_status() {
 		echo "running"
 		return 1
 	fi
+	# The pane closes before tmux has reaped the process: wait for it.
+	rm -f "$TMP/.tui-dead"
+	if ! _tui_poll "${2:-$TUI_TIMEOUT}" _tui_status_ready "$1"; then
+		echo "unknown"
+		return 1
+	fi
 	_tui_st=$(tui_flag "$1" '#{pane_dead_status}')
 	if [ -z "$_tui_st" ]; then
-		_tui_st="signal $(tui_flag "$1" '#{pane_dead_signal}')"
+		_tui_st=$(sed -n 's/^Pane is dead (signal \([0-9]*\),.*/signal \1/p' \
+			"$TMP/.tui-dead")
 	fi
 	echo "$_tui_st"
+}
+
+# tui_output NAME: all a program printed, history too, wrapped lines
+# joined: for the message of a program that has ended.
+tui_output() {
+	tui_tmux capture-pane -p -J -S - -t "=$1:"
 }
 
 tui_stop() {
