@@ -3,8 +3,7 @@
 
 #include <locale.h>
 
-#include "unit.h"
-#include "catalog.h"
+#include "unit-catalog.h"
 #include "xmalloc.h"
 
 /* The smallest valid service, to build broken files around. */
@@ -55,18 +54,11 @@ static void
 test_demo_catalog_is_valid(void **state)
 {
 	struct catalog	*c;
-	char		*path, *cause = NULL;
-	FILE		*f;
 	size_t		 i;
 
 	(void)state;
-	path = unit_demo_catalog();
-	f = fopen(path, "r");
-	assert_non_null(f);
-	c = catalog_file_read(f, path, &cause);
-	fclose(f);
-	if (c == NULL)
-		fail_msg("%s", cause);
+	c = unit_demo_read();
+	assert_non_null(c);
 	assert_true(c->nagencies >= 5);
 	assert_true(c->nservices >= 14);
 	/* Population documents are free by law (UU 24/2013 art. 79A). */
@@ -79,7 +71,6 @@ test_demo_catalog_is_valid(void **state)
 		    COMPONENT_FEE][LANG_EN], "Free"));
 	}
 	catalog_free(c);
-	free(path);
 }
 
 static void
@@ -171,15 +162,10 @@ static void
 test_round_trip(void **state)
 {
 	struct catalog	*c, *again;
-	char		*path, *cause = NULL, *first, *second;
-	FILE		*f;
+	char		*cause = NULL, *first, *second;
 
 	(void)state;
-	path = unit_demo_catalog();
-	f = fopen(path, "r");
-	assert_non_null(f);
-	c = catalog_file_read(f, path, &cause);
-	fclose(f);
+	c = unit_demo_read();
 	assert_non_null(c);
 	first = write_text(c);
 	again = parse(first, &cause);
@@ -193,7 +179,6 @@ test_round_trip(void **state)
 	catalog_free(again);
 	free(first);
 	free(second);
-	free(path);
 }
 
 int

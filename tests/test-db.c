@@ -4,24 +4,15 @@
 #include <locale.h>
 #include <sys/stat.h>
 
-#include "unit.h"
-#include "catalog.h"
+#include "unit-catalog.h"
 #include "db.h"
 #include "xmalloc.h"
 
 static struct catalog *
 demo_catalog(void)
 {
-	struct catalog	*c;
-	char		*path, *cause = NULL;
-	FILE		*f;
+	struct catalog	*c = unit_demo_read();
 
-	path = unit_demo_catalog();
-	f = fopen(path, "r");
-	assert_non_null(f);
-	c = catalog_file_read(f, path, &cause);
-	fclose(f);
-	free(path);
 	assert_non_null(c);
 	return c;
 }

@@ -3,8 +3,7 @@
 
 #include <locale.h>
 
-#include "unit.h"
-#include "catalog.h"
+#include "unit-catalog.h"
 #include "configuration.h"
 #include "db.h"
 #include "dialog.h"
@@ -20,15 +19,10 @@ static int
 setup(void **state)
 {
 	struct catalog	*c;
-	char		*path, *db_path, *cause = NULL;
-	FILE		*f;
+	char		*db_path, *cause = NULL;
 
 	(void)state;
-	path = unit_demo_catalog();
-	f = fopen(path, "r");
-	c = catalog_file_read(f, path, &cause);
-	fclose(f);
-	free(path);
+	c = unit_demo_read();
 	db_path = unit_path("dialog.db");
 	test_db = db_open(db_path, DB_OPEN_CREATE, 1000, &cause);
 	free(db_path);
