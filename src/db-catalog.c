@@ -44,7 +44,7 @@ catalog_agencies(struct db *db, enum lang lang,
 	sqlite3_stmt	*stmt;
 
 	if (db_prepare(db, "SELECT id, code, CASE ?1 WHEN 'en' THEN name_en "
-	    "ELSE name_id END FROM agency ORDER BY position", &stmt,
+	    "ELSE name_id END FROM agency WHERE active ORDER BY position", &stmt,
 	    cause) != 0)
 		return -1;
 	sqlite3_bind_text(stmt, 1, i18n_code(lang), -1, SQLITE_STATIC);
@@ -58,7 +58,7 @@ catalog_services(struct db *db, long agency, enum lang lang,
 	sqlite3_stmt	*stmt;
 
 	if (db_prepare(db, "SELECT id, code, CASE ?1 WHEN 'en' THEN name_en "
-	    "ELSE name_id END FROM service WHERE agency_id = ?2 "
+	    "ELSE name_id END FROM service WHERE agency_id = ?2 AND active "
 	    "ORDER BY position", &stmt, cause) != 0)
 		return -1;
 	sqlite3_bind_text(stmt, 1, i18n_code(lang), -1, SQLITE_STATIC);
@@ -76,7 +76,7 @@ db_catalog_search_word(struct db *db, const char *word, enum lang lang,
 	if (db_prepare(db, "SELECT s.id, s.code, CASE ?1 WHEN 'en' THEN "
 	    "s.name_en ELSE s.name_id END FROM service s "
 	    "JOIN agency a ON a.id = s.agency_id "
-	    "WHERE (CASE ?1 WHEN 'en' THEN s.name_en ELSE s.name_id END) "
+	    "WHERE s.active AND (CASE ?1 WHEN 'en' THEN s.name_en ELSE s.name_id END) "
 	    "  || ' ' || s.keywords || ' ' || s.code || ' ' || "
 	    "  (CASE ?1 WHEN 'en' THEN a.name_en ELSE a.name_id END) "
 	    "  LIKE '%' || replace(replace(replace(?2, '\\', '\\\\'), "
@@ -141,7 +141,7 @@ catalog_service_by_code(struct db *db, const char *code, enum lang lang,
 	size_t			 n;
 
 	if (db_prepare(db, "SELECT id, code, CASE ?1 WHEN 'en' THEN name_en "
-	    "ELSE name_id END FROM service WHERE code = ?2", &stmt,
+	    "ELSE name_id END FROM service WHERE code = ?2 AND active", &stmt,
 	    cause) != 0)
 		return -1;
 	sqlite3_bind_text(stmt, 1, i18n_code(lang), -1, SQLITE_STATIC);
@@ -253,9 +253,14 @@ db_catalog_insert_services(struct db *db, const struct catalog *c,
 	int		 k, l, rc = -1;
 	long		 id;
 
+	/* A service keeps its id from one import to the next. */
 	if (db_prepare(db, "INSERT INTO service (code, agency_id, position, "
-	    "letter, name_id, name_en, keywords) VALUES (?1, (SELECT id FROM "
-	    "agency WHERE code = ?2), ?3, ?4, ?5, ?6, ?7)", &service,
+	    "letter, name_id, name_en, keywords, active) VALUES (?1, (SELECT "
+	    "id FROM agency WHERE code = ?2), ?3, ?4, ?5, ?6, ?7, 1) "
+	    "ON CONFLICT (code) DO UPDATE SET agency_id = excluded.agency_id, "
+	    "position = excluded.position, letter = excluded.letter, "
+	    "name_id = excluded.name_id, name_en = excluded.name_en, "
+	    "keywords = excluded.keywords, active = 1 RETURNING id", &service,
 	    cause) != 0)
 		goto out;
 	if (db_prepare(db, "INSERT INTO service_standard (service_id, "
@@ -275,9 +280,13 @@ db_catalog_insert_services(struct db *db, const struct catalog *c,
 		sqlite3_bind_text(service, 6, s->name[LANG_EN], -1,
 		    SQLITE_STATIC);
 		sqlite3_bind_text(service, 7, s->keywords, -1, SQLITE_STATIC);
+		if (sqlite3_step(service) != SQLITE_ROW) {
+			db_catalog_step(db, service, cause);
+			goto out;
+		}
+		id = sqlite3_column_int64(service, 0);
 		if (db_catalog_step(db, service, cause) != 0)
 			goto out;
-		id = sqlite3_last_insert_rowid(db->handle);
 		for (k = 0; k < COMPONENT_COUNT; k++) {
 			for (l = 0; l < LANG_COUNT; l++) {
 				sqlite3_bind_int64(standard, 1, id);
@@ -315,7 +324,8 @@ db_catalog_insert_counters(struct db *db, const struct catalog *c,
 	    &counter, cause) != 0)
 		goto out;
 	if (db_prepare(db, "INSERT INTO counter_service (counter_id, "
-	    "service_id) VALUES (?1, (SELECT id FROM service WHERE code = ?2))",
+	    "service_id) VALUES (?1, (SELECT id FROM service WHERE code = ?2 "
+	    "AND active))",
 	    &link, cause) != 0)
 		goto out;
 	for (i = 0; i < c->ncounters; i++) {
@@ -355,7 +365,10 @@ db_catalog_insert_agencies_offices(struct db *db, const struct catalog *c,
 	int		 rc = -1;
 
 	if (db_prepare(db, "INSERT INTO agency (code, position, name_id, "
-	    "name_en) VALUES (?1, ?2, ?3, ?4)", &agency, cause) != 0)
+	    "name_en, active) VALUES (?1, ?2, ?3, ?4, 1) ON CONFLICT (code) "
+	    "DO UPDATE SET position = excluded.position, name_id = "
+	    "excluded.name_id, name_en = excluded.name_en, active = 1", &agency,
+	    cause) != 0)
 		goto out;
 	if (db_prepare(db, "INSERT INTO office (code, name, address, "
 	    "timezone) VALUES (?1, ?2, ?3, ?4)", &office, cause) != 0)
@@ -397,9 +410,15 @@ catalog_import(struct db *db, const struct catalog *c, char **cause)
 
 	if (db_begin(db, cause) != 0)
 		return -1;
-	/* Cascades remove services, standards, counters and their links. */
-	if (sqlite3_exec(db->handle, "DELETE FROM agency; DELETE FROM office;",
-	    NULL, NULL, &error) != SQLITE_OK) {
+	/*
+	 * Retire every agency and service, then bring back those in the
+	 * file: what is gone from the catalog stays in the database for the
+	 * tickets that name it. Offices and counters are replaced.
+	 */
+	if (sqlite3_exec(db->handle, "UPDATE agency SET active = 0;"
+	    "UPDATE service SET active = 0;"
+	    "DELETE FROM service_standard;"
+	    "DELETE FROM office;", NULL, NULL, &error) != SQLITE_OK) {
 		*cause = db_cause(db, sqlite3_errcode(db->handle));
 		sqlite3_free(error);
 		goto rollback;
@@ -428,7 +447,7 @@ db_catalog_read_agencies_offices(struct db *db, struct catalog *c,
 	int		 rc;
 
 	if (db_prepare(db, "SELECT code, name_id, name_en FROM agency "
-	    "ORDER BY position", &stmt, cause) != 0)
+	    "WHERE active ORDER BY position", &stmt, cause) != 0)
 		return -1;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		struct catalog_agency *a;
@@ -481,7 +500,7 @@ db_catalog_read_services(struct db *db, struct catalog *c, char **cause)
 
 	if (db_prepare(db, "SELECT s.id, s.code, a.code, s.letter, s.name_id, "
 	    "s.name_en, s.keywords FROM service s JOIN agency a ON "
-	    "a.id = s.agency_id ORDER BY a.position, s.position", &stmt,
+	    "a.id = s.agency_id WHERE s.active ORDER BY a.position, s.position", &stmt,
 	    cause) != 0)
 		return -1;
 	if (db_prepare(db, "SELECT component, lang, body FROM "

@@ -18,22 +18,29 @@
  * user_version to its position in this list (counting from 1).
  */
 static const char *const db_migrations[] = {
-	/* 1: the service catalog, offices, counters and settings. */
+	/*
+	 * 1: the service catalog, offices, counters and settings. Agencies
+	 * and services are never deleted, only retired (active = 0), so
+	 * that tickets and events keep pointing at what they were about.
+	 */
 	"CREATE TABLE agency ("
 	"  id INTEGER PRIMARY KEY,"
 	"  code TEXT NOT NULL UNIQUE,"
+	"  active INTEGER NOT NULL DEFAULT 1,"
 	"  position INTEGER NOT NULL,"
 	"  name_id TEXT NOT NULL,"
 	"  name_en TEXT NOT NULL);"
 	"CREATE TABLE service ("
 	"  id INTEGER PRIMARY KEY,"
 	"  code TEXT NOT NULL UNIQUE,"
-	"  agency_id INTEGER NOT NULL REFERENCES agency(id) ON DELETE CASCADE,"
+	"  agency_id INTEGER NOT NULL REFERENCES agency(id),"
+	"  active INTEGER NOT NULL DEFAULT 1,"
 	"  position INTEGER NOT NULL,"
-	"  letter TEXT NOT NULL UNIQUE CHECK (length(letter) = 1),"
+	"  letter TEXT NOT NULL CHECK (length(letter) = 1),"
 	"  name_id TEXT NOT NULL,"
 	"  name_en TEXT NOT NULL,"
 	"  keywords TEXT NOT NULL DEFAULT '');"
+	"CREATE UNIQUE INDEX service_letter ON service(letter) WHERE active;"
 	"CREATE INDEX service_agency ON service(agency_id, position);"
 	"CREATE TABLE service_standard ("
 	"  service_id INTEGER NOT NULL REFERENCES service(id) ON DELETE CASCADE,"

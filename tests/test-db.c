@@ -242,6 +242,57 @@ test_import_replaces_and_exports_the_same(void **state)
 }
 
 static void
+test_import_keeps_ids_and_retires_what_is_gone(void **state)
+{
+	struct catalog		*c;
+	struct catalog_entry	 e;
+	struct db		*db;
+	struct catalog_service	 dropped;
+	char			*cause = NULL, letter;
+	long			 id_before, id_after;
+	size_t			 i;
+
+	(void)state;
+	db = demo_db("history.db");
+	c = demo_catalog();
+	assert_int_equal(catalog_service_by_code(db, c->services[1].code,
+	    LANG_ID, &e, &cause), 1);
+	id_before = e.id;
+	free(e.code);
+	free(e.name);
+	/* Drop the first service; swap the letters of the next two. */
+	letter = c->services[1].letter;
+	c->services[1].letter = c->services[2].letter;
+	c->services[2].letter = letter;
+	dropped = c->services[0];
+	memmove(&c->services[0], &c->services[1],
+	    (c->nservices - 1) * sizeof c->services[0]);
+	/* Past the end: not imported, but freed with the rest. */
+	c->services[--c->nservices] = dropped;
+	for (i = 0; i < c->ncounters; i++) {
+		char	*at = strstr(c->counters[i].services, "ktp-el-baru ");
+
+		if (at != NULL)
+			memmove(at, at + 12, strlen(at + 12) + 1);
+	}
+	if (catalog_import(db, c, &cause) != 0)
+		fail_msg("%s", cause);
+	assert_int_equal(catalog_service_by_code(db, c->services[0].code,
+	    LANG_ID, &e, &cause), 1);
+	id_after = e.id;
+	free(e.code);
+	free(e.name);
+	assert_int_equal(id_before, id_after);	/* tickets keep their service */
+	assert_int_equal(catalog_service_by_code(db, "ktp-el-baru", LANG_ID,
+	    &e, &cause), 0);			/* retired: not offered */
+	assert_int_equal(query_long(db, "SELECT count(*) FROM service WHERE "
+	    "code = 'ktp-el-baru' AND NOT active"), 1);	/* but kept */
+	c->nservices++;		/* free the dropped one too */
+	catalog_free(c);
+	db_close(db);
+}
+
+static void
 test_failed_import_changes_nothing(void **state)
 {
 	struct catalog	*c;
@@ -308,6 +359,7 @@ main(void)
 		cmocka_unit_test(test_locked_database),
 		cmocka_unit_test(test_browse_and_search),
 		cmocka_unit_test(test_import_replaces_and_exports_the_same),
+		cmocka_unit_test(test_import_keeps_ids_and_retires_what_is_gone),
 		cmocka_unit_test(test_failed_import_changes_nothing),
 		cmocka_unit_test(test_full_disk_changes_nothing),
 	};
