@@ -18,6 +18,16 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_catalog_import_entry,
 	&cmd_catalog_export_entry,
 	&cmd_catalog_show_entry,
+	&cmd_ticket_take_entry,
+	&cmd_ticket_call_entry,
+	&cmd_ticket_finish_entry,
+	&cmd_ticket_recall_entry,
+	&cmd_ticket_serve_entry,
+	&cmd_ticket_noshow_entry,
+	&cmd_ticket_park_entry,
+	&cmd_ticket_resume_entry,
+	&cmd_ticket_transfer_entry,
+	&cmd_queue_status_entry,
 };
 #define CMD_COUNT (sizeof cmd_table / sizeof cmd_table[0])
 

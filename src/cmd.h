@@ -42,5 +42,15 @@ extern const struct cmd_entry cmd_catalog_import_entry;
 extern const struct cmd_entry cmd_catalog_export_entry;
 extern const struct cmd_entry cmd_catalog_show_entry;
 extern const struct cmd_entry cmd_init_entry;
+extern const struct cmd_entry cmd_ticket_take_entry;
+extern const struct cmd_entry cmd_ticket_call_entry;
+extern const struct cmd_entry cmd_ticket_finish_entry;
+extern const struct cmd_entry cmd_ticket_recall_entry;
+extern const struct cmd_entry cmd_ticket_serve_entry;
+extern const struct cmd_entry cmd_ticket_noshow_entry;
+extern const struct cmd_entry cmd_ticket_park_entry;
+extern const struct cmd_entry cmd_ticket_resume_entry;
+extern const struct cmd_entry cmd_ticket_transfer_entry;
+extern const struct cmd_entry cmd_queue_status_entry;
 
 #endif

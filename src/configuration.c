@@ -14,6 +14,7 @@
 
 #include "configuration.h"
 #include "i18n.h"
+#include "schedule.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -23,7 +24,8 @@ enum config_type {
 	CONFIG_NUMBER,
 	CONFIG_BOOLEAN,
 	CONFIG_LANG,
-	CONFIG_SECRET
+	CONFIG_SECRET,
+	CONFIG_SCHEDULE		/* a piece of the office's week */
 };
 
 struct config_key {
@@ -49,6 +51,13 @@ static const struct config_key config_keys[] = {
 	{ "kiosk", "locked", CONFIG_BOOLEAN, CONFIG_AT(locked), 0, 0 },
 	{ "kiosk", "exit_secret", CONFIG_SECRET, CONFIG_AT(exit_secret),
 	  4, 64 },
+	{ "office", "timezone", CONFIG_SCHEDULE, CONFIG_AT(timezone), 0, 0 },
+	{ "office", "hours", CONFIG_SCHEDULE, CONFIG_AT(hours), 0, 0 },
+	{ "office", "breaks", CONFIG_SCHEDULE, CONFIG_AT(breaks), 0, 0 },
+	{ "office", "holidays", CONFIG_SCHEDULE, CONFIG_AT(holidays), 0, 0 },
+	{ "queue", "quota", CONFIG_NUMBER, CONFIG_AT(quota), 0, 100000 },
+	{ "queue", "priority_bonus", CONFIG_NUMBER, CONFIG_AT(priority_bonus),
+	  0, 86400 },
 };
 #define CONFIG_NKEYS (sizeof config_keys / sizeof config_keys[0])
 
@@ -66,6 +75,7 @@ config_init(struct config *c)
 	c->busy_timeout_ms = 5000;
 	c->idle_timeout = 60;
 	c->idle_warning = 30;
+	c->priority_bonus = 600;
 }
 
 void
@@ -74,6 +84,10 @@ config_free(struct config *c)
 	free(c->db_path);
 	free(c->log_path);
 	free(c->exit_secret);
+	free(c->timezone);
+	free(c->hours);
+	free(c->breaks);
+	free(c->holidays);
 	memset(c, 0, sizeof *c);
 }
 
@@ -96,6 +110,33 @@ config_known_keys(const char *section)
 		}
 	}
 	return list;
+}
+
+/*
+ * Check one piece of the office's week on its own (breaks against a whole
+ * week of hours); how the pieces fit together is checked when the queue
+ * starts.
+ */
+static int
+config_check_schedule(const char *key, const char *value, char **cause)
+{
+	struct schedule	 s;
+	const char	*zone = "WIB", *hours = "", *breaks = "", *holidays = "";
+	int		 rc;
+
+	if (strcmp(key, "timezone") == 0)
+		zone = value;
+	else if (strcmp(key, "hours") == 0)
+		hours = value;
+	else if (strcmp(key, "breaks") == 0) {
+		hours = "mon-sun 00:00-24:00";
+		breaks = value;
+	} else
+		holidays = value;
+	rc = schedule_parse(&s, zone, hours, breaks, holidays, cause);
+	if (rc == 0)
+		schedule_free(&s);
+	return rc;
 }
 
 static int
@@ -149,6 +190,10 @@ config_set_value(struct config *c, const struct config_key *k,
 			return -1;
 		}
 		break;
+	case CONFIG_SCHEDULE:
+		if (config_check_schedule(k->key, value, cause) != 0)
+			return -1;
+		break;
 	case CONFIG_PATH:
 	case CONFIG_STRING:
 		if (text_check_input(value, PATH_MAX) != TEXT_OK) {
@@ -181,7 +226,7 @@ config_set(struct config *c, const char *section, const char *key,
 	}
 	if (!known_section) {
 		*cause = xasprintf(_("unknown section [%s]; known sections: "
-		    "general, kiosk"), section);
+		    "general, kiosk, office, queue"), section);
 		return -1;
 	}
 	list = config_known_keys(section);

@@ -18,6 +18,14 @@ struct config {
 	int		 locked;	/* kiosk mode: no way out but the secret */
 	char		*exit_secret;
 	int		 verbose;
+
+	/* The office's week, parsed by schedule.c; NULL hours: always open. */
+	char		*timezone;	/* WIB, WITA or WIT */
+	char		*hours;
+	char		*breaks;
+	char		*holidays;
+	int		 quota;		/* tickets per service per day; 0 none */
+	int		 priority_bonus;	/* seconds a priority ticket gains */
 };
 
 /* Defaults, before any file is read. */

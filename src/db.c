@@ -69,6 +69,45 @@ static const char *const db_migrations[] = {
 	"  key TEXT PRIMARY KEY,"
 	"  value TEXT NOT NULL) WITHOUT ROWID;"
 	"PRAGMA user_version = 1;",
+
+	/*
+	 * 2: the queue. A ticket's number is per service per office-local
+	 * day, with no gaps; the event log is append-only (sync pushes it).
+	 */
+	"CREATE TABLE ticket ("
+	"  id INTEGER PRIMARY KEY,"
+	"  day TEXT NOT NULL,"
+	"  service_id INTEGER NOT NULL REFERENCES service(id),"
+	"  number INTEGER NOT NULL CHECK (number > 0),"
+	"  priority TEXT NOT NULL DEFAULT 'none' CHECK (priority IN ('none',"
+	"    'elderly', 'disabled', 'pregnant', 'child')),"
+	"  state TEXT NOT NULL DEFAULT 'waiting' CHECK (state IN ('waiting',"
+	"    'called', 'serving', 'parked', 'done', 'noshow')),"
+	"  arrived_at INTEGER NOT NULL,"
+	"  taken_at INTEGER NOT NULL,"
+	"  called_at INTEGER,"
+	"  served_at INTEGER,"
+	"  finished_at INTEGER,"
+	"  counter INTEGER,"
+	"  calls INTEGER NOT NULL DEFAULT 0,"
+	"  outcome TEXT CHECK (outcome IN ('done', 'incomplete', 'forwarded',"
+	"    'rejected', 'noshow', 'transferred')),"
+	"  UNIQUE (day, service_id, number));"
+	"CREATE INDEX ticket_state ON ticket(day, state, service_id);"
+	"CREATE TABLE event ("
+	"  id INTEGER PRIMARY KEY,"
+	"  at INTEGER NOT NULL,"
+	"  actor TEXT NOT NULL,"
+	"  terminal TEXT NOT NULL,"
+	"  counter INTEGER,"
+	"  ticket_id INTEGER REFERENCES ticket(id),"
+	"  kind TEXT NOT NULL,"
+	"  detail TEXT NOT NULL DEFAULT '');"
+	"CREATE TRIGGER event_append_only_update BEFORE UPDATE ON event "
+	"BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;"
+	"CREATE TRIGGER event_append_only_delete BEFORE DELETE ON event "
+	"BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;"
+	"PRAGMA user_version = 2;",
 };
 
 #define DB_SCHEMA_VERSION \

@@ -1,0 +1,112 @@
+/* loket ticket take SERVICE [--priority KIND] [--json]: one ticket. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "catalog.h"
+#include "cmd-queue.h"
+#include "cmd.h"
+#include "configuration.h"
+#include "db.h"
+#include "i18n.h"
+#include "text.h"
+#include "xmalloc.h"
+
+/* "about 25 minutes" or "not known yet", in the current language. */
+static char *
+cmd_ticket_wait_text(long seconds)
+{
+	long	 minutes;
+
+	if (seconds < 0)
+		return xstrdup(_("not known yet"));
+	minutes = (seconds + 59) / 60;
+	return xasprintf(ngettext("about %ld minute", "about %ld minutes",
+	    minutes), minutes);
+}
+
+static int
+cmd_ticket_take_exec(const struct config *config, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "priority", required_argument, NULL, 'p' },
+		{ "json", no_argument, NULL, 'j' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct queue_rules	 rules;
+	struct queue_actor	 who;
+	struct ticket		 t;
+	enum ticket_priority	 priority = PRIORITY_NONE;
+	struct db		*db;
+	json_t			*o;
+	char			*cause, *label, *wait, *name;
+	int			 c, json = 0, ahead, status = EXIT_OK;
+	long			 estimate;
+
+	optind = 0;
+	while ((c = getopt_long(argc + 1, argv - 1, "", options, NULL)) != -1) {
+		if (c == 'p' && queue_priority_parse(optarg, &priority) == 0)
+			continue;
+		if (c == 'p')
+			cmd_error(_("unknown priority \"%s\": use none, elderly, "
+			    "disabled, pregnant or child"), optarg);
+		if (c == 'j') {
+			json = 1;
+			continue;
+		}
+		return EXIT_USAGE;
+	}
+	if (optind != argc) {
+		cmd_error(_("usage: loket ticket take SERVICE [--priority KIND] "
+		    "[--json]"));
+		return EXIT_USAGE;
+	}
+	if (cmd_queue_rules(config, &rules) != 0)
+		return EXIT_USAGE;
+	if ((db = cmd_open_db(config, 0)) == NULL) {
+		queue_rules_free(&rules);
+		return EXIT_DATABASE;
+	}
+	cmd_queue_actor(&who, 0);
+	if (queue_take(db, &rules, &who, argv[optind - 1], priority, time(NULL),
+	    &t, &ahead, &cause) != 0) {
+		cmd_error("%s", cause);
+		free(cause);
+		status = EXIT_FAIL;
+		goto out;
+	}
+	estimate = queue_estimate(db, t.service, ahead);
+	if (json) {
+		o = cmd_queue_ticket_json(&t);
+		json_object_set_new(o, "ahead", json_integer(ahead));
+		json_object_set_new(o, "estimated_wait", estimate >= 0 ?
+		    json_integer(estimate) : json_null());
+		cmd_queue_print_json(o);
+	} else {
+		label = queue_ticket_label(&t);
+		wait = cmd_ticket_wait_text(estimate);
+		name = catalog_name(db, CATALOG_SERVICE, t.service,
+		    config->lang);
+		printf(_("Ticket %s for %s.\n"), label, name != NULL ? name :
+		    t.service_code);
+		printf(ngettext("%d person is ahead of you. Estimated wait: "
+		    "%s.\n", "%d people are ahead of you. Estimated wait: "
+		    "%s.\n", ahead), ahead, wait);
+		free(name);
+		free(wait);
+		free(label);
+	}
+	queue_ticket_clear(&t);
+out:
+	db_close(db);
+	queue_rules_free(&rules);
+	return cmd_close_stdout(status);
+}
+
+const struct cmd_entry cmd_ticket_take_entry = {
+	"ticket take", "SERVICE [--priority KIND] [--json]", 1, -1,
+	cmd_ticket_take_exec
+};
