@@ -130,6 +130,8 @@ enum catalog_kind {
 };
 char		*catalog_name(struct db *, enum catalog_kind, long id,
 		     enum lang);
+/* The code of a service by id, owned; NULL if there is none. */
+char		*catalog_service_code(struct db *, long id);
 /* The office's name for the welcome screen; NULL if none is set. */
 char		*catalog_office_name(struct db *);
 

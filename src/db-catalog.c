@@ -209,6 +209,24 @@ catalog_name(struct db *db, enum catalog_kind kind, long id, enum lang lang)
 }
 
 char *
+catalog_service_code(struct db *db, long id)
+{
+	sqlite3_stmt	*stmt;
+	char		*code = NULL, *cause = NULL;
+
+	if (db_prepare(db, "SELECT code FROM service WHERE id = ?1 AND active",
+	    &stmt, &cause) != 0) {
+		free(cause);
+		return NULL;
+	}
+	sqlite3_bind_int64(stmt, 1, id);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		code = db_column_text(stmt, 0);
+	sqlite3_finalize(stmt);
+	return code;
+}
+
+char *
 catalog_office_name(struct db *db)
 {
 	sqlite3_stmt	*stmt;

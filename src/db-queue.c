@@ -573,3 +573,24 @@ queue_estimate(struct db *db, long service, int ahead)
 		desks = 1;
 	return (average * (ahead + 1)) / desks;
 }
+
+char *
+queue_counter_names(struct db *db, long service)
+{
+	sqlite3_stmt	*stmt;
+	char		*names = NULL, *cause = NULL;
+
+	if (db_prepare(db, "SELECT group_concat(name, ', ') FROM (SELECT "
+	    "c.name FROM counter c JOIN counter_service cs ON cs.counter_id = "
+	    "c.id WHERE cs.service_id = ?1 ORDER BY c.number)", &stmt,
+	    &cause) != 0) {
+		free(cause);
+		return NULL;
+	}
+	sqlite3_bind_int64(stmt, 1, service);
+	if (sqlite3_step(stmt) == SQLITE_ROW &&
+	    sqlite3_column_type(stmt, 0) != SQLITE_NULL)
+		names = db_column_text(stmt, 0);
+	sqlite3_finalize(stmt);
+	return names;
+}

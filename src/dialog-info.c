@@ -26,9 +26,15 @@ dialog_agencies_build(struct dialog *d, struct dialog_frame *f,
 {
 	const char	*extras[1];
 
-	screen_set_title(s, _("Service information"));
-	screen_set_prompt(s, _("Choose an agency, or search for a service by "
-	    "keyword."));
+	if (f->item == PURPOSE_TICKET) {
+		screen_set_title(s, _("Take a queue number"));
+		screen_set_prompt(s, _("Choose the agency of the service you "
+		    "came for, or search for it by keyword."));
+	} else {
+		screen_set_title(s, _("Service information"));
+		screen_set_prompt(s, _("Choose an agency, or search for a "
+		    "service by keyword."));
+	}
 	extras[0] = _("Search by keyword");
 	dialog_list_build(d, f, s, dialog_agencies_fetch, extras, 1);
 }
@@ -40,9 +46,9 @@ dialog_agencies_choose(struct dialog *d, struct dialog_frame *f, size_t n)
 	long			 extra;
 
 	r = dialog_list_choose(d, f, n, dialog_agencies_fetch, 1,
-	    &dialog_services, &extra);
+	    &dialog_services, f->item, &extra);
 	if (extra == 0)
-		dialog_push(d, &dialog_search, 0, 0);
+		dialog_push(d, &dialog_search, 0, f->item);
 	return r;
 }
 
@@ -69,7 +75,8 @@ dialog_services_build(struct dialog *d, struct dialog_frame *f,
 	name = catalog_name(d->db, CATALOG_AGENCY, f->id, d->lang);
 	screen_set_title(s, name != NULL ? name : _("Services"));
 	free(name);
-	screen_set_prompt(s, _("Choose a service."));
+	screen_set_prompt(s, f->item == PURPOSE_TICKET ? _("Choose the service "
+	    "you came for.") : _("Choose a service."));
 	if (dialog_list_build(d, f, s, dialog_services_fetch, NULL, 0) == 0)
 		screen_add_body(s, _("This agency has no services listed."));
 }
@@ -80,7 +87,7 @@ dialog_services_choose(struct dialog *d, struct dialog_frame *f, size_t n)
 	long	 extra;
 
 	return dialog_list_choose(d, f, n, dialog_services_fetch, 0,
-	    &dialog_service, &extra);
+	    dialog_service_next(f->item), f->item, &extra);
 }
 
 const struct dialog_type dialog_services = {
@@ -102,6 +109,13 @@ dialog_service_build(struct dialog *d, struct dialog_frame *f,
 	    "service."));
 	for (k = 0; k < COMPONENT_COUNT; k++)
 		screen_add_item(s, catalog_component_title(k));
+}
+
+const struct dialog_type *
+dialog_service_next(int purpose)
+{
+	return purpose == PURPOSE_TICKET ? &dialog_ticket_priority :
+	    &dialog_service;
 }
 
 static enum dialog_result

@@ -6,6 +6,7 @@
 #include "screen.h"
 
 struct dialog_frame;
+struct queue_rules;
 
 /* One kind of screen: it builds its model and handles its actions. */
 struct dialog_type {
@@ -20,6 +21,8 @@ struct dialog_type {
 			     const char *);
 	/* What this screen is for, shown first in help; may be NULL. */
 	const char	*help;
+	/* The end of a task: going back starts over, never undoes it. */
+	int		 final;
 };
 
 /* One screen on the stack, with what it is about. */
@@ -34,6 +37,7 @@ struct dialog_frame {
 struct dialog {
 	struct db		*db;
 	const struct config	*config;
+	const struct queue_rules *rules;
 	enum lang		 lang;
 	struct dialog_frame	*stack;
 	size_t			 depth;
@@ -80,7 +84,14 @@ int		 dialog_list_build(struct dialog *, struct dialog_frame *,
  */
 enum dialog_result dialog_list_choose(struct dialog *, struct dialog_frame *,
 		     size_t n, dialog_list_fetch, size_t nextras,
-		     const struct dialog_type *next, long *extra);
+		     const struct dialog_type *next, int item, long *extra);
+/* Where choosing a service leads: its standard, or a queue ticket. */
+enum dialog_purpose {
+	PURPOSE_INFORMATION = 0,
+	PURPOSE_TICKET
+};
+/* The screen a chosen service opens, for the frame's purpose. */
+const struct dialog_type *dialog_service_next(int purpose);
 /* The two languages as choices, the current one selected. */
 void		 dialog_add_languages(struct dialog *, struct screen *);
 
@@ -96,5 +107,8 @@ extern const struct dialog_type dialog_search;
 extern const struct dialog_type dialog_results;
 extern const struct dialog_type dialog_help_screen;
 extern const struct dialog_type dialog_exit_screen;
+extern const struct dialog_type dialog_ticket_priority;
+extern const struct dialog_type dialog_ticket_confirm;
+extern const struct dialog_type dialog_ticket_result;
 
 #endif

@@ -70,7 +70,7 @@ dialog_list_build(struct dialog *d, struct dialog_frame *f, struct screen *s,
 enum dialog_result
 dialog_list_choose(struct dialog *d, struct dialog_frame *f, size_t n,
     dialog_list_fetch fetch, size_t nextras, const struct dialog_type *next,
-    long *extra)
+    int item, long *extra)
 {
 	struct catalog_entry	*entries;
 	struct dialog_page	 p;
@@ -87,7 +87,7 @@ dialog_list_choose(struct dialog *d, struct dialog_frame *f, size_t n,
 	dialog_page_layout(count, nextras, f->page, &p);
 	choice = dialog_page_choice(&p, nextras, n);
 	if (choice >= 0)
-		dialog_push(d, next, entries[choice].id, 0);
+		dialog_push(d, next, entries[choice].id, item);
 	else if (choice <= -2)
 		*extra = -2 - choice;
 	else

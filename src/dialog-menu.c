@@ -40,8 +40,11 @@ dialog_menu_choose(struct dialog *d, struct dialog_frame *f, size_t n)
 {
 	(void)f;
 	switch (n) {
+	case MENU_QUEUE:
+		dialog_push(d, &dialog_agencies, 0, PURPOSE_TICKET);
+		break;
 	case MENU_INFORMATION:
-		dialog_push(d, &dialog_agencies, 0, 0);
+		dialog_push(d, &dialog_agencies, 0, PURPOSE_INFORMATION);
 		break;
 	case MENU_HELP:
 		return dialog_help(d);

@@ -31,7 +31,6 @@ dialog_search_submit(struct dialog *d, struct dialog_frame *f,
 	size_t			 n;
 	char			*cause;
 
-	(void)f;
 	if (catalog_search(d->db, query, d->lang, &entries, &n, &cause) != 0) {
 		dialog_message(d, 1, "%s", cause);
 		free(cause);
@@ -43,7 +42,7 @@ dialog_search_submit(struct dialog *d, struct dialog_frame *f,
 		    "word, such as KTP or akta."), query);
 		return DIALOG_CHANGED;
 	}
-	results = dialog_push(d, &dialog_results, 0, 0);
+	results = dialog_push(d, &dialog_results, 0, f->item);
 	results->text = xstrdup(query);
 	return DIALOG_CHANGED;
 }
@@ -86,7 +85,7 @@ dialog_results_choose(struct dialog *d, struct dialog_frame *f, size_t n)
 	long	 extra;
 
 	return dialog_list_choose(d, f, n, dialog_results_fetch, 0,
-	    &dialog_service, &extra);
+	    dialog_service_next(f->item), f->item, &extra);
 }
 
 const struct dialog_type dialog_results = {

@@ -14,13 +14,15 @@
 #define DIALOG_MAX_DEPTH	16
 
 struct dialog *
-dialog_new(struct db *db, const struct config *config)
+dialog_new(struct db *db, const struct config *config,
+    const struct queue_rules *rules)
 {
 	struct dialog	*d;
 
 	d = xcalloc(1, sizeof *d);
 	d->db = db;
 	d->config = config;
+	d->rules = rules;
 	d->stack = xcalloc(DIALOG_MAX_DEPTH, sizeof *d->stack);
 	dialog_set_lang(d, config->lang);
 	dialog_push(d, &dialog_welcome, 0, 0);
@@ -162,6 +164,10 @@ dialog_back(struct dialog *d)
 	if (d->depth <= 1) {
 		dialog_message(d, 1, _("This is the first screen. Choose a "
 		    "language to begin."));
+		return DIALOG_CHANGED;
+	}
+	if (d->stack[d->depth - 1].type->final) {
+		dialog_reset(d);
 		return DIALOG_CHANGED;
 	}
 	dialog_pop(d);

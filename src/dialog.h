@@ -20,7 +20,10 @@ enum dialog_result {
 	DIALOG_QUIT		/* the operator ended the program */
 };
 
-struct dialog	*dialog_new(struct db *, const struct config *);
+struct queue_rules;
+
+struct dialog	*dialog_new(struct db *, const struct config *,
+		     const struct queue_rules *);
 void		 dialog_free(struct dialog *);
 
 /* The current screen, borrowed until the next action. */

@@ -17,6 +17,7 @@
 #include "i18n.h"
 #include "line.h"
 #include "log.h"
+#include "queue.h"
 #include "signals.h"
 #include "text.h"
 #include "tui.h"
@@ -256,20 +257,29 @@ open_demo(struct config *config)
 static int
 run_kiosk(struct config *config, const struct options *o)
 {
-	struct dialog	*dialog;
-	struct db	*db;
-	int		 status;
+	struct queue_rules	 rules;
+	struct dialog		*dialog;
+	struct db		*db;
+	char			*cause;
+	int			 status;
 
 	if (config->locked && config->exit_secret == NULL) {
 		cmd_error(_("kiosk mode needs an exit code: set exit_secret in "
 		    "the [kiosk] section of loket.conf"));
 		return EXIT_USAGE;
 	}
+	if (queue_rules_init(&rules, config, &cause) != 0) {
+		cmd_error("%s", cause);
+		free(cause);
+		return EXIT_USAGE;
+	}
 	db = o->demo ? open_demo(config) : cmd_open_db(config, 0);
-	if (db == NULL)
+	if (db == NULL) {
+		queue_rules_free(&rules);
 		return EXIT_DATABASE;
+	}
 	signals_install(config->locked);
-	dialog = dialog_new(db, config);
+	dialog = dialog_new(db, config, &rules);
 	status = TUI_UNAVAILABLE;
 	if (!o->line && tui_available())
 		status = tui_run(dialog, config);
@@ -277,6 +287,7 @@ run_kiosk(struct config *config, const struct options *o)
 		status = line_run(dialog, config);
 	dialog_free(dialog);
 	db_close(db);
+	queue_rules_free(&rules);
 	return status;
 }
 

@@ -156,6 +156,8 @@ int		 queue_ticket(struct db *, long id, struct ticket *,
 int		 queue_status(struct db *, const struct queue_rules *, time_t now,
 		     struct queue_service_status **, size_t *, char **cause);
 void		 queue_status_free(struct queue_service_status *, size_t);
+/* "Loket 1 Dukcapil, Loket 2 Dukcapil": who serves it; NULL if none. */
+char		*queue_counter_names(struct db *, long service);
 /*
  * The expected wait for someone with ahead people before them, from the
  * recent service times of the service; -1 when there is no history yet.

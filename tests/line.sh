@@ -43,8 +43,25 @@ contains "0 returns to the screen the citizen was on, translated" "$out" "== Inf
 printf '2\n3\n0\n0\n0\n' | kiosk >"$out"
 contains "0 on the welcome screen is explained" "$out" "This is the first screen."
 
-printf '2\n1\n' | kiosk --lang=en >"$out"
+printf '2\n2\n' | kiosk --lang=en >"$out"
 contains "an item not built yet says so honestly" "$out" "not available at this kiosk yet"
+
+printf '2\n1\n1\n1\n2\n1\n0\n' | kiosk >"$out"
+contains "a queue ticket: the service first" "$out" "== Take a queue number =="
+contains "then the priority lane" "$out" "  2. Elderly (60 or older)"
+contains "then a confirmation before anything is taken" "$out" "Lane: Elderly (60 or older)"
+contains "then the ticket with its number" "$out" "== Your number is A-001 =="
+contains "the ticket says who is ahead" "$out" "Nobody is ahead of you."
+contains "the ticket says where it is served" "$out" "Served at: Loket 1 Dukcapil."
+contains "0 on the ticket starts over, it does not undo" "$out" "Selamat datang. Pilih bahasa."
+printf '1\n1\n1\n1\n1\n1\n' | kiosk >"$out"
+contains "Indonesian: the second ticket is A-002" "$out" "== Nomor Anda A-002 =="
+contains "Indonesian: one person is ahead" "$out" "Ada 1 orang di depan Anda."
+check "two tickets exist, once each" "$(sqlite3 "$db" "SELECT group_concat(number) FROM ticket")" = "1,2"
+printf '[office]\nhours = sun 00:00-00:01\n' >"$TMP/closed.conf"
+printf '2\n1\n1\n1\n1\n1\n' | kiosk --config "$TMP/closed.conf" >"$out"
+contains "outside office hours no ticket is given, and the next opening is named" "$out" "The office is closed now. It opens Sunday 00:00 WIB."
+check "a refused ticket changes nothing" "$(sqlite3 "$db" "SELECT count(*) FROM ticket")" = 2
 
 printf '2\n3\n1\n1\n' | kiosk >"$out"
 if grep -q "$(printf '\033')" "$out"; then esc=1; else esc=0; fi

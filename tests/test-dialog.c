@@ -8,12 +8,14 @@
 #include "db.h"
 #include "dialog.h"
 #include "i18n.h"
+#include "queue.h"
 #include "screen.h"
 #include "session.h"
 #include "xmalloc.h"
 
 static struct db	*test_db;
 static struct config	 test_config;
+static struct queue_rules test_rules;
 
 static int
 setup(void **state)
@@ -32,6 +34,8 @@ setup(void **state)
 	catalog_free(c);
 	config_init(&test_config);
 	test_config.lang = LANG_EN;	/* msgids: no catalog needed */
+	if (queue_rules_init(&test_rules, &test_config, &cause) != 0)
+		return -1;
 	return 0;
 }
 
@@ -40,6 +44,7 @@ teardown(void **state)
 {
 	(void)state;
 	db_close(test_db);
+	queue_rules_free(&test_rules);
 	config_free(&test_config);
 	return 0;
 }
@@ -58,7 +63,7 @@ test_browse_to_requirements_and_back(void **state)
 	const struct screen	*s;
 
 	(void)state;
-	d = dialog_new(test_db, &test_config);
+	d = dialog_new(test_db, &test_config, &test_rules);
 	s = dialog_screen(d);
 	assert_int_equal(s->nitems, 2);
 	assert_false(s->can_go_back);
@@ -94,7 +99,7 @@ test_wrong_choices_explained(void **state)
 	const struct screen	*s;
 
 	(void)state;
-	d = dialog_new(test_db, &test_config);
+	d = dialog_new(test_db, &test_config, &test_rules);
 	dialog_back(d);		/* nothing before the welcome screen */
 	s = dialog_screen(d);
 	assert_true(s->message_is_error);
@@ -121,11 +126,11 @@ test_unbuilt_items_say_so(void **state)
 	const struct screen	*s;
 
 	(void)state;
-	d = dialog_new(test_db, &test_config);
+	d = dialog_new(test_db, &test_config, &test_rules);
 	dialog_choose(d, 2);
-	dialog_choose(d, 1);
+	dialog_choose(d, 2);
 	s = dialog_screen(d);
-	assert_string_equal(s->title, "Take a queue number");
+	assert_string_equal(s->title, "Check application status");
 	assert_non_null(strstr(s->prompt, "not available"));
 	dialog_free(d);
 }
@@ -134,7 +139,7 @@ test_unbuilt_items_say_so(void **state)
 static struct dialog *
 open_search(void)
 {
-	struct dialog	*d = dialog_new(test_db, &test_config);
+	struct dialog	*d = dialog_new(test_db, &test_config, &test_rules);
 
 	dialog_choose(d, 2);
 	dialog_choose(d, 3);
@@ -200,7 +205,7 @@ test_help_switches_language(void **state)
 	struct dialog	*d;
 
 	(void)state;
-	d = dialog_new(test_db, &test_config);
+	d = dialog_new(test_db, &test_config, &test_rules);
 	dialog_choose(d, 2);
 	dialog_choose(d, 3);
 	dialog_help(d);
@@ -225,13 +230,13 @@ test_exit_needs_secret_when_locked(void **state)
 	struct dialog	*d;
 
 	(void)state;
-	d = dialog_new(test_db, &test_config);
+	d = dialog_new(test_db, &test_config, &test_rules);
 	assert_int_equal(dialog_exit(d), DIALOG_QUIT);	/* not locked */
 	dialog_free(d);
 
 	test_config.locked = 1;
 	test_config.exit_secret = xstrdup("4321");
-	d = dialog_new(test_db, &test_config);
+	d = dialog_new(test_db, &test_config, &test_rules);
 	assert_int_equal(dialog_exit(d), DIALOG_CHANGED);
 	assert_int_equal(dialog_screen(d)->field, FIELD_SECRET);
 	assert_int_equal(dialog_submit(d, "1234"), DIALOG_CHANGED);

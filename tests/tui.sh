@@ -278,15 +278,34 @@ for term in vt100 linux; do
 	title "$term: four times 0 go back to the Main menu" "$s" "Main menu"
 
 	# -- Something not built yet says so. --
-	tui_keys "$s" 1
-	title "$term: 1 on the main menu opens Take a queue number" \
-		"$s" "Take a queue number"
-	see "$term: taking a queue number says it is not available yet" \
+	tui_keys "$s" 2
+	title "$term: 2 on the main menu opens Check application status" \
+		"$s" "Check application status"
+	see "$term: checking a status says it is not available yet" \
 		"$s" "This service is not available at this kiosk yet."
 	keep "$s" "$term"
 	tui_keys "$s" 0
 	title "$term: 0 goes back from the unavailable service" \
 		"$s" "Main menu"
+
+	# -- A queue ticket: service, lane, confirmation, the number. --
+	tui_keys "$s" 1
+	title "$term: 1 on the main menu opens Take a queue number" \
+		"$s" "Take a queue number"
+	tui_keys "$s" 1
+	tui_keys "$s" 1
+	see "$term: the priority lane is offered" "$s" "2. Elderly (60 or older)"
+	tui_keys "$s" 1
+	title "$term: a confirmation comes before the ticket" \
+		"$s" "Check before taking the ticket"
+	tui_keys "$s" Enter
+	see "$term: Enter on Take the ticket gives the number" \
+		"$s" "Your number is A-00"
+	see "$term: the ticket names its counters" "$s" "Served at: Loket 1"
+	tui_keys "$s" 1
+	see "$term: Done starts over for the next citizen" "$s" "$WELCOME"
+	tui_keys "$s" 2
+	title "$term: ... and English is chosen again" "$s" "Main menu"
 
 	# -- Ctrl-X leaves at once when the kiosk is not locked. --
 	see "$term: the key line offers Ctrl-X Exit when not locked" \

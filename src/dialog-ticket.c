@@ -1,0 +1,178 @@
+/*
+ * Taking a queue number at the kiosk: after the service, the priority
+ * lane (UU 25/2009 gives vulnerable groups special treatment), a
+ * confirmation, then the ticket, with the people ahead, the expected wait
+ * and the counters that serve it.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <time.h>
+
+#include "catalog.h"
+#include "dialog-internal.h"
+#include "queue.h"
+#include "xmalloc.h"
+
+static void
+dialog_priority_build(struct dialog *d, struct dialog_frame *f,
+    struct screen *s)
+{
+	char	*name;
+	int	 p;
+
+	name = catalog_name(d->db, CATALOG_SERVICE, f->id, d->lang);
+	screen_set_title(s, name != NULL ? name : _("Service"));
+	free(name);
+	screen_set_prompt(s, _("Do you need the priority lane? It is for "
+	    "the elderly, people with a disability, pregnant women and "
+	    "people with a small child."));
+	screen_add_item(s, _("No, the normal lane"));
+	for (p = PRIORITY_ELDERLY; p < PRIORITY_COUNT; p++)
+		screen_add_item(s, queue_priority_label(p));
+}
+
+static enum dialog_result
+dialog_priority_choose(struct dialog *d, struct dialog_frame *f, size_t n)
+{
+	dialog_push(d, &dialog_ticket_confirm, f->id, (int)n - 1);
+	return DIALOG_CHANGED;
+}
+
+const struct dialog_type dialog_ticket_priority = {
+	"ticket-priority", dialog_priority_build, dialog_priority_choose, NULL,
+	N_("The priority lane is called before the normal lane, but never "
+	    "keeps the others waiting for long.")
+};
+
+static void
+dialog_confirm_build(struct dialog *d, struct dialog_frame *f,
+    struct screen *s)
+{
+	char	*name, *line;
+
+	name = catalog_name(d->db, CATALOG_SERVICE, f->id, d->lang);
+	screen_set_title(s, _("Check before taking the ticket"));
+	screen_set_prompt(s, _("Is this right? Press 1 to take the ticket, or "
+	    "0 to go back and change it."));
+	line = xasprintf(_("Service: %s"), name != NULL ? name : "-");
+	screen_add_body(s, line);
+	free(line);
+	line = xasprintf(_("Lane: %s"), f->item == PRIORITY_NONE ?
+	    _("normal") : queue_priority_label(f->item));
+	screen_add_body(s, line);
+	free(line);
+	free(name);
+	screen_add_item(s, _("Take the ticket"));
+}
+
+static enum dialog_result
+dialog_confirm_choose(struct dialog *d, struct dialog_frame *f, size_t n)
+{
+	struct queue_actor	 kiosk = { "kiosk", "kiosk", 0 };
+	struct dialog_frame	*result;
+	struct ticket		 t;
+	char			*cause, *code;
+	int			 ahead;
+
+	(void)n;
+	code = catalog_service_code(d->db, f->id);
+	if (code == NULL || queue_take(d->db, d->rules, &kiosk, code, f->item,
+	    time(NULL), &t, &ahead, &cause) != 0) {
+		dialog_message(d, 1, "%s", code == NULL ?
+		    _("This service is no longer offered.") : cause);
+		if (code != NULL)
+			free(cause);
+		free(code);
+		return DIALOG_CHANGED;
+	}
+	free(code);
+	result = dialog_push(d, &dialog_ticket_result, t.id, ahead);
+	(void)result;
+	queue_ticket_clear(&t);
+	return DIALOG_CHANGED;
+}
+
+const struct dialog_type dialog_ticket_confirm = {
+	"ticket-confirm", dialog_confirm_build, dialog_confirm_choose, NULL,
+	N_("Nothing is taken until you press 1.")
+};
+
+/* "about 25 minutes", or "not known yet". */
+static char *
+dialog_ticket_wait(long seconds)
+{
+	long	 minutes;
+
+	if (seconds < 0)
+		return xstrdup(_("not known yet"));
+	minutes = (seconds + 59) / 60;
+	return xasprintf(ngettext("about %ld minute", "about %ld minutes",
+	    minutes), minutes);
+}
+
+static void
+dialog_result_build(struct dialog *d, struct dialog_frame *f,
+    struct screen *s)
+{
+	struct ticket	 t;
+	char		*cause, *label, *line, *wait, *name, *counters;
+
+	if (queue_ticket(d->db, f->id, &t, &cause) != 1) {
+		screen_set_title(s, _("Your ticket"));
+		screen_set_message(s, _("The ticket cannot be read back. Ask at "
+		    "the information desk."), 1);
+		return;
+	}
+	label = queue_ticket_label(&t);
+	line = xasprintf(_("Your number is %s"), label);
+	screen_set_title(s, line);
+	free(line);
+	screen_set_prompt(s, _("Please wait until your number is called. "
+	    "Note it down, or keep this screen. Press 1 when you are done."));
+	line = xasprintf(_("Number: %s"), label);
+	screen_add_body(s, line);
+	free(line);
+	name = catalog_name(d->db, CATALOG_SERVICE, t.service, d->lang);
+	line = xasprintf(_("Service: %s"), name != NULL ? name : "-");
+	screen_add_body(s, line);
+	free(line);
+	free(name);
+	if (f->item == 0)
+		line = xstrdup(_("Nobody is ahead of you."));
+	else
+		line = xasprintf(ngettext("%d person is ahead of you.",
+		    "%d people are ahead of you.", f->item), f->item);
+	screen_add_body(s, line);
+	free(line);
+	wait = dialog_ticket_wait(queue_estimate(d->db, t.service, f->item));
+	line = xasprintf(_("Estimated wait: %s."), wait);
+	screen_add_body(s, line);
+	free(line);
+	free(wait);
+	counters = queue_counter_names(d->db, t.service);
+	if (counters != NULL) {
+		line = xasprintf(_("Served at: %s."), counters);
+		screen_add_body(s, line);
+		free(line);
+	}
+	free(counters);
+	screen_add_item(s, _("Done"));
+	free(label);
+	queue_ticket_clear(&t);
+}
+
+static enum dialog_result
+dialog_result_choose(struct dialog *d, struct dialog_frame *f, size_t n)
+{
+	(void)f;
+	(void)n;
+	dialog_reset(d);
+	return DIALOG_CHANGED;
+}
+
+const struct dialog_type dialog_ticket_result = {
+	"ticket-result", dialog_result_build, dialog_result_choose, NULL,
+	N_("Your number will show on the board and be called aloud with the "
+	    "counter to go to."), 1
+};
