@@ -594,3 +594,68 @@ queue_counter_names(struct db *db, long service)
 	sqlite3_finalize(stmt);
 	return names;
 }
+
+int
+queue_calls(struct db *db, const struct queue_rules *r, time_t now,
+    long after, size_t max, struct queue_call **out, size_t *n, char **cause)
+{
+	struct queue_call	*c;
+	sqlite3_stmt		*stmt;
+	char			 day[11], *letter;
+	int			 rc;
+
+	*out = NULL;
+	*n = 0;
+	queue_day(r, now, day);
+	/* The newest max, then turned oldest first. */
+	if (db_prepare(db, "SELECT * FROM (SELECT e.id, t.id, s.letter, "
+	    "t.number, e.counter, e.kind = 'recall', e.at FROM event e "
+	    "JOIN ticket t ON t.id = e.ticket_id JOIN service s ON "
+	    "s.id = t.service_id WHERE e.kind IN ('call', 'recall') AND "
+	    "e.id > ?1 AND t.day = ?2 ORDER BY e.id DESC LIMIT ?3) "
+	    "ORDER BY 1", &stmt, cause) != 0)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, after);
+	sqlite3_bind_text(stmt, 2, day, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(stmt, 3, (sqlite3_int64)max);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		*out = xreallocarray(*out, *n + 1, sizeof **out);
+		c = &(*out)[(*n)++];
+		c->event = sqlite3_column_int64(stmt, 0);
+		c->ticket = sqlite3_column_int64(stmt, 1);
+		letter = db_column_text(stmt, 2);
+		c->letter = letter[0];
+		free(letter);
+		c->number = sqlite3_column_int(stmt, 3);
+		c->counter = sqlite3_column_int(stmt, 4);
+		c->recall = sqlite3_column_int(stmt, 5);
+		c->at = sqlite3_column_int64(stmt, 6);
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		*cause = db_cause(db, rc);
+		return -1;
+	}
+	return 0;
+}
+
+long
+queue_last_event(struct db *db)
+{
+	sqlite3_stmt	*stmt;
+	char		*cause = NULL;
+	long		 id = 0;
+
+	if (db_prepare(db, "SELECT coalesce(max(id), 0) FROM event", &stmt,
+	    &cause) != 0) {
+		free(cause);
+		return 0;
+	}
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		id = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	return id;
+}

@@ -102,6 +102,17 @@ struct queue_service_status {
 	time_t	 oldest;		/* arrival of the longest waiting, 0 if none */
 };
 
+/* A call or recall from the event log, for the board. */
+struct queue_call {
+	long	 event;		/* event id: later calls have larger ids */
+	long	 ticket;
+	char	 letter;
+	int	 number;
+	int	 counter;
+	int	 recall;	/* 1 for a recall */
+	time_t	 at;
+};
+
 /* The rules from the configuration; -1 and *cause if they do not parse. */
 int		 queue_rules_init(struct queue_rules *, const struct config *,
 		     char **cause);
@@ -156,6 +167,15 @@ int		 queue_ticket(struct db *, long id, struct ticket *,
 int		 queue_status(struct db *, const struct queue_rules *, time_t now,
 		     struct queue_service_status **, size_t *, char **cause);
 void		 queue_status_free(struct queue_service_status *, size_t);
+/*
+ * Calls and recalls of today with an event id above after, oldest first,
+ * at most max of the newest. After 0 gives the last max calls.
+ */
+int		 queue_calls(struct db *, const struct queue_rules *, time_t now,
+		     long after, size_t max, struct queue_call **, size_t *,
+		     char **cause);
+/* The newest event id, so that a board started now repeats nothing. */
+long		 queue_last_event(struct db *);
 /* "Loket 1 Dukcapil, Loket 2 Dukcapil": who serves it; NULL if none. */
 char		*queue_counter_names(struct db *, long service);
 /*
