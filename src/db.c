@@ -108,6 +108,17 @@ static const char *const db_migrations[] = {
 	"CREATE TRIGGER event_append_only_delete BEFORE DELETE ON event "
 	"BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;"
 	"PRAGMA user_version = 2;",
+
+	/* 3: operators of the desks, with Argon2id password hashes. */
+	"CREATE TABLE operator ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  hash TEXT NOT NULL,"
+	"  active INTEGER NOT NULL DEFAULT 1,"
+	"  failures INTEGER NOT NULL DEFAULT 0,"
+	"  locked_until INTEGER NOT NULL DEFAULT 0,"
+	"  created_at INTEGER NOT NULL);"
+	"PRAGMA user_version = 3;",
 };
 
 #define DB_SCHEMA_VERSION \
