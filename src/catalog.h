@@ -130,6 +130,11 @@ enum catalog_kind {
 };
 char		*catalog_name(struct db *, enum catalog_kind, long id,
 		     enum lang);
+/* The office's counters: id is the counter number. */
+int		 catalog_counters(struct db *, struct catalog_entry **, size_t *,
+		     char **cause);
+/* Does this counter serve this service? */
+int		 catalog_counter_serves(struct db *, int counter, long service);
 /* The code of a service by id, owned; NULL if there is none. */
 char		*catalog_service_code(struct db *, long id);
 /* The office's name for the welcome screen; NULL if none is set. */

@@ -15,6 +15,7 @@
 
 static const struct cmd_entry *const cmd_table[] = {
 	&cmd_init_entry,
+	&cmd_desk_entry,
 	&cmd_catalog_import_entry,
 	&cmd_catalog_export_entry,
 	&cmd_catalog_show_entry,

@@ -42,6 +42,7 @@ extern const struct cmd_entry cmd_catalog_import_entry;
 extern const struct cmd_entry cmd_catalog_export_entry;
 extern const struct cmd_entry cmd_catalog_show_entry;
 extern const struct cmd_entry cmd_init_entry;
+extern const struct cmd_entry cmd_desk_entry;
 extern const struct cmd_entry cmd_ticket_take_entry;
 extern const struct cmd_entry cmd_ticket_call_entry;
 extern const struct cmd_entry cmd_ticket_finish_entry;

@@ -18,6 +18,7 @@ struct config {
 	int		 locked;	/* kiosk mode: no way out but the secret */
 	char		*exit_secret;
 	int		 verbose;
+	int		 line_mode;	/* --line: never curses */
 
 	/* The office's week, parsed by schedule.c; NULL hours: always open. */
 	char		*timezone;	/* WIB, WITA or WIT */

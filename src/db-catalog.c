@@ -208,6 +208,38 @@ catalog_name(struct db *db, enum catalog_kind kind, long id, enum lang lang)
 	return name;
 }
 
+int
+catalog_counters(struct db *db, struct catalog_entry **entries, size_t *n,
+    char **cause)
+{
+	sqlite3_stmt	*stmt;
+
+	if (db_prepare(db, "SELECT number, number, name FROM counter "
+	    "ORDER BY number", &stmt, cause) != 0)
+		return -1;
+	return db_catalog_collect(db, stmt, entries, n, cause);
+}
+
+int
+catalog_counter_serves(struct db *db, int counter, long service)
+{
+	sqlite3_stmt	*stmt;
+	char		*cause = NULL;
+	int		 serves = 0;
+
+	if (db_prepare(db, "SELECT 1 FROM counter_service cs JOIN counter c "
+	    "ON c.id = cs.counter_id WHERE c.number = ?1 AND "
+	    "cs.service_id = ?2", &stmt, &cause) != 0) {
+		free(cause);
+		return 0;
+	}
+	sqlite3_bind_int(stmt, 1, counter);
+	sqlite3_bind_int64(stmt, 2, service);
+	serves = sqlite3_step(stmt) == SQLITE_ROW;
+	sqlite3_finalize(stmt);
+	return serves;
+}
+
 char *
 catalog_service_code(struct db *db, long id)
 {

@@ -659,3 +659,133 @@ queue_last_event(struct db *db)
 	sqlite3_finalize(stmt);
 	return id;
 }
+
+int
+queue_current(struct db *db, const struct queue_rules *r, int counter,
+    time_t now, struct ticket *t, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	char		 day[11];
+	long		 id = 0;
+	int		 rc;
+
+	queue_day(r, now, day);
+	if (db_prepare(db, "SELECT id FROM ticket WHERE day = ?1 AND "
+	    "counter = ?2 AND state IN ('called', 'serving', 'parked') "
+	    "ORDER BY called_at DESC, id DESC LIMIT 1", &stmt, cause) != 0)
+		return -1;
+	sqlite3_bind_text(stmt, 1, day, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(stmt, 2, counter);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		id = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		*cause = db_cause(db, rc);
+		return -1;
+	}
+	if (id == 0)
+		return 0;
+	return db_queue_load(db, id, t, cause);
+}
+
+int
+queue_find(struct db *db, const struct queue_rules *r, time_t now,
+    const char *label, long *id, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	char		 day[11], letter[2] = { 0, 0 }, *end;
+	const char	*digits = label + 1;
+	long		 number;
+	int		 rc;
+
+	if (*label >= 'a' && *label <= 'z')
+		letter[0] = *label - 'a' + 'A';
+	else
+		letter[0] = *label;
+	if (*digits == '-')
+		digits++;
+	number = strtol(digits, &end, 10);
+	if (letter[0] < 'A' || letter[0] > 'Z' || *digits == '\0' ||
+	    *end != '\0' || number < 1)
+		return 0;
+	queue_day(r, now, day);
+	if (db_prepare(db, "SELECT t.id FROM ticket t JOIN service s ON "
+	    "s.id = t.service_id WHERE t.day = ?1 AND s.letter = ?2 AND "
+	    "s.active AND t.number = ?3", &stmt, cause) != 0)
+		return -1;
+	sqlite3_bind_text(stmt, 1, day, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(stmt, 2, letter, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(stmt, 3, number);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		*cause = db_cause(db, rc);
+		return -1;
+	}
+	return rc == SQLITE_ROW;
+}
+
+int
+queue_figures(struct db *db, const struct queue_rules *r, time_t now,
+    int counter, struct queue_figures *f, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	char		 day[11];
+	int		 rc, hour;
+
+	memset(f, 0, sizeof *f);
+	f->average_wait = f->average_service = -1;
+	queue_day(r, now, day);
+	if (db_prepare(db, "SELECT "
+	    "count(*) FILTER (WHERE state = 'done' AND outcome <> "
+	    "  'transferred'), "
+	    "count(*) FILTER (WHERE state = 'noshow'), "
+	    "count(*) FILTER (WHERE state = 'waiting'), "
+	    "avg(called_at - arrived_at) FILTER (WHERE called_at IS NOT NULL), "
+	    "avg(finished_at - served_at) FILTER (WHERE state = 'done' AND "
+	    "  outcome <> 'transferred') "
+	    "FROM ticket WHERE day = ?1 AND (?2 = 0 OR counter = ?2 OR "
+	    "  (state = 'waiting' AND service_id IN (SELECT cs.service_id FROM "
+	    "  counter_service cs JOIN counter c ON c.id = cs.counter_id "
+	    "  WHERE c.number = ?2)))", &stmt, cause) != 0)
+		return -1;
+	sqlite3_bind_text(stmt, 1, day, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(stmt, 2, counter);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		f->served = sqlite3_column_int(stmt, 0);
+		f->noshow = sqlite3_column_int(stmt, 1);
+		f->waiting = sqlite3_column_int(stmt, 2);
+		if (sqlite3_column_type(stmt, 3) != SQLITE_NULL)
+			f->average_wait = sqlite3_column_int64(stmt, 3);
+		if (sqlite3_column_type(stmt, 4) != SQLITE_NULL)
+			f->average_service = sqlite3_column_int64(stmt, 4);
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW) {
+		*cause = db_cause(db, rc);
+		return -1;
+	}
+	/* Finished per hour of the office's day. */
+	if (db_prepare(db, "SELECT ((finished_at + ?3) / 3600) % 24, count(*) "
+	    "FROM ticket WHERE day = ?1 AND state IN ('done', 'noshow') AND "
+	    "(?2 = 0 OR counter = ?2) GROUP BY 1", &stmt, cause) != 0)
+		return -1;
+	sqlite3_bind_text(stmt, 1, day, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(stmt, 2, counter);
+	sqlite3_bind_int(stmt, 3, r->schedule.offset);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		hour = sqlite3_column_int(stmt, 0);
+		if (hour >= 0 && hour < 24)
+			f->per_hour[hour] = sqlite3_column_int(stmt, 1);
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		*cause = db_cause(db, rc);
+		return -1;
+	}
+	return 0;
+}

@@ -26,7 +26,11 @@ dialog_agencies_build(struct dialog *d, struct dialog_frame *f,
 {
 	const char	*extras[1];
 
-	if (f->item == PURPOSE_TICKET) {
+	if (f->item == PURPOSE_TRANSFER || f->item == PURPOSE_WALKIN) {
+		screen_set_title(s, f->item == PURPOSE_TRANSFER ?
+		    _("Transfer to another service") : _("Serve a walk-in"));
+		screen_set_prompt(s, _("Choose the agency of the service."));
+	} else if (f->item == PURPOSE_TICKET) {
 		screen_set_title(s, _("Take a queue number"));
 		screen_set_prompt(s, _("Choose the agency of the service you "
 		    "came for, or search for it by keyword."));
@@ -114,8 +118,15 @@ dialog_service_build(struct dialog *d, struct dialog_frame *f,
 const struct dialog_type *
 dialog_service_next(int purpose)
 {
-	return purpose == PURPOSE_TICKET ? &dialog_ticket_priority :
-	    &dialog_service;
+	switch (purpose) {
+	case PURPOSE_TICKET:
+		return &dialog_ticket_priority;
+	case PURPOSE_TRANSFER:
+	case PURPOSE_WALKIN:
+		return &dialog_desk_service;
+	default:
+		return &dialog_service;
+	}
 }
 
 static enum dialog_result

@@ -23,6 +23,8 @@ struct dialog_type {
 	const char	*help;
 	/* The end of a task: going back starts over, never undoes it. */
 	int		 final;
+	/* Shows live figures: rebuilt every second by the front-ends. */
+	int		 live;
 };
 
 /* One screen on the stack, with what it is about. */
@@ -44,6 +46,10 @@ struct dialog {
 	struct screen		*screen;	/* built on demand */
 	char			*message;	/* for the next build */
 	int			 message_is_error;
+	const struct dialog_type *start;	/* the first screen */
+	int			 desk;		/* an operator's desk */
+	char			*operator;	/* logged in at the desk */
+	int			 counter;	/* the desk's counter */
 };
 
 /* Push a new screen of this type. */
@@ -88,7 +94,9 @@ enum dialog_result dialog_list_choose(struct dialog *, struct dialog_frame *,
 /* Where choosing a service leads: its standard, or a queue ticket. */
 enum dialog_purpose {
 	PURPOSE_INFORMATION = 0,
-	PURPOSE_TICKET
+	PURPOSE_TICKET,
+	PURPOSE_TRANSFER,	/* the desk moves a ticket to this service */
+	PURPOSE_WALKIN		/* the desk serves someone without a ticket */
 };
 /* The screen a chosen service opens, for the frame's purpose. */
 const struct dialog_type *dialog_service_next(int purpose);
@@ -110,5 +118,7 @@ extern const struct dialog_type dialog_exit_screen;
 extern const struct dialog_type dialog_ticket_priority;
 extern const struct dialog_type dialog_ticket_confirm;
 extern const struct dialog_type dialog_ticket_result;
+extern const struct dialog_type dialog_desk_login;
+extern const struct dialog_type dialog_desk_service;
 
 #endif

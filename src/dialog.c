@@ -23,6 +23,7 @@ dialog_new(struct db *db, const struct config *config,
 	d->db = db;
 	d->config = config;
 	d->rules = rules;
+	d->start = &dialog_welcome;
 	d->stack = xcalloc(DIALOG_MAX_DEPTH, sizeof *d->stack);
 	dialog_set_lang(d, config->lang);
 	dialog_push(d, &dialog_welcome, 0, 0);
@@ -54,6 +55,7 @@ dialog_free(struct dialog *d)
 		dialog_pop(d);
 	dialog_invalidate(d);
 	free(d->message);
+	free(d->operator);
 	free(d->stack);
 	free(d);
 }
@@ -279,8 +281,42 @@ dialog_reset(struct dialog *d)
 	free(d->message);
 	d->message = NULL;
 	dialog_set_lang(d, d->config->lang);
-	dialog_push(d, &dialog_welcome, 0, 0);
+	free(d->operator);
+	d->operator = NULL;
+	d->counter = 0;
+	dialog_push(d, d->start, 0, 0);
 	log_info("session reset");
+}
+
+struct dialog *
+dialog_new_desk(struct db *db, const struct config *config,
+    const struct queue_rules *rules)
+{
+	struct dialog	*d = dialog_new(db, config, rules);
+
+	d->start = &dialog_desk_login;
+	d->desk = 1;
+	dialog_reset(d);
+	return d;
+}
+
+int
+dialog_times_out(struct dialog *d)
+{
+	/* A desk stays logged in while its operator serves someone. */
+	return !d->desk && d->depth > 1;
+}
+
+int
+dialog_live(struct dialog *d)
+{
+	return d->stack[d->depth - 1].type->live;
+}
+
+void
+dialog_refresh(struct dialog *d)
+{
+	dialog_invalidate(d);
 }
 
 int

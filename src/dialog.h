@@ -24,6 +24,9 @@ struct queue_rules;
 
 struct dialog	*dialog_new(struct db *, const struct config *,
 		     const struct queue_rules *);
+/* The operator desk: login, counter, then the desk's actions. */
+struct dialog	*dialog_new_desk(struct db *, const struct config *,
+		     const struct queue_rules *);
 void		 dialog_free(struct dialog *);
 
 /* The current screen, borrowed until the next action. */
@@ -43,6 +46,12 @@ enum dialog_result dialog_exit(struct dialog *);
 void		 dialog_reset(struct dialog *);
 /* Is the welcome screen showing (nothing to forget)? */
 int		 dialog_at_start(struct dialog *);
+/* Should idleness start over (a citizen's session, not the start)? */
+int		 dialog_times_out(struct dialog *);
+/* Does the screen show live figures, to be rebuilt every second? */
+int		 dialog_live(struct dialog *);
+/* Rebuild the screen from the database at the next dialog_screen. */
+void		 dialog_refresh(struct dialog *);
 enum lang	 dialog_lang(struct dialog *);
 
 #endif

@@ -137,7 +137,7 @@ line_tick(struct line *l, int *reset)
 	int			 left;
 
 	*reset = 0;
-	if (dialog_at_start(l->dialog)) {
+	if (!dialog_times_out(l->dialog)) {
 		session_touch(&l->session, time(NULL));
 		return;
 	}

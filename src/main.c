@@ -15,12 +15,10 @@
 #include "db.h"
 #include "dialog.h"
 #include "i18n.h"
-#include "line.h"
+#include "frontend.h"
 #include "log.h"
 #include "queue.h"
-#include "signals.h"
 #include "text.h"
-#include "tui.h"
 #include "xmalloc.h"
 
 struct options {
@@ -183,6 +181,7 @@ configure(struct config *config, const struct options *o)
 		return -1;
 	}
 	config->verbose = o->verbose;
+	config->line_mode = o->line;
 	if (o->kiosk)
 		config->locked = 1;
 	i18n_set(config->lang);
@@ -278,13 +277,8 @@ run_kiosk(struct config *config, const struct options *o)
 		queue_rules_free(&rules);
 		return EXIT_DATABASE;
 	}
-	signals_install(config->locked);
 	dialog = dialog_new(db, config, &rules);
-	status = TUI_UNAVAILABLE;
-	if (!o->line && tui_available())
-		status = tui_run(dialog, config);
-	if (status == TUI_UNAVAILABLE)
-		status = line_run(dialog, config);
+	status = frontend_run(dialog, config);
 	dialog_free(dialog);
 	db_close(db);
 	queue_rules_free(&rules);

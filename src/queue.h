@@ -113,6 +113,16 @@ struct queue_call {
 	time_t	 at;
 };
 
+/* Today's figures, for the desk and the report. */
+struct queue_figures {
+	int	 served;		/* finished, not transferred */
+	int	 noshow;
+	int	 waiting;
+	long	 average_wait;		/* seconds from arrival to call; -1 */
+	long	 average_service;	/* seconds from serving to finish; -1 */
+	int	 per_hour[24];		/* finished per local hour */
+};
+
 /* The rules from the configuration; -1 and *cause if they do not parse. */
 int		 queue_rules_init(struct queue_rules *, const struct config *,
 		     char **cause);
@@ -173,6 +183,16 @@ void		 queue_status_free(struct queue_service_status *, size_t);
  */
 int		 queue_calls(struct db *, const struct queue_rules *, time_t now,
 		     long after, size_t max, struct queue_call **, size_t *,
+		     char **cause);
+/* The ticket a counter holds now (called, serving or parked): 1, 0, -1. */
+int		 queue_current(struct db *, const struct queue_rules *,
+		     int counter, time_t now, struct ticket *, char **cause);
+/* Today's ticket with this label ("A-012" or "A12"): 1, 0 none, -1. */
+int		 queue_find(struct db *, const struct queue_rules *, time_t now,
+		     const char *label, long *id, char **cause);
+/* Today's figures, for one counter or (counter 0) the whole office. */
+int		 queue_figures(struct db *, const struct queue_rules *,
+		     time_t now, int counter, struct queue_figures *,
 		     char **cause);
 /* The newest event id, so that a board started now repeats nothing. */
 long		 queue_last_event(struct db *);

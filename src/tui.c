@@ -306,8 +306,13 @@ tui_tick(struct tui *t)
 	enum session_state	 state;
 	int			 left;
 
-	if (dialog_at_start(t->dialog)) {
+	if (!dialog_times_out(t->dialog)) {
 		session_touch(&t->session, time(NULL));
+		/* A desk's figures change as others work: rebuild them. */
+		if (dialog_live(t->dialog)) {
+			dialog_refresh(t->dialog);
+			return 1;
+		}
 		return 0;
 	}
 	state = session_state(&t->session, time(NULL), &left);
