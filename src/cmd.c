@@ -29,6 +29,7 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_ticket_resume_entry,
 	&cmd_ticket_transfer_entry,
 	&cmd_queue_status_entry,
+	&cmd_report_entry,
 	&cmd_user_add_entry,
 	&cmd_user_passwd_entry,
 	&cmd_user_disable_entry,

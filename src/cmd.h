@@ -53,6 +53,7 @@ extern const struct cmd_entry cmd_ticket_park_entry;
 extern const struct cmd_entry cmd_ticket_resume_entry;
 extern const struct cmd_entry cmd_ticket_transfer_entry;
 extern const struct cmd_entry cmd_queue_status_entry;
+extern const struct cmd_entry cmd_report_entry;
 extern const struct cmd_entry cmd_user_add_entry;
 extern const struct cmd_entry cmd_user_passwd_entry;
 extern const struct cmd_entry cmd_user_disable_entry;

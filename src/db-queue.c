@@ -732,13 +732,21 @@ int
 queue_figures(struct db *db, const struct queue_rules *r, time_t now,
     int counter, struct queue_figures *f, char **cause)
 {
+	char	 day[11];
+
+	queue_day(r, now, day);
+	return queue_figures_day(db, r, day, counter, f, cause);
+}
+
+int
+queue_figures_day(struct db *db, const struct queue_rules *r,
+    const char *day, int counter, struct queue_figures *f, char **cause)
+{
 	sqlite3_stmt	*stmt;
-	char		 day[11];
 	int		 rc, hour;
 
 	memset(f, 0, sizeof *f);
 	f->average_wait = f->average_service = -1;
-	queue_day(r, now, day);
 	if (db_prepare(db, "SELECT "
 	    "count(*) FILTER (WHERE state = 'done' AND outcome <> "
 	    "  'transferred'), "
@@ -788,4 +796,30 @@ queue_figures(struct db *db, const struct queue_rules *r, time_t now,
 		return -1;
 	}
 	return 0;
+}
+
+int
+queue_log(struct db *db, const char *day,
+    int (*row)(void *, const struct ticket *), void *arg, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	struct ticket	 t;
+	int		 rc, stop = 0;
+
+	if (db_prepare(db, "SELECT " TICKET_COLUMNS " FROM ticket t "
+	    "JOIN service s ON s.id = t.service_id WHERE t.day = ?1 "
+	    "ORDER BY t.id", &stmt, cause) != 0)
+		return -1;
+	sqlite3_bind_text(stmt, 1, day, -1, SQLITE_TRANSIENT);
+	while (!stop && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		db_queue_row(stmt, &t);
+		stop = row(arg, &t);
+		queue_ticket_clear(&t);
+	}
+	sqlite3_finalize(stmt);
+	if (!stop && rc != SQLITE_DONE) {
+		*cause = db_cause(db, rc);
+		return -1;
+	}
+	return stop ? -1 : 0;
 }

@@ -194,6 +194,14 @@ int		 queue_find(struct db *, const struct queue_rules *, time_t now,
 int		 queue_figures(struct db *, const struct queue_rules *,
 		     time_t now, int counter, struct queue_figures *,
 		     char **cause);
+/* The same for a given office-local day "YYYY-MM-DD". */
+int		 queue_figures_day(struct db *, const struct queue_rules *,
+		     const char *day, int counter, struct queue_figures *,
+		     char **cause);
+/* Every ticket of a day, in order, to row; a non-zero return stops. */
+int		 queue_log(struct db *, const char *day,
+		     int (*row)(void *, const struct ticket *), void *,
+		     char **cause);
 /* The newest event id, so that a board started now repeats nothing. */
 long		 queue_last_event(struct db *);
 /* "Loket 1 Dukcapil, Loket 2 Dukcapil": who serves it; NULL if none. */

@@ -73,4 +73,24 @@ $L user disable ani >/dev/null
 printf 'ani\nbaru-rahasia\n' | desk
 contains "a disabled account cannot log in" "$out" "The name or the password is not right."
 
+# The day's report, and its ticket log as CSV.
+$L report >"$out"
+contains "report gives the day's served count" "$out" "Served: 2"
+$L report --csv >"$out"
+contains "the CSV has a header" "$out" "id,ticket,service,priority,state,outcome,arrived"
+contains "the CSV lists a finished ticket" "$out" ",A-001,ktp-el-baru,none,done,done,"
+lacks "the CSV holds no operator names" "$out" "ani"
+# A past day that ended with tickets still open: reported, never lost.
+sqlite3 "$db" "INSERT INTO ticket (day, service_id, number, state, arrived_at, taken_at) VALUES ('2026-01-05', 1, 1, 'waiting', 1767580000, 1767580000), ('2026-01-05', 1, 2, 'done', 1767580100, 1767580100)"
+sqlite3 "$db" "UPDATE ticket SET outcome = 'done', served_at = 1767580200, finished_at = 1767580500, called_at = 1767580150, counter = 1 WHERE day = '2026-01-05' AND number = 2"
+$L report --date 2026-01-05 >"$out"
+contains "a ticket left open at midnight counts as not present" "$out" "Not present: 1"
+contains "... and the report says it was left open" "$out" "left open at the end of the day: 1"
+$L report --date 2026-01-05 --csv >"$out"
+contains "the CSV marks it noshow, left open" "$out" ",A-001,ktp-el-baru,none,noshow,left-open,"
+check "the report changes nothing in the database" "$(sqlite3 "$db" "SELECT state FROM ticket WHERE day = '2026-01-05' AND number = 1")" = waiting
+$L report --date 2026-02-30 2>"$err"
+check "an impossible date is refused with exit 2" $? -eq 2
+contains "the refusal names --date" "$err" '--date: "2026-02-30" is not a real calendar date'
+
 done_testing
