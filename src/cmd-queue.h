@@ -14,6 +14,8 @@ struct config;
 
 /* Nobody waits: "ticket call" found no ticket. */
 #define EXIT_EMPTY	4
+/* The ticket was taken but the printer failed. */
+#define EXIT_PRINTER	5
 
 /* The user and terminal running the command, for the event log. */
 void	 cmd_queue_actor(struct queue_actor *, int counter);

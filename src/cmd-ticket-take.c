@@ -13,6 +13,7 @@
 #include "db.h"
 #include "i18n.h"
 #include "text.h"
+#include "ticket-print.h"
 #include "xmalloc.h"
 
 /* "about 25 minutes" or "not known yet", in the current language. */
@@ -34,6 +35,7 @@ cmd_ticket_take_exec(const struct config *config, int argc, char **argv)
 	static const struct option options[] = {
 		{ "priority", required_argument, NULL, 'p' },
 		{ "json", no_argument, NULL, 'j' },
+		{ "print", no_argument, NULL, 'P' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct queue_rules	 rules;
@@ -43,7 +45,8 @@ cmd_ticket_take_exec(const struct config *config, int argc, char **argv)
 	struct db		*db;
 	json_t			*o;
 	char			*cause, *label, *wait, *name;
-	int			 c, json = 0, ahead, status = EXIT_OK;
+	int			 c, json = 0, print = 0, ahead;
+	int			 status = EXIT_OK;
 	long			 estimate;
 
 	optind = 0;
@@ -57,11 +60,15 @@ cmd_ticket_take_exec(const struct config *config, int argc, char **argv)
 			json = 1;
 			continue;
 		}
+		if (c == 'P') {
+			print = 1;
+			continue;
+		}
 		return EXIT_USAGE;
 	}
 	if (optind != argc) {
 		cmd_error(_("usage: loket ticket take SERVICE [--priority KIND] "
-		    "[--json]"));
+		    "[--json] [--print]"));
 		return EXIT_USAGE;
 	}
 	if (cmd_queue_rules(config, &rules) != 0)
@@ -79,6 +86,12 @@ cmd_ticket_take_exec(const struct config *config, int argc, char **argv)
 		goto out;
 	}
 	estimate = queue_estimate(db, t.service, ahead);
+	/* The ticket stands even if the printer fails: say so, exit 5. */
+	if (print && ticket_print(db, config, &rules, &t, ahead, &cause) != 0) {
+		cmd_error("%s", cause);
+		free(cause);
+		status = EXIT_PRINTER;
+	}
 	if (json) {
 		o = cmd_queue_ticket_json(&t);
 		json_object_set_new(o, "ahead", json_integer(ahead));
@@ -92,9 +105,13 @@ cmd_ticket_take_exec(const struct config *config, int argc, char **argv)
 		    config->lang);
 		printf(_("Ticket %s for %s.\n"), label, name != NULL ? name :
 		    t.service_code);
-		printf(ngettext("%d person is ahead of you. Estimated wait: "
-		    "%s.\n", "%d people are ahead of you. Estimated wait: "
-		    "%s.\n", ahead), ahead, wait);
+		if (ahead == 0)
+			printf(_("Nobody is ahead of you. Estimated wait: "
+			    "%s.\n"), wait);
+		else
+			printf(ngettext("%d person is ahead of you. Estimated "
+			    "wait: %s.\n", "%d people are ahead of you. "
+			    "Estimated wait: %s.\n", ahead), ahead, wait);
 		free(name);
 		free(wait);
 		free(label);
@@ -107,6 +124,6 @@ out:
 }
 
 const struct cmd_entry cmd_ticket_take_entry = {
-	"ticket take", "SERVICE [--priority KIND] [--json]", 1, -1,
+	"ticket take", "SERVICE [--priority KIND] [--json] [--print]", 1, -1,
 	cmd_ticket_take_exec
 };

@@ -14,6 +14,7 @@
 
 #include "configuration.h"
 #include "i18n.h"
+#include "printer.h"
 #include "schedule.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -25,7 +26,8 @@ enum config_type {
 	CONFIG_BOOLEAN,
 	CONFIG_LANG,
 	CONFIG_SECRET,
-	CONFIG_SCHEDULE		/* a piece of the office's week */
+	CONFIG_SCHEDULE,	/* a piece of the office's week */
+	CONFIG_PRINTER		/* none, text or escpos */
 };
 
 struct config_key {
@@ -58,6 +60,10 @@ static const struct config_key config_keys[] = {
 	{ "queue", "quota", CONFIG_NUMBER, CONFIG_AT(quota), 0, 100000 },
 	{ "queue", "priority_bonus", CONFIG_NUMBER, CONFIG_AT(priority_bonus),
 	  0, 86400 },
+	{ "printer", "type", CONFIG_PRINTER, CONFIG_AT(printer_type), 0, 0 },
+	{ "printer", "device", CONFIG_PATH, CONFIG_AT(printer_device), 0, 0 },
+	{ "printer", "command", CONFIG_STRING, CONFIG_AT(printer_command),
+	  0, 0 },
 };
 #define CONFIG_NKEYS (sizeof config_keys / sizeof config_keys[0])
 
@@ -88,6 +94,9 @@ config_free(struct config *c)
 	free(c->hours);
 	free(c->breaks);
 	free(c->holidays);
+	free(c->printer_type);
+	free(c->printer_device);
+	free(c->printer_command);
 	memset(c, 0, sizeof *c);
 }
 
@@ -194,6 +203,16 @@ config_set_value(struct config *c, const struct config_key *k,
 		if (config_check_schedule(k->key, value, cause) != 0)
 			return -1;
 		break;
+	case CONFIG_PRINTER: {
+		enum printer_type	 type;
+
+		if (printer_parse_type(value, &type) != 0) {
+			*cause = xasprintf(_("\"%s\" must be none, text or "
+			    "escpos, not \"%s\""), k->key, value);
+			return -1;
+		}
+		break;
+	}
 	case CONFIG_PATH:
 	case CONFIG_STRING:
 		if (text_check_input(value, PATH_MAX) != TEXT_OK) {
@@ -226,7 +245,7 @@ config_set(struct config *c, const char *section, const char *key,
 	}
 	if (!known_section) {
 		*cause = xasprintf(_("unknown section [%s]; known sections: "
-		    "general, kiosk, office, queue"), section);
+		    "general, kiosk, office, queue, printer"), section);
 		return -1;
 	}
 	list = config_known_keys(section);

@@ -27,6 +27,11 @@ struct config {
 	char		*holidays;
 	int		 quota;		/* tickets per service per day; 0 none */
 	int		 priority_bonus;	/* seconds a priority ticket gains */
+
+	/* The kiosk's ticket printer. */
+	char		*printer_type;	/* none, text or escpos */
+	char		*printer_device;
+	char		*printer_command;
 };
 
 /* Defaults, before any file is read. */

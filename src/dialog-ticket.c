@@ -12,6 +12,7 @@
 #include "catalog.h"
 #include "dialog-internal.h"
 #include "queue.h"
+#include "ticket-print.h"
 #include "xmalloc.h"
 
 static void
@@ -88,7 +89,10 @@ dialog_confirm_choose(struct dialog *d, struct dialog_frame *f, size_t n)
 	}
 	free(code);
 	result = dialog_push(d, &dialog_ticket_result, t.id, ahead);
-	(void)result;
+	/* A printer that fails leaves the ticket valid, and says so. */
+	if (ticket_print_enabled(d->config) && ticket_print(d->db, d->config,
+	    d->rules, &t, ahead, &cause) != 0)
+		result->text = cause;
 	queue_ticket_clear(&t);
 	return DIALOG_CHANGED;
 }
@@ -158,6 +162,13 @@ dialog_result_build(struct dialog *d, struct dialog_frame *f,
 	}
 	free(counters);
 	screen_add_item(s, _("Done"));
+	if (f->text != NULL) {
+		line = xasprintf(_("The ticket was not printed: %s Your number "
+		    "%s is valid all the same: please note it down."), f->text,
+		    label);
+		screen_set_message(s, line, 1);
+		free(line);
+	}
 	free(label);
 	queue_ticket_clear(&t);
 }

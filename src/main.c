@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -294,6 +295,8 @@ main(int argc, char **argv)
 	char			*cause;
 	int			 used, status;
 
+	/* A closed pipe is an error to report, not a reason to die. */
+	signal(SIGPIPE, SIG_IGN);
 	i18n_init();
 	i18n_set_from(getenv("LOKET_LANG"));
 	if (parse_options(argc, argv, &o) != 0)

@@ -78,8 +78,8 @@ test_errors_name_line_key_and_allowed(void **state)
 	    "id or en");
 	assert_config_error("[kiosk]\nlocked = maybe\n", "bad.conf:2:",
 	    "yes or no");
-	assert_config_error("[printer]\nport = 1\n", "bad.conf:2:",
-	    "unknown section [printer]");
+	assert_config_error("[fax]\nport = 1\n", "bad.conf:2:",
+	    "unknown section [fax]");
 	assert_config_error("[kiosk]\nexit_secret = 12\n", "bad.conf:2:",
 	    "4 to 64 letters or digits");
 	assert_config_error("[kiosk]\nthis is not ini\n", "bad.conf:2:",
