@@ -60,6 +60,18 @@ static const struct config_key config_keys[] = {
 	{ "queue", "quota", CONFIG_NUMBER, CONFIG_AT(quota), 0, 100000 },
 	{ "queue", "priority_bonus", CONFIG_NUMBER, CONFIG_AT(priority_bonus),
 	  0, 86400 },
+	{ "booking", "slot_minutes", CONFIG_NUMBER, CONFIG_AT(slot_minutes),
+	  5, 240 },
+	{ "booking", "capacity", CONFIG_NUMBER, CONFIG_AT(slot_capacity),
+	  1, 1000 },
+	{ "booking", "days_ahead", CONFIG_NUMBER, CONFIG_AT(booking_days),
+	  1, 90 },
+	{ "booking", "grace", CONFIG_NUMBER, CONFIG_AT(booking_grace),
+	  0, 240 },
+	{ "booking", "early", CONFIG_NUMBER, CONFIG_AT(booking_early),
+	  0, 240 },
+	{ "booking", "jump_queue", CONFIG_BOOLEAN, CONFIG_AT(booking_jump),
+	  0, 0 },
 	{ "printer", "type", CONFIG_PRINTER, CONFIG_AT(printer_type), 0, 0 },
 	{ "printer", "device", CONFIG_PATH, CONFIG_AT(printer_device), 0, 0 },
 	{ "printer", "command", CONFIG_STRING, CONFIG_AT(printer_command),
@@ -82,6 +94,11 @@ config_init(struct config *c)
 	c->idle_timeout = 60;
 	c->idle_warning = 30;
 	c->priority_bonus = 600;
+	c->slot_minutes = 30;
+	c->slot_capacity = 4;
+	c->booking_days = 14;
+	c->booking_grace = 30;
+	c->booking_early = 60;
 }
 
 void
@@ -245,7 +262,7 @@ config_set(struct config *c, const char *section, const char *key,
 	}
 	if (!known_section) {
 		*cause = xasprintf(_("unknown section [%s]; known sections: "
-		    "general, kiosk, office, queue, printer"), section);
+		    "general, kiosk, office, queue, booking, printer"), section);
 		return -1;
 	}
 	list = config_known_keys(section);

@@ -28,6 +28,14 @@ struct config {
 	int		 quota;		/* tickets per service per day; 0 none */
 	int		 priority_bonus;	/* seconds a priority ticket gains */
 
+	/* Bookings of a time slot. */
+	int		 slot_minutes;
+	int		 slot_capacity;	/* bookings per service per slot */
+	int		 booking_days;	/* how far ahead one may book */
+	int		 booking_grace;	/* minutes after the slot to check in */
+	int		 booking_early;	/* minutes before the slot */
+	int		 booking_jump;	/* a booking counts from its slot */
+
 	/* The kiosk's ticket printer. */
 	char		*printer_type;	/* none, text or escpos */
 	char		*printer_device;

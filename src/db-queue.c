@@ -239,58 +239,103 @@ db_queue_open(const struct queue_rules *r, time_t now, char **cause)
 }
 
 int
+queue_take_locked(struct db *db, const struct queue_rules *r,
+    const struct queue_actor *who, const char *code,
+    enum ticket_priority priority, time_t now,
+    const struct queue_extra *extra, struct ticket *t, int *ahead,
+    char **cause)
+{
+	sqlite3_stmt	*stmt;
+	char		 day[11], *label;
+	long		 service, count, id;
+	time_t		 arrived = now;
+
+	memset(t, 0, sizeof *t);
+	queue_day(r, now, day);
+	if ((service = db_queue_service(db, code, cause)) == 0)
+		return -1;
+	if (extra != NULL && extra->arrived != 0)
+		arrived = extra->arrived;
+	if (r->quota > 0 && (extra == NULL || extra->booking == 0)) {
+		if (db_queue_count(db, "SELECT count(*) FROM ticket WHERE "
+		    "day = ?1 AND service_id = ?2 AND booking_id IS NULL AND "
+		    "arrived_at = taken_at", day, service, 0, &count,
+		    cause) != 0)
+			return -1;
+		if (count >= r->quota) {
+			*cause = xasprintf(_("Today's %d tickets for this "
+			    "service have all been given. Please come back "
+			    "on the next working day."), r->quota);
+			return -1;
+		}
+	}
+	if (db_queue_insert(db, day, service, priority, arrived, now, &id,
+	    cause) != 0)
+		return -1;
+	if (extra != NULL && (extra->phone != NULL || extra->booking != 0)) {
+		if (db_prepare(db, "UPDATE ticket SET phone = ?2, booking_id = "
+		    "?3 WHERE id = ?1", &stmt, cause) != 0)
+			return -1;
+		sqlite3_bind_int64(stmt, 1, id);
+		if (extra->phone != NULL)
+			sqlite3_bind_text(stmt, 2, extra->phone, -1,
+			    SQLITE_TRANSIENT);
+		if (extra->booking != 0)
+			sqlite3_bind_int64(stmt, 3, extra->booking);
+		if (db_queue_exec(db, stmt, cause) != 0)
+			return -1;
+	}
+	if (db_queue_load(db, id, t, cause) != 1)
+		return -1;
+	label = queue_ticket_label(t);
+	if (db_queue_event(db, who, now, id, "take", label, cause) != 0) {
+		free(label);
+		queue_ticket_clear(t);
+		return -1;
+	}
+	free(label);
+	/* Ahead: who waits in this service and would be called first. */
+	if (db_queue_count(db, "SELECT count(*) FROM ticket WHERE day = ?1 "
+	    "AND service_id = ?2 AND state = 'waiting' AND (arrived_at < "
+	    "(SELECT arrived_at FROM ticket WHERE id = ?3) OR (arrived_at = "
+	    "(SELECT arrived_at FROM ticket WHERE id = ?3) AND id < ?3))", day,
+	    service, id, &count, cause) != 0) {
+		queue_ticket_clear(t);
+		return -1;
+	}
+	*ahead = (int)count;
+	return 0;
+}
+
+int
+queue_take_with(struct db *db, const struct queue_rules *r,
+    const struct queue_actor *who, const char *code,
+    enum ticket_priority priority, time_t now,
+    const struct queue_extra *extra, struct ticket *t, int *ahead,
+    char **cause)
+{
+	memset(t, 0, sizeof *t);
+	if (db_queue_open(r, now, cause) != 0)
+		return -1;
+	if (db_begin(db, cause) != 0)
+		return -1;
+	if (queue_take_locked(db, r, who, code, priority, now, extra, t, ahead,
+	    cause) != 0 || db_commit(db, cause) != 0) {
+		queue_ticket_clear(t);
+		db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
+int
 queue_take(struct db *db, const struct queue_rules *r,
     const struct queue_actor *who, const char *code,
     enum ticket_priority priority, time_t now, struct ticket *t, int *ahead,
     char **cause)
 {
-	char	 day[11], *label;
-	long	 service, count, id;
-
-	memset(t, 0, sizeof *t);
-	if (db_queue_open(r, now, cause) != 0)
-		return -1;
-	queue_day(r, now, day);
-	if (db_begin(db, cause) != 0)
-		return -1;
-	if ((service = db_queue_service(db, code, cause)) == 0)
-		goto rollback;
-	if (r->quota > 0) {
-		if (db_queue_count(db, "SELECT count(*) FROM ticket WHERE "
-		    "day = ?1 AND service_id = ?2 AND arrived_at = taken_at",
-		    day, service, 0, &count, cause) != 0)
-			goto rollback;
-		if (count >= r->quota) {
-			*cause = xasprintf(_("Today's %d tickets for this "
-			    "service have all been given. Please come back "
-			    "on the next working day."), r->quota);
-			goto rollback;
-		}
-	}
-	if (db_queue_insert(db, day, service, priority, now, now, &id,
-	    cause) != 0)
-		goto rollback;
-	if (db_queue_load(db, id, t, cause) != 1)
-		goto rollback;
-	label = queue_ticket_label(t);
-	if (db_queue_event(db, who, now, id, "take", label, cause) != 0) {
-		free(label);
-		goto rollback;
-	}
-	free(label);
-	if (db_queue_count(db, "SELECT count(*) FROM ticket WHERE day = ?1 "
-	    "AND service_id = ?2 AND state = 'waiting' AND id < ?3", day,
-	    service, id, &count, cause) != 0)
-		goto rollback;
-	*ahead = (int)count;
-	if (db_commit(db, cause) != 0)
-		goto rollback;
-	return 0;
-
-rollback:
-	queue_ticket_clear(t);
-	db_rollback(db);
-	return -1;
+	return queue_take_with(db, r, who, code, priority, now, NULL, t, ahead,
+	    cause);
 }
 
 static int	 db_queue_act_locked(struct db *, const struct queue_rules *,

@@ -119,6 +119,34 @@ static const char *const db_migrations[] = {
 	"  locked_until INTEGER NOT NULL DEFAULT 0,"
 	"  created_at INTEGER NOT NULL);"
 	"PRAGMA user_version = 3;",
+
+	/*
+	 * 4: bookings for a time slot, checked in on the day for a ticket;
+	 * phone numbers for a "your turn is near" message, and the messages
+	 * waiting for an SMS gateway.
+	 */
+	"CREATE TABLE booking ("
+	"  id INTEGER PRIMARY KEY,"
+	"  code TEXT NOT NULL UNIQUE,"
+	"  service_id INTEGER NOT NULL REFERENCES service(id),"
+	"  day TEXT NOT NULL,"
+	"  slot INTEGER NOT NULL,"
+	"  state TEXT NOT NULL DEFAULT 'booked' CHECK (state IN ('booked',"
+	"    'checked_in', 'expired')),"
+	"  phone TEXT,"
+	"  ticket_id INTEGER REFERENCES ticket(id),"
+	"  created_at INTEGER NOT NULL);"
+	"CREATE INDEX booking_slot ON booking(service_id, slot, state);"
+	"ALTER TABLE ticket ADD COLUMN phone TEXT;"
+	"ALTER TABLE ticket ADD COLUMN booking_id INTEGER REFERENCES booking(id);"
+	"CREATE TABLE outgoing_message ("
+	"  id INTEGER PRIMARY KEY,"
+	"  ticket_id INTEGER NOT NULL UNIQUE REFERENCES ticket(id),"
+	"  phone TEXT NOT NULL,"
+	"  body TEXT NOT NULL,"
+	"  created_at INTEGER NOT NULL,"
+	"  sent_at INTEGER);"
+	"PRAGMA user_version = 4;",
 };
 
 #define DB_SCHEMA_VERSION \

@@ -30,6 +30,10 @@ dialog_agencies_build(struct dialog *d, struct dialog_frame *f,
 		screen_set_title(s, f->item == PURPOSE_TRANSFER ?
 		    _("Transfer to another service") : _("Serve a walk-in"));
 		screen_set_prompt(s, _("Choose the agency of the service."));
+	} else if (f->item == PURPOSE_BOOKING) {
+		screen_set_title(s, _("Book a visit"));
+		screen_set_prompt(s, _("Choose the agency of the service you "
+		    "want to book, or search for it by keyword."));
 	} else if (f->item == PURPOSE_TICKET) {
 		screen_set_title(s, _("Take a queue number"));
 		screen_set_prompt(s, _("Choose the agency of the service you "
@@ -124,6 +128,8 @@ dialog_service_next(int purpose)
 	case PURPOSE_TRANSFER:
 	case PURPOSE_WALKIN:
 		return &dialog_desk_service;
+	case PURPOSE_BOOKING:
+		return &dialog_booking_day;
 	default:
 		return &dialog_service;
 	}

@@ -7,6 +7,7 @@
 
 struct dialog_frame;
 struct queue_rules;
+struct booking_rules;
 
 /* One kind of screen: it builds its model and handles its actions. */
 struct dialog_type {
@@ -40,6 +41,7 @@ struct dialog {
 	struct db		*db;
 	const struct config	*config;
 	const struct queue_rules *rules;
+	const struct booking_rules *booking;	/* NULL: no bookings */
 	enum lang		 lang;
 	struct dialog_frame	*stack;
 	size_t			 depth;
@@ -96,7 +98,8 @@ enum dialog_purpose {
 	PURPOSE_INFORMATION = 0,
 	PURPOSE_TICKET,
 	PURPOSE_TRANSFER,	/* the desk moves a ticket to this service */
-	PURPOSE_WALKIN		/* the desk serves someone without a ticket */
+	PURPOSE_WALKIN,		/* the desk serves someone without a ticket */
+	PURPOSE_BOOKING		/* a citizen books a visit */
 };
 /* The screen a chosen service opens, for the frame's purpose. */
 const struct dialog_type *dialog_service_next(int purpose);
@@ -120,5 +123,7 @@ extern const struct dialog_type dialog_ticket_confirm;
 extern const struct dialog_type dialog_ticket_result;
 extern const struct dialog_type dialog_desk_login;
 extern const struct dialog_type dialog_desk_service;
+extern const struct dialog_type dialog_booking_day;
+extern const struct dialog_type dialog_checkin;
 
 #endif

@@ -8,7 +8,9 @@ enum menu_item {
 	MENU_STATUS,
 	MENU_INFORMATION,
 	MENU_COMPLAINTS,
-	MENU_HELP
+	MENU_HELP,
+	MENU_BOOK,
+	MENU_CHECKIN
 };
 
 static const char *const menu_labels[] = {
@@ -18,6 +20,8 @@ static const char *const menu_labels[] = {
 	N_("Service information"),
 	N_("Complaints"),
 	N_("Help"),
+	N_("Book a visit"),
+	N_("Check in with a booking code"),
 };
 #define MENU_COUNT (sizeof menu_labels / sizeof menu_labels[0] - 1)
 
@@ -48,6 +52,15 @@ dialog_menu_choose(struct dialog *d, struct dialog_frame *f, size_t n)
 		break;
 	case MENU_HELP:
 		return dialog_help(d);
+	case MENU_BOOK:
+		dialog_push(d, d->booking != NULL ? &dialog_agencies :
+		    &dialog_unavailable, 0, d->booking != NULL ?
+		    PURPOSE_BOOKING : (int)n);
+		break;
+	case MENU_CHECKIN:
+		dialog_push(d, d->booking != NULL ? &dialog_checkin :
+		    &dialog_unavailable, 0, (int)n);
+		break;
 	default:
 		dialog_push(d, &dialog_unavailable, 0, (int)n);
 		break;

@@ -288,6 +288,12 @@ dialog_reset(struct dialog *d)
 	log_info("session reset");
 }
 
+void
+dialog_set_booking(struct dialog *d, const struct booking_rules *b)
+{
+	d->booking = b;
+}
+
 struct dialog *
 dialog_new_desk(struct db *db, const struct config *config,
     const struct queue_rules *rules)

@@ -24,6 +24,10 @@ struct queue_rules;
 
 struct dialog	*dialog_new(struct db *, const struct config *,
 		     const struct queue_rules *);
+/* Offer bookings and check-in with these rules (borrowed). */
+struct booking_rules;
+void		 dialog_set_booking(struct dialog *,
+		     const struct booking_rules *);
 /* The operator desk: login, counter, then the desk's actions. */
 struct dialog	*dialog_new_desk(struct db *, const struct config *,
 		     const struct queue_rules *);

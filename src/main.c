@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "booking.h"
 #include "catalog.h"
 #include "cmd.h"
 #include "configuration.h"
@@ -257,6 +258,7 @@ open_demo(struct config *config)
 static int
 run_kiosk(struct config *config, const struct options *o)
 {
+	struct booking_rules	 booking;
 	struct queue_rules	 rules;
 	struct dialog		*dialog;
 	struct db		*db;
@@ -273,16 +275,25 @@ run_kiosk(struct config *config, const struct options *o)
 		free(cause);
 		return EXIT_USAGE;
 	}
+	if (booking_rules_init(&booking, config, &cause) != 0) {
+		cmd_error("%s", cause);
+		free(cause);
+		queue_rules_free(&rules);
+		return EXIT_USAGE;
+	}
 	db = o->demo ? open_demo(config) : cmd_open_db(config, 0);
 	if (db == NULL) {
 		queue_rules_free(&rules);
+		booking_rules_free(&booking);
 		return EXIT_DATABASE;
 	}
 	dialog = dialog_new(db, config, &rules);
+	dialog_set_booking(dialog, &booking);
 	status = frontend_run(dialog, config);
 	dialog_free(dialog);
 	db_close(db);
 	queue_rules_free(&rules);
+	booking_rules_free(&booking);
 	return status;
 }
 

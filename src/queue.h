@@ -157,6 +157,24 @@ int		 queue_take(struct db *, const struct queue_rules *,
 		     const struct queue_actor *, const char *service,
 		     enum ticket_priority, time_t now, struct ticket *,
 		     int *ahead, char **cause);
+/* What a ticket may carry besides its service. */
+struct queue_extra {
+	const char	*phone;		/* for a "your turn is near" message */
+	long		 booking;	/* the booking it was checked in from */
+	time_t		 arrived;	/* counts as arrived then; 0: now */
+};
+/* queue_take with a phone, a booking or an earlier arrival. */
+int		 queue_take_with(struct db *, const struct queue_rules *,
+		     const struct queue_actor *, const char *service,
+		     enum ticket_priority, time_t now,
+		     const struct queue_extra *, struct ticket *, int *ahead,
+		     char **cause);
+/* The same inside the caller's transaction, without the hours check. */
+int		 queue_take_locked(struct db *, const struct queue_rules *,
+		     const struct queue_actor *, const char *service,
+		     enum ticket_priority, time_t now,
+		     const struct queue_extra *, struct ticket *, int *ahead,
+		     char **cause);
 /*
  * Call the next ticket for the services the counter serves: the longest
  * waiting, a priority ticket counting priority_bonus seconds more. 1 if

@@ -34,12 +34,12 @@ contains "Indonesian: no match names the word" "$out" 'Tidak ada layanan yang co
 search 2 "$(head -c 200000 /dev/zero | tr '\0' x)"
 contains "a 200 KB line is refused, not crashed on" "$out" "That is too long"
 
-printf '2\n7\n' | "$LOKET" --db "$db" --line >"$out"
-contains "English: a choice that does not exist is named" "$out" "There is no choice 7. Choose a number from 1 to 5."
-printf '1\n7\n' | "$LOKET" --db "$db" --line >"$out"
-contains "Indonesian: a choice that does not exist is named" "$out" "Tidak ada pilihan 7."
+printf '2\n8\n' | "$LOKET" --db "$db" --line >"$out"
+contains "English: a choice that does not exist is named" "$out" "There is no choice 8. Choose a number from 1 to 7."
+printf '1\n8\n' | "$LOKET" --db "$db" --line >"$out"
+contains "Indonesian: a choice that does not exist is named" "$out" "Tidak ada pilihan 8."
 printf '2\nthree\n' | "$LOKET" --db "$db" --line >"$out"
-contains "words where a number belongs are explained" "$out" "Type the number of your choice, from 1 to 5."
+contains "words where a number belongs are explained" "$out" "Type the number of your choice, from 1 to 7."
 
 before=$(sqlite3 "$db" "SELECT count(*), total(length(body)) FROM service_standard")
 printf '2\n3\n9\n%s\n0\n0\n' "$long" | "$LOKET" --db "$db" --line >/dev/null

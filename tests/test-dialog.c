@@ -69,7 +69,7 @@ test_browse_to_requirements_and_back(void **state)
 	assert_false(s->can_go_back);
 	assert_int_equal(dialog_choose(d, 2), DIALOG_CHANGED);	/* English */
 	assert_string_equal(title(d), "Main menu");
-	assert_int_equal(dialog_screen(d)->nitems, 5);
+	assert_int_equal(dialog_screen(d)->nitems, 7);
 	dialog_choose(d, 3);
 	assert_string_equal(title(d), "Service information");
 	s = dialog_screen(d);
@@ -105,11 +105,11 @@ test_wrong_choices_explained(void **state)
 	assert_true(s->message_is_error);
 	assert_non_null(strstr(s->message, "first screen"));
 	dialog_choose(d, 2);
-	dialog_choose(d, 7);
+	dialog_choose(d, 8);
 	s = dialog_screen(d);
 	assert_string_equal(s->title, "Main menu");
 	assert_true(s->message_is_error);
-	assert_non_null(strstr(s->message, "from 1 to 5"));
+	assert_non_null(strstr(s->message, "from 1 to 7"));
 	dialog_submit(d, "three");	/* words where a number belongs */
 	s = dialog_screen(d);
 	assert_non_null(strstr(s->message, "number of your choice"));

@@ -1,0 +1,285 @@
+/* Store: bookings, their capacity, check-in and expiry. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "booking.h"
+#include "db.h"
+#include "i18n.h"
+#include "log.h"
+#include "queue.h"
+#include "xmalloc.h"
+
+/* randombytes_uniform with the signature booking_code_new wants. */
+static unsigned
+db_booking_random(unsigned upper)
+{
+	return randombytes_uniform(upper);
+}
+
+/* One integer from a statement binding (?1 integer, ?2 integer). */
+static long
+db_booking_count(struct db *db, const char *sql, long a, long b)
+{
+	sqlite3_stmt	*stmt;
+	char		*cause = NULL;
+	long		 n = -1;
+
+	if (db_prepare(db, sql, &stmt, &cause) != 0) {
+		free(cause);
+		return -1;
+	}
+	sqlite3_bind_int64(stmt, 1, a);
+	sqlite3_bind_int64(stmt, 2, b);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		n = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	return n;
+}
+
+int
+booking_free_places(struct db *db, const struct booking_rules *b,
+    long service, time_t slot)
+{
+	long	 taken;
+
+	taken = db_booking_count(db, "SELECT count(*) FROM booking WHERE "
+	    "service_id = ?1 AND slot = ?2 AND state <> 'expired'", service,
+	    slot);
+	if (taken < 0)
+		return 0;
+	return taken >= b->capacity ? 0 : b->capacity - (int)taken;
+}
+
+/* Is slot one of the slots of its day, and not past? */
+static int
+db_booking_valid_slot(const struct booking_rules *b, time_t slot,
+    time_t now)
+{
+	time_t	*slots, midnight;
+	size_t	 n, i;
+	int	 found = 0;
+
+	midnight = schedule_next_midnight(&b->schedule, slot) - 86400;
+	if (slot - midnight > (time_t)b->days * 86400 + 86400 ||
+	    midnight > now + (time_t)b->days * 86400)
+		return 0;
+	n = booking_slots(b, midnight, now, &slots);
+	for (i = 0; i < n && !found; i++)
+		found = slots[i] == slot;
+	free(slots);
+	return found;
+}
+
+int
+booking_make(struct db *db, const struct booking_rules *b,
+    const char *service_code, time_t slot, const char *phone, time_t now,
+    struct booking *out, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	long		 service;
+	int		 rc, tries;
+
+	memset(out, 0, sizeof *out);
+	if (sodium_init() < 0) {
+		*cause = xstrdup(_("The random number source cannot start."));
+		return -1;
+	}
+	if (!db_booking_valid_slot(b, slot, now)) {
+		*cause = xstrdup(_("That time cannot be booked: choose one of "
+		    "the slots offered."));
+		return -1;
+	}
+	if (db_begin(db, cause) != 0)
+		return -1;
+	if (db_prepare(db, "SELECT id FROM service WHERE code = ?1 AND active",
+	    &stmt, cause) != 0)
+		goto rollback;
+	sqlite3_bind_text(stmt, 1, service_code, -1, SQLITE_TRANSIENT);
+	service = sqlite3_step(stmt) == SQLITE_ROW ?
+	    sqlite3_column_int64(stmt, 0) : 0;
+	sqlite3_finalize(stmt);
+	if (service == 0) {
+		*cause = xasprintf(_("There is no service \"%s\"."),
+		    service_code);
+		goto rollback;
+	}
+	if (booking_free_places(db, b, service, slot) <= 0) {
+		*cause = xstrdup(_("That time is fully booked. Please choose "
+		    "another time."));
+		goto rollback;
+	}
+	schedule_day(&b->schedule, slot, out->day);
+	/* A new random code; on the rare clash, draw again. */
+	for (tries = 0; tries < 10; tries++) {
+		booking_code_new(out->code, db_booking_random);
+		if (db_prepare(db, "INSERT INTO booking (code, service_id, day, "
+		    "slot, phone, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+		    "RETURNING id", &stmt, cause) != 0)
+			goto rollback;
+		sqlite3_bind_text(stmt, 1, out->code, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(stmt, 2, service);
+		sqlite3_bind_text(stmt, 3, out->day, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(stmt, 4, slot);
+		if (phone != NULL)
+			sqlite3_bind_text(stmt, 5, phone, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(stmt, 6, now);
+		rc = sqlite3_step(stmt);
+		if (rc == SQLITE_ROW)
+			out->id = sqlite3_column_int64(stmt, 0);
+		sqlite3_finalize(stmt);
+		if (rc == SQLITE_ROW)
+			break;
+		if ((rc & 0xff) != SQLITE_CONSTRAINT) {
+			*cause = db_cause(db, rc);
+			goto rollback;
+		}
+	}
+	if (out->id == 0) {
+		*cause = xstrdup(_("No free booking code was found; try "
+		    "again."));
+		goto rollback;
+	}
+	if (db_commit(db, cause) != 0)
+		goto rollback;
+	out->service = service;
+	out->service_code = xstrdup(service_code);
+	out->slot = slot;
+	out->state = BOOKING_BOOKED;
+	log_info("booking %s for %s", out->code, service_code);
+	return 0;
+
+rollback:
+	db_rollback(db);
+	memset(out, 0, sizeof *out);
+	return -1;
+}
+
+int
+booking_expire(struct db *db, const struct booking_rules *b, time_t now)
+{
+	sqlite3_stmt	*stmt;
+	char		*cause = NULL;
+
+	if (db_prepare(db, "UPDATE booking SET state = 'expired' WHERE "
+	    "state = 'booked' AND slot + ?1 < ?2", &stmt, &cause) != 0) {
+		free(cause);
+		return 0;
+	}
+	sqlite3_bind_int64(stmt, 1, (long)b->grace * 60);
+	sqlite3_bind_int64(stmt, 2, now);
+	if (sqlite3_step(stmt) != SQLITE_DONE) {
+		sqlite3_finalize(stmt);
+		return 0;
+	}
+	sqlite3_finalize(stmt);
+	return sqlite3_changes(db->handle);
+}
+
+int
+booking_checkin(struct db *db, const struct booking_rules *b,
+    const struct queue_rules *r, const char *typed, time_t now,
+    struct ticket *t, int *ahead, char **cause)
+{
+	struct queue_actor	 kiosk = { "kiosk", "checkin", 0 };
+	struct queue_extra	 extra;
+	sqlite3_stmt		*stmt;
+	char			 code[BOOKING_CODE_LENGTH + 1], today[11];
+	char			*service = NULL, *state = NULL, *day = NULL;
+	char			*phone = NULL, shown[10];
+	time_t			 slot = 0;
+	long			 id = 0;
+	int			 rc;
+
+	memset(t, 0, sizeof *t);
+	if (booking_code_parse(typed, code) != 0) {
+		*cause = xstrdup(_("That is not a booking code: a code has 8 "
+		    "letters and digits, such as K7M2-QX4P."));
+		return -1;
+	}
+	booking_code_format(code, shown);
+	booking_expire(db, b, now);
+	if (db_begin(db, cause) != 0)
+		return -1;
+	if (db_prepare(db, "SELECT b.id, s.code, b.state, b.day, b.slot, "
+	    "b.phone FROM booking b JOIN service s ON s.id = b.service_id "
+	    "WHERE b.code = ?1", &stmt, cause) != 0)
+		goto rollback;
+	sqlite3_bind_text(stmt, 1, code, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		id = sqlite3_column_int64(stmt, 0);
+		service = db_column_text(stmt, 1);
+		state = db_column_text(stmt, 2);
+		day = db_column_text(stmt, 3);
+		slot = sqlite3_column_int64(stmt, 4);
+		if (sqlite3_column_type(stmt, 5) != SQLITE_NULL)
+			phone = db_column_text(stmt, 5);
+	}
+	sqlite3_finalize(stmt);
+	queue_day(r, now, today);
+	if (id == 0) {
+		*cause = xasprintf(_("There is no booking %s."), shown);
+		goto rollback;
+	}
+	if (strcmp(state, "checked_in") == 0) {
+		*cause = xasprintf(_("Booking %s has already been used."),
+		    shown);
+		goto rollback;
+	}
+	if (strcmp(state, "expired") == 0) {
+		*cause = xasprintf(_("Booking %s has expired: it was not "
+		    "checked in on time. Please take a queue number."), shown);
+		goto rollback;
+	}
+	if (strcmp(day, today) != 0) {
+		*cause = xasprintf(_("Booking %s is for %s, not for today."),
+		    shown, day);
+		goto rollback;
+	}
+	if (now < slot - (time_t)b->early * 60) {
+		*cause = xasprintf(ngettext("Booking %s opens for check-in %d "
+		    "minute before its time.", "Booking %s opens for check-in "
+		    "%d minutes before its time.", b->early), shown, b->early);
+		goto rollback;
+	}
+	memset(&extra, 0, sizeof extra);
+	extra.phone = phone;
+	extra.booking = id;
+	extra.arrived = b->jump && slot < now ? slot : now;
+	if (queue_take_locked(db, r, &kiosk, service, PRIORITY_NONE, now,
+	    &extra, t, ahead, cause) != 0)
+		goto rollback;
+	if (db_prepare(db, "UPDATE booking SET state = 'checked_in', "
+	    "ticket_id = ?2 WHERE id = ?1 AND state = 'booked'", &stmt,
+	    cause) != 0)
+		goto rollback;
+	sqlite3_bind_int64(stmt, 1, id);
+	sqlite3_bind_int64(stmt, 2, t->id);
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE || sqlite3_changes(db->handle) != 1) {
+		*cause = db_cause(db, rc);
+		goto rollback;
+	}
+	if (db_commit(db, cause) != 0)
+		goto rollback;
+	free(service);
+	free(state);
+	free(day);
+	free(phone);
+	return 0;
+
+rollback:
+	queue_ticket_clear(t);
+	db_rollback(db);
+	free(service);
+	free(state);
+	free(day);
+	free(phone);
+	return -1;
+}

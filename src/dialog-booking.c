@@ -1,0 +1,309 @@
+/*
+ * Booking a visit at the kiosk (service, day, time slot, confirmation,
+ * the code), and checking in with a code for a queue ticket.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "booking.h"
+#include "catalog.h"
+#include "dialog-internal.h"
+#include "queue.h"
+#include "schedule.h"
+#include "xmalloc.h"
+
+extern const struct dialog_type dialog_booking_slot;
+extern const struct dialog_type dialog_booking_confirm;
+extern const struct dialog_type dialog_booking_result;
+
+/* "Monday 30-11-2026" for a local midnight. */
+static char *
+dialog_booking_date(const struct booking_rules *b, time_t midnight)
+{
+	char	*described, *space, day[11], *text;
+
+	described = schedule_describe(&b->schedule, midnight);
+	if ((space = strchr(described, ' ')) != NULL)
+		*space = '\0';
+	schedule_day(&b->schedule, midnight, day);
+	/* YYYY-MM-DD as DD-MM-YYYY, as dates are written here. */
+	text = xasprintf("%s %.2s-%.2s-%.4s", described, day + 8, day + 5,
+	    day);
+	free(described);
+	return text;
+}
+
+/* "08:30" for a slot. */
+static void
+dialog_booking_clock(const struct booking_rules *b, time_t t, char out[6])
+{
+	struct tm	 tm;
+	time_t		 local = t + b->schedule.offset;
+
+	gmtime_r(&local, &tm);
+	strftime(out, 6, "%H:%M", &tm);
+}
+
+static int
+dialog_booking_days_fetch(struct dialog *d, struct dialog_frame *f,
+    struct catalog_entry **entries, size_t *n, char **cause)
+{
+	time_t	*days;
+	size_t	 i;
+
+	(void)f;
+	(void)cause;
+	*n = booking_days(d->booking, time(NULL), &days);
+	*entries = xcalloc(*n, sizeof **entries);
+	for (i = 0; i < *n; i++) {
+		(*entries)[i].id = (long)days[i];
+		(*entries)[i].code = xstrdup("");
+		(*entries)[i].name = dialog_booking_date(d->booking, days[i]);
+	}
+	free(days);
+	return 0;
+}
+
+static void
+dialog_booking_day_build(struct dialog *d, struct dialog_frame *f,
+    struct screen *s)
+{
+	char	*name;
+
+	name = catalog_name(d->db, CATALOG_SERVICE, f->id, d->lang);
+	screen_set_title(s, name != NULL ? name : _("Book a visit"));
+	free(name);
+	screen_set_prompt(s, _("Choose the day of your visit."));
+	if (dialog_list_build(d, f, s, dialog_booking_days_fetch, NULL, 0) == 0)
+		screen_add_body(s, _("No day can be booked now."));
+}
+
+static enum dialog_result
+dialog_booking_day_choose(struct dialog *d, struct dialog_frame *f,
+    size_t n)
+{
+	struct dialog_frame	*next;
+	size_t			 depth = d->depth;
+	long			 extra, service = f->id;
+	enum dialog_result	 r;
+
+	r = dialog_list_choose(d, f, n, dialog_booking_days_fetch, 0,
+	    &dialog_booking_slot, 0, &extra);
+	/* The slot screen needs the day and the service. */
+	if (d->depth > depth) {
+		next = &d->stack[d->depth - 1];
+		next->text = xasprintf("%ld", service);
+	}
+	return r;
+}
+
+const struct dialog_type dialog_booking_day = {
+	"booking-day", dialog_booking_day_build, dialog_booking_day_choose,
+	NULL, N_("Only the days the office is open are offered.")
+};
+
+static int
+dialog_booking_slots_fetch(struct dialog *d, struct dialog_frame *f,
+    struct catalog_entry **entries, size_t *n, char **cause)
+{
+	time_t	*slots;
+	size_t	 count, i;
+	long	 service = atol(f->text);
+	int	 free_places;
+	char	 clock[6];
+
+	(void)cause;
+	count = booking_slots(d->booking, (time_t)f->id, time(NULL), &slots);
+	*entries = NULL;
+	*n = 0;
+	for (i = 0; i < count; i++) {
+		free_places = booking_free_places(d->db, d->booking, service,
+		    slots[i]);
+		if (free_places <= 0)
+			continue;
+		*entries = xreallocarray(*entries, *n + 1, sizeof **entries);
+		dialog_booking_clock(d->booking, slots[i], clock);
+		(*entries)[*n].id = (long)slots[i];
+		(*entries)[*n].code = xstrdup("");
+		(*entries)[*n].name = xasprintf(ngettext("%s (%d place left)",
+		    "%s (%d places left)", free_places), clock, free_places);
+		(*n)++;
+	}
+	free(slots);
+	return 0;
+}
+
+static void
+dialog_booking_slot_build(struct dialog *d, struct dialog_frame *f,
+    struct screen *s)
+{
+	char	*date;
+
+	date = dialog_booking_date(d->booking, (time_t)f->id);
+	screen_set_title(s, date);
+	free(date);
+	screen_set_prompt(s, _("Choose the time of your visit."));
+	if (dialog_list_build(d, f, s, dialog_booking_slots_fetch, NULL,
+	    0) == 0)
+		screen_add_body(s, _("This day is fully booked. Press 0 to "
+		    "choose another day."));
+}
+
+static enum dialog_result
+dialog_booking_slot_choose(struct dialog *d, struct dialog_frame *f,
+    size_t n)
+{
+	struct dialog_frame	*next;
+	size_t			 depth = d->depth;
+	long			 extra;
+	char			*service = xstrdup(f->text);
+	enum dialog_result	 r;
+
+	r = dialog_list_choose(d, f, n, dialog_booking_slots_fetch, 0,
+	    &dialog_booking_confirm, 0, &extra);
+	if (d->depth > depth)
+		d->stack[d->depth - 1].text = service;
+	else
+		free(service);
+	(void)next;
+	return r;
+}
+
+const struct dialog_type dialog_booking_slot = {
+	"booking-slot", dialog_booking_slot_build, dialog_booking_slot_choose,
+	NULL, NULL
+};
+
+static void
+dialog_booking_confirm_build(struct dialog *d, struct dialog_frame *f,
+    struct screen *s)
+{
+	char	*name, *date, *line, clock[6];
+
+	name = catalog_name(d->db, CATALOG_SERVICE, atol(f->text), d->lang);
+	date = dialog_booking_date(d->booking, (time_t)f->id);
+	dialog_booking_clock(d->booking, (time_t)f->id, clock);
+	screen_set_title(s, _("Check before booking"));
+	screen_set_prompt(s, _("Is this right? Press 1 to book, or 0 to go "
+	    "back and change it."));
+	line = xasprintf(_("Service: %s"), name != NULL ? name : "-");
+	screen_add_body(s, line);
+	free(line);
+	line = xasprintf(_("Visit: %s at %s %s"), date, clock,
+	    d->booking->schedule.zone);
+	screen_add_body(s, line);
+	free(line);
+	free(name);
+	free(date);
+	screen_add_item(s, _("Book"));
+}
+
+static enum dialog_result
+dialog_booking_confirm_choose(struct dialog *d, struct dialog_frame *f,
+    size_t n)
+{
+	struct dialog_frame	*result;
+	struct booking		 k;
+	char			*code, *cause;
+
+	(void)n;
+	code = catalog_service_code(d->db, atol(f->text));
+	if (code == NULL || booking_make(d->db, d->booking, code,
+	    (time_t)f->id, NULL, time(NULL), &k, &cause) != 0) {
+		dialog_message(d, 1, "%s", code == NULL ?
+		    _("This service is no longer offered.") : cause);
+		if (code != NULL)
+			free(cause);
+		free(code);
+		return DIALOG_CHANGED;
+	}
+	free(code);
+	result = dialog_push(d, &dialog_booking_result, k.id, 0);
+	result->text = xstrdup(k.code);
+	booking_clear(&k);
+	return DIALOG_CHANGED;
+}
+
+const struct dialog_type dialog_booking_confirm = {
+	"booking-confirm", dialog_booking_confirm_build,
+	dialog_booking_confirm_choose, NULL,
+	N_("Nothing is booked until you press 1.")
+};
+
+static void
+dialog_booking_result_build(struct dialog *d, struct dialog_frame *f,
+    struct screen *s)
+{
+	char	 shown[10], *line;
+
+	(void)d;
+	booking_code_format(f->text, shown);
+	line = xasprintf(_("Your booking code is %s"), shown);
+	screen_set_title(s, line);
+	free(line);
+	screen_set_prompt(s, _("Note the code down. On the day, come to the "
+	    "kiosk, choose Check in with a booking code and type it. Press 1 "
+	    "when you are done."));
+	line = xasprintf(_("Code: %s"), shown);
+	screen_add_body(s, line);
+	free(line);
+	screen_add_body(s, _("Come on time: a booking not checked in soon "
+	    "after its time expires."));
+	screen_add_item(s, _("Done"));
+}
+
+static enum dialog_result
+dialog_booking_result_choose(struct dialog *d, struct dialog_frame *f,
+    size_t n)
+{
+	(void)f;
+	(void)n;
+	dialog_reset(d);
+	return DIALOG_CHANGED;
+}
+
+const struct dialog_type dialog_booking_result = {
+	"booking-result", dialog_booking_result_build,
+	dialog_booking_result_choose, NULL, NULL, 1
+};
+
+static void
+dialog_checkin_build(struct dialog *d, struct dialog_frame *f,
+    struct screen *s)
+{
+	(void)d;
+	(void)f;
+	screen_set_title(s, _("Check in with a booking code"));
+	screen_set_prompt(s, _("Type your booking code, or scan it, then press "
+	    "Enter."));
+	screen_set_field(s, FIELD_TEXT, _("Booking code"), 12);
+}
+
+static enum dialog_result
+dialog_checkin_submit(struct dialog *d, struct dialog_frame *f,
+    const char *code)
+{
+	struct ticket	 t;
+	char		*cause;
+	int		 ahead;
+
+	(void)f;
+	if (booking_checkin(d->db, d->booking, d->rules, code, time(NULL), &t,
+	    &ahead, &cause) != 0) {
+		dialog_message(d, 1, "%s", cause);
+		free(cause);
+		return DIALOG_CHANGED;
+	}
+	dialog_push(d, &dialog_ticket_result, t.id, ahead);
+	queue_ticket_clear(&t);
+	return DIALOG_CHANGED;
+}
+
+const struct dialog_type dialog_checkin = {
+	"checkin", dialog_checkin_build, NULL, dialog_checkin_submit,
+	N_("The code has 8 letters and digits, such as K7M2-QX4P. Dashes and "
+	    "spaces do not matter.")
+};

@@ -1,0 +1,78 @@
+#!/bin/sh
+# Bookings: free slots from the office's hours, capacity per slot, a
+# code, check-in on the day for a ticket (typed or scanned), expiry after
+# the grace period, and the queue position a booking gets.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+db=$TMP/booking.db
+make_db "$db"
+out=$TMP/out
+err=$TMP/err
+printf '[office]\nhours = mon-sun 00:00-24:00\n[booking]\nslot_minutes = 30\ncapacity = 2\n' >"$TMP/open.conf"
+L="$LOKET --db $db --lang=en --config $TMP/open.conf"
+
+$L booking slots akta-kelahiran >"$out"
+check "booking slots lists free slots" "$(wc -l <"$out")" -gt 10
+check "each slot has its places" "$(head -n 1 "$out" | cut -d' ' -f3)" = 2
+first=$(head -n 1 "$out" | cut -d' ' -f1,2)
+later=$(sed -n 60p "$out" | cut -d' ' -f1,2)
+
+$L booking make akta-kelahiran --at "$first" --json >"$out"
+check "booking make exits 0" $? -eq 0
+code=$(sed 's/.*"code":"\([^"]*\)".*/\1/' "$out")
+check "the code looks like XXXX-XXXX" "$(echo "$code" | grep -c '^[A-Z0-9]\{4\}-[A-Z0-9]\{4\}$')" = 1
+$L booking make akta-kelahiran --at "$first" >/dev/null
+$L booking make akta-kelahiran --at "$first" 2>"$err"
+check "a full slot is refused" $? -eq 1
+contains "a full slot says so" "$err" "That time is fully booked."
+check "the slot now has no place" "$($L booking slots akta-kelahiran 2>/dev/null | head -n 1 | cut -d' ' -f3)" = 0
+$L booking make akta-kelahiran --at "2020-01-01 08:00" 2>"$err"
+contains "a past time cannot be booked" "$err" "That time cannot be booked"
+$L booking make akta-kelahiran --at "tomorrow" 2>"$err"
+check "a time that is not a time exits 2" $? -eq 2
+$L booking make akta-kelahiran --at "$first" --phone 12ab 2>"$err"
+contains "a bad phone number is named" "$err" "a phone number is 8 to 15 digits"
+$L booking make no-such --at "$first" 2>"$err"
+contains "an unknown service is named" "$err" 'There is no service "no-such".'
+
+# Check in: the first slot is within the hour before or after now.
+scanned=$(echo "$code" | tr -d '-' | tr 'A-Z' 'a-z')
+$L booking checkin "$scanned" >"$out" 2>"$err"
+check "check-in with a scanned code (no dash, lower case) exits 0" $? -eq 0
+contains "check-in gives a ticket" "$out" "Checked in: ticket D-001."
+$L booking checkin "$code" 2>"$err"
+contains "a used code is refused" "$err" "has already been used"
+$L booking checkin "ABCD" 2>"$err"
+contains "a code of the wrong shape is explained" "$err" "a code has 8 letters and digits"
+later_code=$($L booking make akta-kelahiran --at "$later" --json | sed 's/.*"code":"\([^"]*\)".*/\1/')
+$L booking checkin "$later_code" 2>"$err"
+case $later in "$(echo "$first" | cut -d' ' -f1)"*) want="opens for check-in" ;; *) want="not for today" ;; esac
+contains "a booking for a later time cannot check in yet" "$err" "$want"
+
+# Expiry: a booking whose time passed the grace period.
+old=$($L booking make akta-kelahiran --at "$later" --json | sed 's/.*"code":"\([^"]*\)".*/\1/')
+sqlite3 "$db" "UPDATE booking SET slot = strftime('%s', 'now') - 3600, day = (SELECT day FROM booking WHERE code = '$(echo "$code" | tr -d '-')') WHERE code = '$(echo "$old" | tr -d '-')'"
+$L booking checkin "$old" 2>"$err"
+contains "a booking past its grace period has expired" "$err" "has expired"
+check "it is marked expired" "$(sqlite3 "$db" "SELECT state FROM booking WHERE code = '$(echo "$old" | tr -d '-')'")" = expired
+
+# A booking counts from its slot only when the office says so.
+jump=$($L booking make kartu-keluarga --at "$later" --json | sed 's/.*"code":"\([^"]*\)".*/\1/')
+sqlite3 "$db" "UPDATE booking SET slot = strftime('%s', 'now') - 600, day = (SELECT day FROM booking WHERE code = '$(echo "$code" | tr -d '-')') WHERE code = '$(echo "$jump" | tr -d '-')'"
+printf '[office]\nhours = mon-sun 00:00-24:00\n[booking]\njump_queue = yes\n' >"$TMP/jump.conf"
+$LOKET --db "$db" --lang=en --config "$TMP/jump.conf" booking checkin "$jump" >/dev/null
+check "with jump_queue the ticket counts from the booked time" \
+	"$(sqlite3 "$db" "SELECT t.arrived_at = b.slot FROM ticket t JOIN booking b ON b.ticket_id = t.id WHERE b.code = '$(echo "$jump" | tr -d '-')'")" = 1
+check "without it the ticket counts from the check-in" \
+	"$(sqlite3 "$db" "SELECT t.arrived_at = t.taken_at FROM ticket t JOIN booking b ON b.ticket_id = t.id WHERE b.code = '$(echo "$code" | tr -d '-')'")" = 1
+
+# At the kiosk: book, then check in, through the screens.
+printf '2\n6\n1\n4\n1\n1\n1\n' | $L --line >"$out"
+contains "the kiosk books a visit" "$out" "== Your booking code is "
+kcode=$(sed -n 's/^Code: //p' "$out" | head -n 1)
+printf '2\n7\n%s\n' "$kcode" | $L --line >"$out"
+contains "the kiosk checks the booking in and gives the ticket" "$out" "== Your number is D-00"
+printf '2\n7\nAAAA-AAAA\n' | $L --line >"$out"
+contains "the kiosk names an unknown code" "$out" "There is no booking AAAA-AAAA."
+
+done_testing
