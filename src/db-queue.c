@@ -238,6 +238,34 @@ db_queue_open(const struct queue_rules *r, time_t now, char **cause)
 	return -1;
 }
 
+/*
+ * Phone numbers are kept for their day only: a new day's first ticket
+ * forgets the numbers of the days before, and their unsent messages.
+ */
+static int
+db_queue_forget_phones(struct db *db, const char *day, char **cause)
+{
+	static const char *const sql[] = {
+		"UPDATE ticket SET phone = NULL WHERE day < ?1 AND "
+		"phone IS NOT NULL",
+		"UPDATE booking SET phone = NULL WHERE day < ?1 AND "
+		"phone IS NOT NULL",
+		"DELETE FROM outgoing_message WHERE ticket_id IN (SELECT id "
+		"FROM ticket WHERE day < ?1)",
+	};
+	sqlite3_stmt	*stmt;
+	size_t		 i;
+
+	for (i = 0; i < sizeof sql / sizeof sql[0]; i++) {
+		if (db_prepare(db, sql[i], &stmt, cause) != 0)
+			return -1;
+		sqlite3_bind_text(stmt, 1, day, -1, SQLITE_TRANSIENT);
+		if (db_queue_exec(db, stmt, cause) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 int
 queue_take_locked(struct db *db, const struct queue_rules *r,
     const struct queue_actor *who, const char *code,
@@ -253,6 +281,8 @@ queue_take_locked(struct db *db, const struct queue_rules *r,
 	memset(t, 0, sizeof *t);
 	queue_day(r, now, day);
 	if ((service = db_queue_service(db, code, cause)) == 0)
+		return -1;
+	if (db_queue_forget_phones(db, day, cause) != 0)
 		return -1;
 	if (extra != NULL && extra->arrived != 0)
 		arrived = extra->arrived;
@@ -457,6 +487,39 @@ db_queue_update(struct db *db, const struct queue_actor *who,
 	return 0;
 }
 
+/*
+ * After a call: a text message for everyone with a phone number who is
+ * now among the next QUEUE_NOTIFY_AHEAD of that service, once each.
+ * The SMS gateway (a later part) sends what this table holds.
+ */
+#define QUEUE_NOTIFY_AHEAD	3
+
+static int
+db_queue_notify(struct db *db, const struct ticket *called, time_t now,
+    char **cause)
+{
+	sqlite3_stmt	*stmt;
+
+	if (db_prepare(db, "INSERT OR IGNORE INTO outgoing_message (ticket_id, "
+	    "phone, body, created_at) SELECT t.id, t.phone, 'Loket: nomor ' || "
+	    "s.letter || '-' || printf('%03d', t.number) || ' hampir "
+	    "dipanggil, silakan kembali ke ruang tunggu. Your number ' || "
+	    "s.letter || '-' || printf('%03d', t.number) || ' is nearly "
+	    "called, please come back to the waiting room.', ?3 FROM ticket t "
+	    "JOIN service s ON s.id = t.service_id WHERE t.day = ?1 AND "
+	    "t.service_id = ?2 AND t.state = 'waiting' AND t.phone IS NOT NULL "
+	    "AND (SELECT count(*) FROM ticket u WHERE u.day = t.day AND "
+	    "u.service_id = t.service_id AND u.state = 'waiting' AND "
+	    "(u.arrived_at < t.arrived_at OR (u.arrived_at = t.arrived_at AND "
+	    "u.id < t.id))) < ?4", &stmt, cause) != 0)
+		return -1;
+	sqlite3_bind_text(stmt, 1, called->day, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(stmt, 2, called->service);
+	sqlite3_bind_int64(stmt, 3, now);
+	sqlite3_bind_int(stmt, 4, QUEUE_NOTIFY_AHEAD);
+	return db_queue_exec(db, stmt, cause);
+}
+
 static const char *const queue_event_kinds[QUEUE_ACTION_COUNT] = {
 	"call", "recall", "serve", "finish", "noshow", "park", "resume",
 	"transfer"
@@ -507,6 +570,8 @@ db_queue_act_locked(struct db *db, const struct queue_rules *r,
 		detail = xasprintf("%d", who->counter);
 	if (db_queue_event(db, who, now, id, queue_event_kinds[a], detail,
 	    cause) != 0)
+		goto out;
+	if (a == QUEUE_CALL && db_queue_notify(db, &before, now, cause) != 0)
 		goto out;
 	if (new_id != 0 && db_queue_event(db, who, now, new_id, "take",
 	    "transfer", cause) != 0)

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "catalog.h"
@@ -14,6 +15,9 @@
 #include "queue.h"
 #include "ticket-print.h"
 #include "xmalloc.h"
+
+extern const struct dialog_type dialog_ticket_phone_question;
+extern const struct dialog_type dialog_ticket_phone;
 
 static void
 dialog_priority_build(struct dialog *d, struct dialog_frame *f,
@@ -36,7 +40,7 @@ dialog_priority_build(struct dialog *d, struct dialog_frame *f,
 static enum dialog_result
 dialog_priority_choose(struct dialog *d, struct dialog_frame *f, size_t n)
 {
-	dialog_push(d, &dialog_ticket_confirm, f->id, (int)n - 1);
+	dialog_push(d, &dialog_ticket_phone_question, f->id, (int)n - 1);
 	return DIALOG_CHANGED;
 }
 
@@ -44,6 +48,68 @@ const struct dialog_type dialog_ticket_priority = {
 	"ticket-priority", dialog_priority_build, dialog_priority_choose, NULL,
 	N_("The priority lane is called before the normal lane, but never "
 	    "keeps the others waiting for long.")
+};
+
+static void
+dialog_phone_question_build(struct dialog *d, struct dialog_frame *f,
+    struct screen *s)
+{
+	(void)d;
+	(void)f;
+	screen_set_title(s, _("A text message when your turn is near?"));
+	screen_set_prompt(s, _("We can send a text message to your phone when "
+	    "your turn is near, so you may wait outside. The number is used "
+	    "for nothing else and never shown on the board."));
+	screen_add_item(s, _("No, thank you"));
+	screen_add_item(s, _("Yes, type my phone number"));
+}
+
+static enum dialog_result
+dialog_phone_question_choose(struct dialog *d, struct dialog_frame *f,
+    size_t n)
+{
+	dialog_push(d, n == 2 ? &dialog_ticket_phone : &dialog_ticket_confirm,
+	    f->id, f->item);
+	return DIALOG_CHANGED;
+}
+
+const struct dialog_type dialog_ticket_phone_question = {
+	"ticket-phone-question", dialog_phone_question_build,
+	dialog_phone_question_choose, NULL, NULL
+};
+
+static void
+dialog_phone_build(struct dialog *d, struct dialog_frame *f, struct screen *s)
+{
+	(void)d;
+	(void)f;
+	screen_set_title(s, _("Your phone number"));
+	screen_set_prompt(s, _("Type your mobile number, such as 081234567890, "
+	    "then press Enter."));
+	screen_set_field(s, FIELD_DIGITS, _("Phone"), 15);
+}
+
+static enum dialog_result
+dialog_phone_submit(struct dialog *d, struct dialog_frame *f,
+    const char *phone)
+{
+	struct dialog_frame	*next;
+	size_t			 len = strlen(phone);
+
+	if (len < 8 || len > 15 || strspn(phone, "0123456789") != len ||
+	    phone[0] != '0') {
+		dialog_message(d, 1, _("That is not a mobile number: type 8 to "
+		    "15 digits starting with 0, such as 081234567890."));
+		return DIALOG_CHANGED;
+	}
+	next = dialog_push(d, &dialog_ticket_confirm, f->id, f->item);
+	next->text = xstrdup(phone);
+	return DIALOG_CHANGED;
+}
+
+const struct dialog_type dialog_ticket_phone = {
+	"ticket-phone", dialog_phone_build, NULL, dialog_phone_submit,
+	N_("Only the digits of your number; it is kept for today only.")
 };
 
 static void
@@ -64,6 +130,13 @@ dialog_confirm_build(struct dialog *d, struct dialog_frame *f,
 	screen_add_body(s, line);
 	free(line);
 	free(name);
+	if (f->text != NULL) {
+		/* Personal data: only its end, enough to recognise it. */
+		line = xasprintf(_("Text message: to the number ending in %s"),
+		    f->text + strlen(f->text) - 4);
+		screen_add_body(s, line);
+		free(line);
+	}
 	screen_add_item(s, _("Take the ticket"));
 }
 
@@ -71,6 +144,7 @@ static enum dialog_result
 dialog_confirm_choose(struct dialog *d, struct dialog_frame *f, size_t n)
 {
 	struct queue_actor	 kiosk = { "kiosk", "kiosk", 0 };
+	struct queue_extra	 extra = { NULL, 0, 0 };
 	struct dialog_frame	*result;
 	struct ticket		 t;
 	char			*cause, *code;
@@ -78,8 +152,9 @@ dialog_confirm_choose(struct dialog *d, struct dialog_frame *f, size_t n)
 
 	(void)n;
 	code = catalog_service_code(d->db, f->id);
-	if (code == NULL || queue_take(d->db, d->rules, &kiosk, code, f->item,
-	    time(NULL), &t, &ahead, &cause) != 0) {
+	extra.phone = f->text;
+	if (code == NULL || queue_take_with(d->db, d->rules, &kiosk, code,
+	    f->item, time(NULL), &extra, &t, &ahead, &cause) != 0) {
 		dialog_message(d, 1, "%s", code == NULL ?
 		    _("This service is no longer offered.") : cause);
 		if (code != NULL)

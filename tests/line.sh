@@ -46,7 +46,7 @@ contains "0 on the welcome screen is explained" "$out" "This is the first screen
 printf '2\n2\n' | kiosk --lang=en >"$out"
 contains "an item not built yet says so honestly" "$out" "not available at this kiosk yet"
 
-printf '2\n1\n1\n1\n2\n1\n0\n' | kiosk >"$out"
+printf '2\n1\n1\n1\n2\n1\n1\n0\n' | kiosk >"$out"
 contains "a queue ticket: the service first" "$out" "== Take a queue number =="
 contains "then the priority lane" "$out" "  2. Elderly (60 or older)"
 contains "then a confirmation before anything is taken" "$out" "Lane: Elderly (60 or older)"
@@ -54,14 +54,31 @@ contains "then the ticket with its number" "$out" "== Your number is A-001 =="
 contains "the ticket says who is ahead" "$out" "Nobody is ahead of you."
 contains "the ticket says where it is served" "$out" "Served at: Loket 1 Dukcapil."
 contains "0 on the ticket starts over, it does not undo" "$out" "Selamat datang. Pilih bahasa."
-printf '1\n1\n1\n1\n1\n1\n' | kiosk >"$out"
+printf '1\n1\n1\n1\n1\n1\n1\n' | kiosk >"$out"
 contains "Indonesian: the second ticket is A-002" "$out" "== Nomor Anda A-002 =="
 contains "Indonesian: one person is ahead" "$out" "Ada 1 orang di depan Anda."
 check "two tickets exist, once each" "$(sqlite3 "$db" "SELECT group_concat(number) FROM ticket")" = "1,2"
 printf '[office]\nhours = sun 00:00-00:01\n' >"$TMP/closed.conf"
-printf '2\n1\n1\n1\n1\n1\n' | kiosk --config "$TMP/closed.conf" >"$out"
+printf '2\n1\n1\n1\n1\n1\n1\n' | kiosk --config "$TMP/closed.conf" >"$out"
 contains "outside office hours no ticket is given, and the next opening is named" "$out" "The office is closed now. It opens Sunday 00:00 WIB."
 check "a refused ticket changes nothing" "$(sqlite3 "$db" "SELECT count(*) FROM ticket")" = 2
+
+# A phone number for a message when the turn is near.
+printf '2\n1\n1\n1\n1\n2\n12345\n081234567890\n1\n' | kiosk >"$out"
+contains "a phone number is offered, never required" "$out" "  1. No, thank you"
+contains "a phone number that is not one is explained" "$out" "That is not a mobile number"
+contains "the confirmation shows only the end of the number" "$out" "Text message: to the number ending in 7890"
+lacks "the whole number is never shown back" "$out" "Text message: to the number ending in 081234567890"
+check "the ticket keeps the phone number" "$(sqlite3 "$db" "SELECT phone FROM ticket WHERE number = 3")" = 081234567890
+"$LOKET" --db "$db" ticket call --counter 1 >/dev/null
+check "a call queues a text message for the next ones with a phone" \
+	"$(sqlite3 "$db" "SELECT count(*) FROM outgoing_message WHERE phone = '081234567890' AND body LIKE '%A-003%'")" = 1
+"$LOKET" --db "$db" ticket call --counter 1 >/dev/null
+check "each ticket gets one message only" "$(sqlite3 "$db" "SELECT count(*) FROM outgoing_message")" = 1
+sqlite3 "$db" "UPDATE ticket SET day = '2026-01-05' WHERE phone IS NOT NULL"
+"$LOKET" --db "$db" ticket take ktp-el-baru >/dev/null
+check "a new day forgets the phone numbers of the days before" "$(sqlite3 "$db" "SELECT count(*) FROM ticket WHERE phone IS NOT NULL")" = 0
+check "... and their messages" "$(sqlite3 "$db" "SELECT count(*) FROM outgoing_message")" = 0
 
 printf '2\n3\n1\n1\n' | kiosk >"$out"
 if grep -q "$(printf '\033')" "$out"; then esc=1; else esc=0; fi

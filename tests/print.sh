@@ -41,7 +41,7 @@ contains "a failing print command is reported" "$err" "The print command failed 
 lacks "the print command's own output never shows" "$err" "jammed"
 
 # At the kiosk: the number stays on screen with the printer's trouble.
-printf '2\n1\n1\n4\n1\n1\n' | $L --config "$TMP/missing.conf" --line >"$out"
+printf '2\n1\n1\n4\n1\n1\n1\n' | $L --config "$TMP/missing.conf" --line >"$out"
 contains "the kiosk says the ticket was not printed" "$out" "The ticket was not printed: There is no printer at /dev/usb/lp-none"
 contains "... that the number is valid" "$out" "is valid all the same: please note it down."
 contains "... and shows the number" "$out" "== Your number is D-005 =="

@@ -296,6 +296,9 @@ for term in vt100 linux; do
 	tui_keys "$s" 1
 	see "$term: the priority lane is offered" "$s" "2. Elderly (60 or older)"
 	tui_keys "$s" 1
+	see "$term: a text message is offered, not required" "$s" \
+		"1. No, thank you"
+	tui_keys "$s" 1
 	title "$term: a confirmation comes before the ticket" \
 		"$s" "Check before taking the ticket"
 	tui_keys "$s" Enter
