@@ -20,7 +20,7 @@ cmd_desk_exec(const struct config *config, int argc, char **argv)
 
 	(void)argc;
 	(void)argv;
-	if (cmd_queue_rules(config, &rules) != 0)
+	if (frontend_check(config) != 0 || cmd_queue_rules(config, &rules) != 0)
 		return EXIT_USAGE;
 	if ((db = cmd_open_db(config, 0)) == NULL) {
 		queue_rules_free(&rules);

@@ -16,19 +16,6 @@
 #include "ticket-print.h"
 #include "xmalloc.h"
 
-/* "about 25 minutes" or "not known yet", in the current language. */
-static char *
-cmd_ticket_wait_text(long seconds)
-{
-	long	 minutes;
-
-	if (seconds < 0)
-		return xstrdup(_("not known yet"));
-	minutes = (seconds + 59) / 60;
-	return xasprintf(ngettext("about %ld minute", "about %ld minutes",
-	    minutes), minutes);
-}
-
 static int
 cmd_ticket_take_exec(const struct config *config, int argc, char **argv)
 {
@@ -100,7 +87,7 @@ cmd_ticket_take_exec(const struct config *config, int argc, char **argv)
 		cmd_queue_print_json(o);
 	} else {
 		label = queue_ticket_label(&t);
-		wait = cmd_ticket_wait_text(estimate);
+		wait = queue_wait_text(estimate);
 		name = catalog_name(db, CATALOG_SERVICE, t.service,
 		    config->lang);
 		printf(_("Ticket %s for %s.\n"), label, name != NULL ? name :

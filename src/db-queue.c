@@ -534,7 +534,7 @@ db_queue_act_locked(struct db *db, const struct queue_rules *r,
 {
 	struct ticket	 before;
 	char		*detail = NULL, day[11];
-	long		 to = 0, new_id = 0;
+	long		 to = 0, new_id = 0, known = -1;
 	int		 found, rc = -1;
 
 	memset(&before, 0, sizeof before);
@@ -550,6 +550,14 @@ db_queue_act_locked(struct db *db, const struct queue_rules *r,
 	if (a == QUEUE_CALL && who->counter < 1) {
 		*cause = xstrdup(_("A ticket is called to a counter: give its "
 		    "number."));
+		goto out;
+	}
+	if (a == QUEUE_CALL && (db_queue_count(db, "SELECT count(*) FROM "
+	    "counter WHERE number = ?2", "", who->counter, 0, &known,
+	    cause) != 0 || known == 0)) {
+		if (known == 0)
+			*cause = xasprintf(_("Counter %d is not in the "
+			    "catalog."), who->counter);
 		goto out;
 	}
 	if (a == QUEUE_TRANSFER &&

@@ -177,19 +177,6 @@ const struct dialog_type dialog_ticket_confirm = {
 	N_("Nothing is taken until you press 1.")
 };
 
-/* "about 25 minutes", or "not known yet". */
-static char *
-dialog_ticket_wait(long seconds)
-{
-	long	 minutes;
-
-	if (seconds < 0)
-		return xstrdup(_("not known yet"));
-	minutes = (seconds + 59) / 60;
-	return xasprintf(ngettext("about %ld minute", "about %ld minutes",
-	    minutes), minutes);
-}
-
 static void
 dialog_result_build(struct dialog *d, struct dialog_frame *f,
     struct screen *s)
@@ -224,7 +211,7 @@ dialog_result_build(struct dialog *d, struct dialog_frame *f,
 		    "%d people are ahead of you.", f->item), f->item);
 	screen_add_body(s, line);
 	free(line);
-	wait = dialog_ticket_wait(queue_estimate(d->db, t.service, f->item));
+	wait = queue_wait_text(queue_estimate(d->db, t.service, f->item));
 	line = xasprintf(_("Estimated wait: %s."), wait);
 	screen_add_body(s, line);
 	free(line);

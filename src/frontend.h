@@ -5,6 +5,8 @@
 struct config;
 struct dialog;
 
+/* Can a front-end start with this configuration? The error printed. */
+int	 frontend_check(const struct config *);
 /*
  * Curses when the terminal can address its cursor and line mode was not
  * asked for (config->line_mode), else line mode; the exit status.

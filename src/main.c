@@ -265,11 +265,8 @@ run_kiosk(struct config *config, const struct options *o)
 	char			*cause;
 	int			 status;
 
-	if (config->locked && config->exit_secret == NULL) {
-		cmd_error(_("kiosk mode needs an exit code: set exit_secret in "
-		    "the [kiosk] section of loket.conf"));
+	if (frontend_check(config) != 0)
 		return EXIT_USAGE;
-	}
 	if (queue_rules_init(&rules, config, &cause) != 0) {
 		cmd_error("%s", cause);
 		free(cause);

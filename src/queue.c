@@ -193,3 +193,16 @@ queue_status_free(struct queue_service_status *s, size_t n)
 	}
 	free(s);
 }
+
+char *
+queue_wait_text(long seconds)
+{
+	long	 minutes;
+
+	if (seconds < 0)
+		return xstrdup(_("not known yet"));
+	/* Never "about 0 minutes": a wait is at least one. */
+	minutes = seconds < 60 ? 1 : (seconds + 59) / 60;
+	return xasprintf(ngettext("about %ld minute", "about %ld minutes",
+	    minutes), minutes);
+}

@@ -147,6 +147,8 @@ int		 queue_allowed(enum queue_action, enum ticket_state);
 char		*queue_refusal(enum queue_action, const struct ticket *);
 
 void		 queue_ticket_clear(struct ticket *);
+/* "about 25 minutes", or "not known yet" for -1; owned. */
+char		*queue_wait_text(long seconds);
 
 /*
  * Take a ticket for a service; *ahead is how many wait before it. Refused
