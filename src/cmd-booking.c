@@ -93,6 +93,7 @@ cmd_booking_slots_exec(const struct config *config, int argc, char **argv)
 	struct booking_rules	 b;
 	struct queue_rules	 r;
 	struct db		*db;
+	unsigned long		 failures;
 	time_t			*days, *slots, now = time(NULL);
 	size_t			 ndays, nslots, i, j;
 	struct catalog_entry	 e;
@@ -103,6 +104,7 @@ cmd_booking_slots_exec(const struct config *config, int argc, char **argv)
 	(void)argc;
 	if ((status = cmd_booking_open(config, &b, &r, &db)) != EXIT_OK)
 		return status;
+	failures = db_failure_count();
 	if (catalog_service_by_code(db, argv[0], config->lang, &e,
 	    &cause) != 1) {
 		if (cause != NULL)
@@ -111,7 +113,7 @@ cmd_booking_slots_exec(const struct config *config, int argc, char **argv)
 			cmd_error(_("There is no service \"%s\"."), argv[0]);
 		free(cause);
 		cmd_booking_close(&b, &r, db);
-		return EXIT_FAIL;
+		return cmd_failure_status(failures);
 	}
 	service = e.id;
 	free(e.code);
@@ -145,6 +147,7 @@ cmd_booking_make_exec(const struct config *config, int argc, char **argv)
 	struct queue_rules	 r;
 	struct booking		 k;
 	struct db		*db;
+	unsigned long		 failures;
 	const char		*at = NULL, *phone = NULL;
 	char			*cause, shown[10];
 	time_t			 slot;
@@ -174,6 +177,7 @@ cmd_booking_make_exec(const struct config *config, int argc, char **argv)
 	}
 	if ((status = cmd_booking_open(config, &b, &r, &db)) != EXIT_OK)
 		return status;
+	failures = db_failure_count();
 	if (cmd_booking_time(&b, at, &slot) != 0) {
 		cmd_error(_("\"%s\" is not a date and time YYYY-MM-DD HH:MM"),
 		    at);
@@ -185,7 +189,7 @@ cmd_booking_make_exec(const struct config *config, int argc, char **argv)
 		cmd_error("%s", cause);
 		free(cause);
 		cmd_booking_close(&b, &r, db);
-		return EXIT_FAIL;
+		return cmd_failure_status(failures);
 	}
 	booking_code_format(k.code, shown);
 	if (json)
@@ -207,18 +211,20 @@ cmd_booking_checkin_exec(const struct config *config, int argc, char **argv)
 	struct queue_rules	 r;
 	struct ticket		 t;
 	struct db		*db;
+	unsigned long		 failures;
 	char			*cause, *label;
 	int			 ahead, status;
 
 	(void)argc;
 	if ((status = cmd_booking_open(config, &b, &r, &db)) != EXIT_OK)
 		return status;
+	failures = db_failure_count();
 	if (booking_checkin(db, &b, &r, argv[0], time(NULL), &t, &ahead,
 	    &cause) != 0) {
 		cmd_error("%s", cause);
 		free(cause);
 		cmd_booking_close(&b, &r, db);
-		return EXIT_FAIL;
+		return cmd_failure_status(failures);
 	}
 	label = queue_ticket_label(&t);
 	printf(_("Checked in: ticket %s.\n"), label);

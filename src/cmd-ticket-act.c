@@ -35,6 +35,7 @@ cmd_ticket_act(const struct config *config, int argc, char **argv,
 	struct ticket		 t;
 	enum ticket_outcome	 outcome = OUTCOME_DONE;
 	struct db		*db;
+	unsigned long		 failures;
 	const char		*to = NULL;
 	char			*cause, *label, *announce;
 	int			 c, json = 0, counter = 0, status = EXIT_OK;
@@ -79,12 +80,13 @@ cmd_ticket_act(const struct config *config, int argc, char **argv,
 		queue_rules_free(&rules);
 		return EXIT_DATABASE;
 	}
+	failures = db_failure_count();
 	cmd_queue_actor(&who, counter);
 	if (queue_act(db, &rules, &who, action, id, outcome, to, time(NULL),
 	    &t, &cause) != 0) {
 		cmd_error("%s", cause);
 		free(cause);
-		status = EXIT_FAIL;
+		status = cmd_failure_status(failures);
 		goto out;
 	}
 	label = queue_ticket_label(&t);

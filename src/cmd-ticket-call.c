@@ -27,6 +27,7 @@ cmd_ticket_call_exec(const struct config *config, int argc, char **argv)
 	struct queue_actor	 who;
 	struct ticket		 t;
 	struct db		*db;
+	unsigned long		 failures;
 	json_t			*o;
 	char			*cause = NULL, *label, *announce;
 	int			 c, json = 0, counter = 0, called;
@@ -56,6 +57,7 @@ cmd_ticket_call_exec(const struct config *config, int argc, char **argv)
 		queue_rules_free(&rules);
 		return EXIT_DATABASE;
 	}
+	failures = db_failure_count();
 	cmd_queue_actor(&who, counter);
 	if (id != 0)
 		called = queue_act(db, &rules, &who, QUEUE_CALL, id,
@@ -66,7 +68,7 @@ cmd_ticket_call_exec(const struct config *config, int argc, char **argv)
 	if (called == -1) {
 		cmd_error("%s", cause);
 		free(cause);
-		status = EXIT_FAIL;
+		status = cmd_failure_status(failures);
 		goto out;
 	}
 	if (called == 0) {

@@ -135,3 +135,9 @@ cmd_close_stdout(int status)
 	}
 	return status;
 }
+
+int
+cmd_failure_status(unsigned long before)
+{
+	return db_failure_count() != before ? EXIT_DATABASE : EXIT_FAIL;
+}

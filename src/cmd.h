@@ -35,6 +35,11 @@ struct db	*cmd_open_db(const struct config *, int create);
 /* Print an error in the user's language, prefixed with "loket: ". */
 void		 cmd_error(const char *, ...)
 		     __attribute__((format(printf, 1, 2)));
+/*
+ * The status for a failed action: EXIT_DATABASE if the database failed
+ * since db_failure_count() was before, else EXIT_FAIL (a refusal).
+ */
+int		 cmd_failure_status(unsigned long before);
 /* Flush standard output; an error and EXIT_FAIL if that fails. */
 int		 cmd_close_stdout(int status);
 

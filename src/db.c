@@ -158,10 +158,21 @@ db_schema_version(void)
 	return DB_SCHEMA_VERSION;
 }
 
+static unsigned long	 db_failures;
+
+unsigned long
+db_failure_count(void)
+{
+	return db_failures;
+}
+
 char *
 db_cause(struct db *db, int rc)
 {
 	const char	*path = db != NULL ? db->path : "?";
+	int		 waited;
+
+	db_failures++;
 
 	/* A write that failed for want of space is a full disk, whatever
 	 * SQLite calls it (often an I/O error in WAL mode). */
@@ -172,9 +183,11 @@ db_cause(struct db *db, int rc)
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-		return xasprintf(_("The database %s is locked by another "
-		    "program (waited %d seconds). Try again later."), path,
-		    db != NULL ? (db->busy_ms + 999) / 1000 : 0);
+		waited = db != NULL ? (db->busy_ms + 999) / 1000 : 0;
+		return xasprintf(ngettext("The database %s is locked by another "
+		    "program (waited %d second). Try again later.", "The "
+		    "database %s is locked by another program (waited %d "
+		    "seconds). Try again later.", waited), path, waited);
 	case SQLITE_READONLY:
 		return xasprintf(_("The database %s is read-only. Check the "
 		    "permissions of the file and its directory."), path);

@@ -32,6 +32,12 @@ int		 db_schema_version(void);
 
 /* An owned, user-language cause for result code rc. */
 char		*db_cause(struct db *, int rc);
+/*
+ * How many database failures have been turned into causes: a command
+ * compares it before and after a call to tell "the database could not
+ * be used" (exit 3) from a refusal by the rules (exit 1).
+ */
+unsigned long	 db_failure_count(void);
 
 /* Prepare a statement; -1 and *cause on failure. */
 int		 db_prepare(struct db *, const char *sql, sqlite3_stmt **,
