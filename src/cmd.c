@@ -29,6 +29,7 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_ticket_resume_entry,
 	&cmd_ticket_transfer_entry,
 	&cmd_queue_status_entry,
+	&cmd_board_entry,
 	&cmd_report_entry,
 	&cmd_booking_slots_entry,
 	&cmd_booking_make_entry,

@@ -1,6 +1,7 @@
 /* UTF-8 text: validation, making text safe for a terminal, width, wrapping. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 

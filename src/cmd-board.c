@@ -1,0 +1,47 @@
+/* loket board: the display board for the waiting room. */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "board.h"
+#include "cmd-queue.h"
+#include "cmd.h"
+#include "configuration.h"
+#include "db.h"
+#include "i18n.h"
+#include "queue.h"
+#include "tui.h"
+
+static int
+cmd_board_exec(const struct config *config, int argc, char **argv)
+{
+	struct queue_rules	 rules;
+	struct db		*db;
+	int			 status;
+
+	(void)argc;
+	(void)argv;
+	if (!tui_available()) {
+		cmd_error(_("the board needs a terminal to show it on"));
+		return EXIT_USAGE;
+	}
+	if (cmd_queue_rules(config, &rules) != 0)
+		return EXIT_USAGE;
+	if ((db = cmd_open_db(config, 0)) == NULL) {
+		queue_rules_free(&rules);
+		return EXIT_DATABASE;
+	}
+	status = board_run(db, config, &rules);
+	if (status == BOARD_UNAVAILABLE) {
+		cmd_error(_("this terminal cannot show the board: it cannot "
+		    "move the cursor"));
+		status = EXIT_USAGE;
+	}
+	db_close(db);
+	queue_rules_free(&rules);
+	return status;
+}
+
+const struct cmd_entry cmd_board_entry = {
+	"board", "", 0, 0, cmd_board_exec
+};
