@@ -169,10 +169,11 @@ cmd_booking_make_exec(const struct config *config, int argc, char **argv)
 		    "'YYYY-MM-DD HH:MM' [--phone NUMBER] [--json]"));
 		return EXIT_USAGE;
 	}
+	/* The same rule as at the kiosk: 8-15 digits from 0. */
 	if (phone != NULL && (strlen(phone) < 8 || strlen(phone) > 15 ||
-	    strspn(phone, "+0123456789") != strlen(phone))) {
-		cmd_error(_("a phone number is 8 to 15 digits, such as "
-		    "081234567890"));
+	    strspn(phone, "0123456789") != strlen(phone) || phone[0] != '0')) {
+		cmd_error(_("a phone number is 8 to 15 digits starting with 0, "
+		    "such as 081234567890"));
 		return EXIT_USAGE;
 	}
 	if ((status = cmd_booking_open(config, &b, &r, &db)) != EXIT_OK)

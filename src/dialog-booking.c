@@ -13,6 +13,7 @@
 #include "dialog-internal.h"
 #include "queue.h"
 #include "schedule.h"
+#include "ticket-print.h"
 #include "xmalloc.h"
 
 extern const struct dialog_type dialog_booking_slot;
@@ -286,9 +287,10 @@ static enum dialog_result
 dialog_checkin_submit(struct dialog *d, struct dialog_frame *f,
     const char *code)
 {
-	struct ticket	 t;
-	char		*cause;
-	int		 ahead;
+	struct dialog_frame	*result;
+	struct ticket		 t;
+	char			*cause;
+	int			 ahead;
 
 	(void)f;
 	if (booking_checkin(d->db, d->booking, d->rules, code, time(NULL), &t,
@@ -297,7 +299,10 @@ dialog_checkin_submit(struct dialog *d, struct dialog_frame *f,
 		free(cause);
 		return DIALOG_CHANGED;
 	}
-	dialog_push(d, &dialog_ticket_result, t.id, ahead);
+	result = dialog_push(d, &dialog_ticket_result, t.id, ahead);
+	if (ticket_print_enabled(d->config) && ticket_print(d->db, d->config,
+	    d->rules, &t, ahead, &cause) != 0)
+		result->text = cause;
 	queue_ticket_clear(&t);
 	return DIALOG_CHANGED;
 }

@@ -21,6 +21,7 @@
 
 #define PRINTER_TIMEOUT_MS	3000	/* a jammed printer takes nothing */
 #define PRINTER_QR_SCALE	4	/* dots per QR module on paper */
+#define PRINTER_COMMAND_MS	10000	/* a print command's time to finish */
 
 extern char **environ;
 
@@ -206,7 +207,7 @@ printer_send_command(const char *command, const char *doc, size_t len,
 {
 	posix_spawn_file_actions_t	 actions;
 	char				*argv[] = { "sh", "-c", NULL, NULL };
-	int				 pipefd[2], status, rc;
+	int				 pipefd[2], status, rc, waited;
 	pid_t				 pid;
 
 	if (pipe2(pipefd, O_CLOEXEC) != 0) {
@@ -232,8 +233,20 @@ printer_send_command(const char *command, const char *doc, size_t len,
 	}
 	rc = printer_write(pipefd[1], doc, len, cause);
 	close(pipefd[1]);
-	while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
-		continue;
+	/* A command that hangs must not hang the kiosk: wait, then stop it. */
+	for (waited = 0; waitpid(pid, &status, WNOHANG) == 0; waited += 100) {
+		if (waited >= PRINTER_COMMAND_MS) {
+			kill(pid, SIGKILL);
+			while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
+				continue;
+			if (rc != 0)
+				free(*cause);
+			*cause = xstrdup(_("The print command did not finish "
+			    "and was stopped."));
+			return -1;
+		}
+		poll(NULL, 0, 100);
+	}
 	/* A command that stopped reading says best why by its status. */
 	if (rc != 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0)
 		return -1;

@@ -124,8 +124,8 @@ tui_draw_keys(const struct screen *s, const struct tui_view *v, int more)
 		hint[MORE] = more > 0 ? _("PgDn More") : _("PgUp Back up");
 	if (s->can_go_back)
 		/* In a secret field 0 may begin the code: Esc goes back. */
-		hint[BACK] = s->field == FIELD_SECRET ? _("Esc Back") :
-		    _("0 Back");
+		hint[BACK] = s->field == FIELD_SECRET ||
+		    s->field == FIELD_DIGITS ? _("Esc Back") : _("0 Back");
 	hint[REPEAT] = _("* Repeat");
 	hint[HELP] = _("# Help");
 	if (v->can_exit)

@@ -205,9 +205,10 @@ tui_key_field(struct tui *t, const struct screen *s, wint_t key,
 		tui_field_delete(t);
 		return DIALOG_SAME;
 	}
-	/* 0 on an empty field goes back, but may start an exit code. */
+	/* 0 on an empty text field goes back; a code or number may start
+	 * with 0, so there only Esc goes back. */
 	if (!is_function && ((key == '0' && t->field_len == 0 &&
-	    s->field != FIELD_SECRET) || key == 27))
+	    s->field == FIELD_TEXT) || key == 27))
 		return dialog_back(t->dialog);
 	if (!is_function && key >= 0x20 && key != 0x7f &&
 	    !(key >= 0x80 && key < 0xa0))

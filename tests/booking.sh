@@ -31,7 +31,7 @@ contains "a past time cannot be booked" "$err" "That time cannot be booked"
 $L booking make akta-kelahiran --at "tomorrow" 2>"$err"
 check "a time that is not a time exits 2" $? -eq 2
 $L booking make akta-kelahiran --at "$first" --phone 12ab 2>"$err"
-contains "a bad phone number is named" "$err" "a phone number is 8 to 15 digits"
+contains "a bad phone number is named" "$err" "a phone number is 8 to 15 digits starting with 0"
 $L booking make no-such --at "$first" 2>"$err"
 contains "an unknown service is named" "$err" 'There is no service "no-such".'
 
@@ -72,6 +72,10 @@ contains "the kiosk books a visit" "$out" "== Your booking code is "
 kcode=$(sed -n 's/^Code: //p' "$out" | head -n 1)
 printf '2\n7\n%s\n' "$kcode" | $L --line >"$out"
 contains "the kiosk checks the booking in and gives the ticket" "$out" "== Your number is D-00"
+printf '[office]\nhours = mon-sun 00:00-24:00\n[printer]\ntype = text\ndevice = %s\n' "$TMP/paper.txt" >"$TMP/print.conf"
+pcode=$($L booking make kartu-keluarga --at "$first" --json | sed 's/.*"code":"\([^"]*\)".*/\1/')
+printf '2\n7\n%s\n' "$pcode" | $LOKET --db "$db" --lang=en --config "$TMP/print.conf" --line >"$out"
+contains "a check-in at the kiosk prints the ticket too" "$TMP/paper.txt" "Family Card"
 printf '2\n7\nAAAA-AAAA\n' | $L --line >"$out"
 contains "the kiosk names an unknown code" "$out" "There is no booking AAAA-AAAA."
 

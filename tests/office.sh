@@ -58,6 +58,21 @@ ok "the desk's figures count it" tui_wait desk "Today: 1 served"
 tui_keys kiosk 1
 ok "the kiosk is ready for the next citizen" tui_wait kiosk "Selamat datang"
 
+# A phone number starts with 0: in the field, 0 is a digit, not "back".
+for step in "2:Main menu" "1:Take a queue number" "1:Choose the service you came for" \
+    "1:Do you need the priority lane" "1:A text message when your turn" \
+    "2:Type your mobile number"; do
+	tui_keys kiosk "${step%%:*}"
+	tui_wait_text kiosk "${step#*:}" >/dev/null
+done
+tui_type kiosk 081234567890
+tui_keys kiosk Enter
+ok "a phone number starting with 0 can be typed on the keypad" \
+	tui_wait kiosk "ending in 7890"
+tui_keys kiosk 1
+ok "the ticket is given" tui_wait kiosk "Your number is A-002"
+check "the number is kept on the ticket" "$(sqlite3 "$db" "SELECT phone FROM ticket WHERE number = 2")" = 081234567890
+
 tui_keys desk 0
 ok "0 logs the operator out" tui_wait desk "Type your operator name"
 

@@ -46,6 +46,11 @@ contains "the kiosk says the ticket was not printed" "$out" "The ticket was not 
 contains "... that the number is valid" "$out" "is valid all the same: please note it down."
 contains "... and shows the number" "$out" "== Your number is D-005 =="
 
+printf '[printer]\ntype = text\ncommand = sleep 60\n' >"$TMP/hang.conf"
+$L --config "$TMP/hang.conf" ticket take akta-kelahiran --print >"$out" 2>"$err"
+check "a print command that hangs is stopped (exit 5)" $? -eq 5
+contains "... and reported" "$err" "The print command did not finish and was stopped."
+
 printf '[printer]\ntype = laser\n' >"$TMP/bad.conf"
 $L --config "$TMP/bad.conf" ticket take akta-kelahiran 2>"$err"
 check "an unknown printer type is a configuration error (exit 2)" $? -eq 2
