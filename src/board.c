@@ -34,6 +34,7 @@
 #include "log.h"
 #include "queue.h"
 #include "signals.h"
+#include "term.h"
 #include "text.h"
 #include "words.h"
 #include "xmalloc.h"
@@ -77,42 +78,12 @@ struct board {
 	int				 quit;
 };
 
-static int	 board_active;
-
-/* Give the terminal back; safe to call more than once. */
-static void
-board_finish(void)
-{
-	if (!board_active)
-		return;
-	board_active = 0;
-	curs_set(1);
-	endwin();
-}
-
 /* Take the terminal; -1 if it cannot address the cursor. */
 static int
 board_start(void)
 {
-	SCREEN	*screen;
-	char	*cup;
-
-	if ((screen = newterm(NULL, stdout, stdin)) == NULL)
-		return -1;
-	cup = tigetstr("cup");
-	if (cup == NULL || cup == (char *)-1) {
-		endwin();
-		delscreen(screen);
-		return -1;
-	}
-	board_active = 1;
-	signals_set_cleanup(board_finish);
-	raw();		/* Ctrl-C and Ctrl-Z arrive as keys */
-	noecho();
-	nonl();
-	keypad(stdscr, TRUE);
-	curs_set(0);	/* nothing to type; where it can be hidden */
-	return 0;
+	/* Nothing to type: the cursor is hidden where it can be. */
+	return term_start(0);
 }
 
 /* Milliseconds on a clock that never jumps. */
@@ -738,7 +709,7 @@ board_run(struct db *db, const struct config *config,
 		log_info("signal %d: exiting", (int)signals_caught);
 		status = 128 + signals_caught;
 	}
-	board_finish();
+	term_finish();
 	log_info("board: stopped");
 	queue_status_free(b.services, b.nservices);
 	free(b.announcement);

@@ -20,6 +20,7 @@
 #include "screen.h"
 #include "session.h"
 #include "signals.h"
+#include "term.h"
 #include "tui.h"
 #include "xmalloc.h"
 
@@ -38,7 +39,6 @@ struct tui {
 	int			 quit;
 };
 
-static int	 tui_active;
 
 int
 tui_available(void)
@@ -48,17 +48,6 @@ tui_available(void)
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return 0;
 	return term != NULL && *term != '\0' && strcmp(term, "dumb") != 0;
-}
-
-/* Give the terminal back; safe to call more than once. */
-static void
-tui_finish(void)
-{
-	if (!tui_active)
-		return;
-	tui_active = 0;
-	curs_set(1);
-	endwin();
 }
 
 /*
@@ -92,27 +81,11 @@ tui_define_keys(void)
 static int
 tui_start(void)
 {
-	SCREEN	*screen;
-	char	*cup;
-
-	if ((screen = newterm(NULL, stdout, stdin)) == NULL)
+	if (term_start(1) != 0)
 		return -1;
-	cup = tigetstr("cup");
-	if (cup == NULL || cup == (char *)-1) {
-		endwin();
-		delscreen(screen);
-		return -1;
-	}
-	tui_active = 1;
-	signals_set_cleanup(tui_finish);
-	raw();		/* Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys */
-	noecho();
-	nonl();
-	keypad(stdscr, TRUE);
 	tui_define_keys();
 	set_escdelay(100);
 	timeout(1000);	/* wake every second for the idle countdown */
-	curs_set(1);
 	return 0;
 }
 
@@ -376,7 +349,7 @@ tui_run(struct dialog *dialog, const struct config *config)
 		log_info("signal %d: exiting", (int)signals_caught);
 		status = 128 + signals_caught;
 	}
-	tui_finish();
+	term_finish();
 	free(t.notice);
 	explicit_bzero(t.field, sizeof t.field);
 	return status;
