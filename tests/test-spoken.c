@@ -1,0 +1,96 @@
+/* Unit tests: text made speakable, in Indonesian and English. */
+#include "config.h"
+
+#include "unit.h"
+#include "spoken.h"
+
+static void
+assert_spoken(const char *text, enum lang lang, const char *want)
+{
+	char	*got = spoken_text(text, lang);
+
+	if (strcmp(got, want) != 0)
+		fail_msg("\"%s\" became \"%s\", not \"%s\"", text, got, want);
+	free(got);
+}
+
+static void
+test_tickets(void **state)
+{
+	(void)state;
+	assert_spoken("Nomor Anda A-012", LANG_ID, "Nomor Anda a dua belas");
+	assert_spoken("Your number is K-105", LANG_EN,
+	    "Your number is kay one hundred and five");
+	assert_spoken("Tiket K-001.", LANG_ID, "Tiket ka satu.");
+}
+
+static void
+test_digits_one_by_one(void **state)
+{
+	(void)state;
+	assert_spoken("NIK 3201010101900001", LANG_ID, "en i ka tiga dua nol "
+	    "satu nol satu nol satu nol satu sembilan nol nol nol nol satu");
+	assert_spoken("Call 081234567890", LANG_EN, "Call zero eight one two "
+	    "three four five six seven eight nine zero");
+	assert_spoken("Kode K7M2-QX4P", LANG_ID,
+	    "Kode ka tujuh em dua ki eks empat pe");
+}
+
+static void
+test_money(void **state)
+{
+	(void)state;
+	assert_spoken("Biaya Rp30.000", LANG_ID,
+	    "Biaya tiga puluh ribu rupiah");
+	assert_spoken("Fee: Rp 600.000,00.", LANG_EN,
+	    "Fee: six hundred thousand rupiah.");
+	assert_spoken("Rp0", LANG_ID, "nol rupiah");
+}
+
+static void
+test_dates(void **state)
+{
+	(void)state;
+	assert_spoken("Tanggal 2026-11-30", LANG_ID,
+	    "Tanggal tiga puluh November dua ribu dua puluh enam");
+	assert_spoken("on 2027-01-01", LANG_EN,
+	    "on one January two thousand and twenty-seven");
+}
+
+static void
+test_abbreviations(void **state)
+{
+	(void)state;
+	assert_spoken("KTP-el Baru", LANG_ID, "ka te pe e el Baru");
+	assert_spoken("Kartu Keluarga (KK)", LANG_ID,
+	    "Kartu Keluarga (ka ka)");
+	assert_spoken("SKCK", LANG_EN, "ess kay see kay");
+	/* Inside a longer word it is not an abbreviation. */
+	assert_spoken("KKN", LANG_ID, "KKN");
+}
+
+static void
+test_numbers_and_plain_words(void **state)
+{
+	(void)state;
+	assert_spoken("3 orang di depan Anda", LANG_ID,
+	    "tiga orang di depan Anda");
+	assert_spoken("about 25 minutes", LANG_EN,
+	    "about twenty-five minutes");
+	assert_spoken("", LANG_ID, "");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_tickets),
+		cmocka_unit_test(test_digits_one_by_one),
+		cmocka_unit_test(test_money),
+		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_abbreviations),
+		cmocka_unit_test(test_numbers_and_plain_words),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
