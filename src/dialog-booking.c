@@ -13,7 +13,6 @@
 #include "dialog-internal.h"
 #include "queue.h"
 #include "schedule.h"
-#include "ticket-print.h"
 #include "xmalloc.h"
 
 extern const struct dialog_type dialog_booking_slot;
@@ -287,7 +286,6 @@ static enum dialog_result
 dialog_checkin_submit(struct dialog *d, struct dialog_frame *f,
     const char *code)
 {
-	struct dialog_frame	*result;
 	struct ticket		 t;
 	char			*cause;
 	int			 ahead;
@@ -299,10 +297,7 @@ dialog_checkin_submit(struct dialog *d, struct dialog_frame *f,
 		free(cause);
 		return DIALOG_CHANGED;
 	}
-	result = dialog_push(d, &dialog_ticket_result, t.id, ahead);
-	if (ticket_print_enabled(d->config) && ticket_print(d->db, d->config,
-	    d->rules, &t, ahead, &cause) != 0)
-		result->text = cause;
+	dialog_ticket_show(d, &t, ahead);
 	queue_ticket_clear(&t);
 	return DIALOG_CHANGED;
 }

@@ -103,6 +103,10 @@ enum dialog_purpose {
 };
 /* The screen a chosen service opens, for the frame's purpose. */
 const struct dialog_type *dialog_service_next(int purpose);
+/* Show a ticket just taken (and print it, if a printer is set up). */
+struct ticket;
+void		 dialog_ticket_show(struct dialog *, const struct ticket *,
+		     int ahead);
 /* The two languages as choices, the current one selected. */
 void		 dialog_add_languages(struct dialog *, struct screen *);
 

@@ -140,12 +140,24 @@ dialog_confirm_build(struct dialog *d, struct dialog_frame *f,
 	screen_add_item(s, _("Take the ticket"));
 }
 
+void
+dialog_ticket_show(struct dialog *d, const struct ticket *t, int ahead)
+{
+	struct dialog_frame	*result;
+	char			*cause;
+
+	result = dialog_push(d, &dialog_ticket_result, t->id, ahead);
+	/* A printer that fails leaves the ticket valid, and says so. */
+	if (ticket_print_enabled(d->config) && ticket_print(d->db, d->config,
+	    d->rules, t, ahead, &cause) != 0)
+		result->text = cause;
+}
+
 static enum dialog_result
 dialog_confirm_choose(struct dialog *d, struct dialog_frame *f, size_t n)
 {
 	struct queue_actor	 kiosk = { "kiosk", "kiosk", 0 };
 	struct queue_extra	 extra = { NULL, 0, 0 };
-	struct dialog_frame	*result;
 	struct ticket		 t;
 	char			*cause, *code;
 	int			 ahead;
@@ -163,11 +175,7 @@ dialog_confirm_choose(struct dialog *d, struct dialog_frame *f, size_t n)
 		return DIALOG_CHANGED;
 	}
 	free(code);
-	result = dialog_push(d, &dialog_ticket_result, t.id, ahead);
-	/* A printer that fails leaves the ticket valid, and says so. */
-	if (ticket_print_enabled(d->config) && ticket_print(d->db, d->config,
-	    d->rules, &t, ahead, &cause) != 0)
-		result->text = cause;
+	dialog_ticket_show(d, &t, ahead);
 	queue_ticket_clear(&t);
 	return DIALOG_CHANGED;
 }
