@@ -27,7 +27,8 @@ enum config_type {
 	CONFIG_LANG,
 	CONFIG_SECRET,
 	CONFIG_SCHEDULE,	/* a piece of the office's week */
-	CONFIG_PRINTER		/* none, text or escpos */
+	CONFIG_PRINTER,		/* none, text or escpos */
+	CONFIG_SPEECH		/* off or wav */
 };
 
 struct config_key {
@@ -72,6 +73,9 @@ static const struct config_key config_keys[] = {
 	  0, 240 },
 	{ "booking", "jump_queue", CONFIG_BOOLEAN, CONFIG_AT(booking_jump),
 	  0, 0 },
+	{ "speech", "sink", CONFIG_SPEECH, CONFIG_AT(speech_sink), 0, 0 },
+	{ "speech", "directory", CONFIG_PATH, CONFIG_AT(speech_directory),
+	  0, 0 },
 	{ "printer", "type", CONFIG_PRINTER, CONFIG_AT(printer_type), 0, 0 },
 	{ "printer", "device", CONFIG_PATH, CONFIG_AT(printer_device), 0, 0 },
 	{ "printer", "command", CONFIG_STRING, CONFIG_AT(printer_command),
@@ -111,6 +115,8 @@ config_free(struct config *c)
 	free(c->hours);
 	free(c->breaks);
 	free(c->holidays);
+	free(c->speech_sink);
+	free(c->speech_directory);
 	free(c->printer_type);
 	free(c->printer_device);
 	free(c->printer_command);
@@ -220,6 +226,15 @@ config_set_value(struct config *c, const struct config_key *k,
 		if (config_check_schedule(k->key, value, cause) != 0)
 			return -1;
 		break;
+	case CONFIG_SPEECH:
+		/* The other sinks of issue 4 are not built yet: say so. */
+		if (strcmp(value, "off") != 0 && strcmp(value, "wav") != 0) {
+			*cause = xasprintf(_("\"%s\" must be off or wav (a "
+			    "directory of WAV files); other sinks are not "
+			    "available yet, not \"%s\""), k->key, value);
+			return -1;
+		}
+		break;
 	case CONFIG_PRINTER: {
 		enum printer_type	 type;
 
@@ -262,7 +277,7 @@ config_set(struct config *c, const char *section, const char *key,
 	}
 	if (!known_section) {
 		*cause = xasprintf(_("unknown section [%s]; known sections: "
-		    "general, kiosk, office, queue, booking, printer"), section);
+		    "general, kiosk, office, queue, booking, printer, speech"), section);
 		return -1;
 	}
 	list = config_known_keys(section);

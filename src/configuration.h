@@ -36,6 +36,10 @@ struct config {
 	int		 booking_early;	/* minutes before the slot */
 	int		 booking_jump;	/* a booking counts from its slot */
 
+	/* Speech: the sink (off or wav for now) and its directory. */
+	char		*speech_sink;
+	char		*speech_directory;
+
 	/* The kiosk's ticket printer. */
 	char		*printer_type;	/* none, text or escpos */
 	char		*printer_device;

@@ -20,6 +20,7 @@
 #include "screen.h"
 #include "session.h"
 #include "signals.h"
+#include "speech.h"
 #include "term.h"
 #include "tui.h"
 #include "xmalloc.h"
@@ -29,6 +30,7 @@
 
 struct tui {
 	struct dialog		*dialog;
+	struct speech		*speech;
 	const struct config	*config;
 	struct tui_view		 view;
 	struct session		 session;
@@ -89,12 +91,37 @@ tui_start(void)
 	return 0;
 }
 
+/* Say a screen's title and instruction (and its message). */
+static void
+tui_speak(struct tui *t, const struct screen *s)
+{
+	char	*text;
+
+	if (t->speech == NULL)
+		return;
+	size_t	 i;
+	char	*more;
+
+	text = xasprintf("%s. %s %s", s->title != NULL ? s->title : "",
+	    s->prompt != NULL ? s->prompt : "", s->message != NULL ?
+	    s->message : "");
+	/* The text to read is heard too, such as a service's standard. */
+	for (i = 0; i < s->nbody; i++) {
+		more = xasprintf("%s %s", text, s->body[i]);
+		free(text);
+		text = more;
+	}
+	speech_say(t->speech, text, dialog_lang(t->dialog));
+	free(text);
+}
+
 /* A new screen: put the cursor on its first choice, forget typing. */
 static void
 tui_new_screen(struct tui *t)
 {
 	const struct screen	*s = dialog_screen(t->dialog);
 
+	tui_speak(t, s);
 	t->view.selected = s->selected < s->nitems ? s->selected : 0;
 	t->view.scroll = 0;
 	t->field_len = 0;
@@ -131,6 +158,7 @@ tui_result(struct tui *t, enum dialog_result r)
 		return;
 	}
 	/* An error on the same screen: keep the cursor, clear the typing. */
+	tui_speak(t, after);
 	if (t->view.selected >= after->nitems)
 		t->view.selected = 0;
 	explicit_bzero(t->field, sizeof t->field);
@@ -251,6 +279,7 @@ tui_key(struct tui *t, wint_t key, int is_function)
 	}
 	if (!is_function && key == '*') {
 		clearok(curscr, TRUE);	/* repaint everything, as asked */
+		tui_speak(t, s);	/* and say it again */
 		return;
 	}
 	if (!is_function && key == '#') {
@@ -317,10 +346,14 @@ tui_run(struct dialog *dialog, const struct config *config)
 	t.dialog = dialog;
 	t.config = config;
 	t.view.can_exit = !config->locked;
+	/* Before curses: the speech process inherits nothing of it. */
+	t.speech = speech_start(config);
 	session_init(&t.session, config->idle_timeout, config->idle_warning,
 	    time(NULL));
-	if (tui_start() != 0)
+	if (tui_start() != 0) {
+		speech_free(t.speech);
 		return TUI_UNAVAILABLE;
+	}
 	tui_new_screen(&t);
 	tui_redraw(&t);
 	while (!t.quit && !signals_caught) {
@@ -333,6 +366,7 @@ tui_run(struct dialog *dialog, const struct config *config)
 			continue;
 		}
 		session_touch(&t.session, time(NULL));
+		speech_stop(t.speech);	/* any key stops the voice at once */
 		if (t.notice != NULL) {
 			/* Any key extends the session, and does nothing else. */
 			free(t.notice);
@@ -350,6 +384,7 @@ tui_run(struct dialog *dialog, const struct config *config)
 		status = 128 + signals_caught;
 	}
 	term_finish();
+	speech_free(t.speech);
 	free(t.notice);
 	explicit_bzero(t.field, sizeof t.field);
 	return status;
