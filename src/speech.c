@@ -16,12 +16,26 @@
 #include "xmalloc.h"
 
 struct speech {
+	char	*program;	/* loket-speech */
 	char	*directory;
 	int	 fd;		/* the write end of the pipe, or -1 */
 	pid_t	 pid;
 };
 
-/* Fork the speech process; nothing it prints reaches the screen. */
+/* Where loket-speech is: LOKET_SPEECH, installed, or the build tree. */
+static char *
+speech_program(void)
+{
+	const char	*env = getenv("LOKET_SPEECH");
+
+	if (env != NULL && *env != '\0')
+		return xstrdup(env);
+	if (access(PKGLIBEXECDIR "/loket-speech", X_OK) == 0)
+		return xstrdup(PKGLIBEXECDIR "/loket-speech");
+	return xstrdup(BUILD_SPEECH);
+}
+
+/* Start the speech process; nothing it prints reaches the screen. */
 static int
 speech_spawn(struct speech *sp)
 {
@@ -37,15 +51,18 @@ speech_spawn(struct speech *sp)
 	}
 	if (pid == 0) {
 		close(fds[1]);
+		dup2(fds[0], STDIN_FILENO);
+		close(fds[0]);
 		if ((null = open("/dev/null", O_RDWR)) != -1) {
-			dup2(null, STDIN_FILENO);
 			dup2(null, STDOUT_FILENO);
 			dup2(null, STDERR_FILENO);
 		}
 		signal(SIGINT, SIG_IGN);
 		signal(SIGTERM, SIG_DFL);
 		signal(SIGHUP, SIG_DFL);
-		_exit(speech_engine_main(fds[0], sp->directory));
+		signal(SIGPIPE, SIG_DFL);
+		execl(sp->program, "loket-speech", sp->directory, (char *)NULL);
+		_exit(127);
 	}
 	close(fds[0]);
 	fcntl(fds[1], F_SETFL, O_NONBLOCK);
@@ -65,6 +82,7 @@ speech_start(const struct config *c)
 	    c->speech_directory == NULL)
 		return NULL;
 	sp = xcalloc(1, sizeof *sp);
+	sp->program = speech_program();
 	sp->directory = xstrdup(c->speech_directory);
 	sp->fd = -1;
 	if (speech_spawn(sp) != 0)
@@ -128,6 +146,7 @@ speech_free(struct speech *sp)
 		close(sp->fd);		/* end of input: the process ends */
 	if (sp->pid > 0)
 		waitpid(sp->pid, NULL, 0);
+	free(sp->program);
 	free(sp->directory);
 	free(sp);
 }

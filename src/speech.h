@@ -25,7 +25,4 @@ void		 speech_say(struct speech *, const char *, enum lang);
 void		 speech_stop(struct speech *);
 void		 speech_free(struct speech *);
 
-/* The speech process itself (speech-engine.c); its exit status. */
-int		 speech_engine_main(int fd, const char *directory);
-
 #endif

@@ -1,6 +1,7 @@
 /*
- * The speech process: espeak-ng's library fed through a pipe, one line
- * per command. "S id|en TEXT" speaks TEXT, "X" stops. Any new line stops
+ * loket-speech, the speech process: a program of its own so that only it
+ * loads espeak-ng and the sound libraries, not every kiosk. It reads one
+ * line per command on its standard input. "S id|en TEXT" speaks TEXT, "X" stops. Any new line stops
  * the utterance being synthesized, so a key press cancels at once. This
  * part of issue 4 writes to a directory of WAV files (one per utterance,
  * with a log of the texts); the sound device, command and
@@ -18,7 +19,6 @@
 
 #include <espeak-ng/espeak_ng.h>
 
-#include "speech.h"
 #include "xmalloc.h"
 
 struct engine {
@@ -109,7 +109,8 @@ engine_speak(struct engine *e, const char *lang, const char *text, int rate)
 	fprintf(e->log, "%04u\t%s\t%s\n", e->count, lang, text);
 }
 
-int
+/* Speak what standard input says, into the directory of WAV files. */
+static int
 speech_engine_main(int fd, const char *directory)
 {
 	struct engine	 e;
@@ -155,4 +156,14 @@ speech_engine_main(int fd, const char *directory)
 	free(e.samples);
 	fclose(e.log);
 	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc != 2) {
+		fprintf(stderr, "usage: loket-speech DIRECTORY\n");
+		return 2;
+	}
+	return speech_engine_main(STDIN_FILENO, argv[1]);
 }
