@@ -170,8 +170,7 @@ cmd_booking_make_exec(const struct config *config, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	/* The same rule as at the kiosk: 8-15 digits from 0. */
-	if (phone != NULL && (strlen(phone) < 8 || strlen(phone) > 15 ||
-	    strspn(phone, "0123456789") != strlen(phone) || phone[0] != '0')) {
+	if (phone != NULL && !queue_phone_valid(phone)) {
 		cmd_error(_("a phone number is 8 to 15 digits starting with 0, "
 		    "such as 081234567890"));
 		return EXIT_USAGE;

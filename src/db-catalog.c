@@ -544,7 +544,7 @@ db_catalog_read_services(struct db *db, struct catalog *c, char **cause)
 	sqlite3_stmt		*stmt, *standard;
 	struct catalog_service	*s;
 	enum component		 comp;
-	char			*key, *letter;
+	char			*key;
 	int			 rc, l;
 	long			 id;
 
@@ -566,9 +566,7 @@ db_catalog_read_services(struct db *db, struct catalog *c, char **cause)
 		id = sqlite3_column_int64(stmt, 0);
 		s->code = db_column_text(stmt, 1);
 		s->agency = db_column_text(stmt, 2);
-		letter = db_column_text(stmt, 3);
-		s->letter = letter[0];
-		free(letter);
+		s->letter = db_column_char(stmt, 3);
 		s->name[LANG_ID] = db_column_text(stmt, 4);
 		s->name[LANG_EN] = db_column_text(stmt, 5);
 		s->keywords = db_column_text(stmt, 6);

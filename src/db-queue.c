@@ -27,7 +27,6 @@ static void
 db_queue_row(sqlite3_stmt *stmt, struct ticket *t)
 {
 	const char	*text;
-	char		*letter;
 	int		 i;
 
 	memset(t, 0, sizeof *t);
@@ -36,9 +35,7 @@ db_queue_row(sqlite3_stmt *stmt, struct ticket *t)
 	snprintf(t->day, sizeof t->day, "%s", text != NULL ? text : "");
 	t->service = sqlite3_column_int64(stmt, 2);
 	t->service_code = db_column_text(stmt, 3);
-	letter = db_column_text(stmt, 4);
-	t->letter = letter[0];
-	free(letter);
+	t->letter = db_column_char(stmt, 4);
 	t->number = sqlite3_column_int(stmt, 5);
 	text = (const char *)sqlite3_column_text(stmt, 6);
 	queue_priority_parse(text != NULL ? text : "none", &t->priority);
@@ -636,15 +633,11 @@ queue_status(struct db *db, const struct queue_rules *r, time_t now,
 	sqlite3_bind_text(stmt, 1, day, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(stmt, 2, i18n_code(i18n_get()), -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		char	*letter;
-
 		*out = xreallocarray(*out, *n + 1, sizeof **out);
 		s = &(*out)[(*n)++];
 		s->service = sqlite3_column_int64(stmt, 0);
 		s->code = db_column_text(stmt, 1);
-		letter = db_column_text(stmt, 2);
-		s->letter = letter[0];
-		free(letter);
+		s->letter = db_column_char(stmt, 2);
 		s->name = db_column_text(stmt, 3);
 		s->waiting = sqlite3_column_int(stmt, 4);
 		s->served = sqlite3_column_int(stmt, 5);
@@ -719,7 +712,7 @@ queue_calls(struct db *db, const struct queue_rules *r, time_t now,
 {
 	struct queue_call	*c;
 	sqlite3_stmt		*stmt;
-	char			 day[11], *letter;
+	char			 day[11];
 	int			 rc;
 
 	*out = NULL;
@@ -741,9 +734,7 @@ queue_calls(struct db *db, const struct queue_rules *r, time_t now,
 		c = &(*out)[(*n)++];
 		c->event = sqlite3_column_int64(stmt, 0);
 		c->ticket = sqlite3_column_int64(stmt, 1);
-		letter = db_column_text(stmt, 2);
-		c->letter = letter[0];
-		free(letter);
+		c->letter = db_column_char(stmt, 2);
 		c->number = sqlite3_column_int(stmt, 3);
 		c->counter = sqlite3_column_int(stmt, 4);
 		c->recall = sqlite3_column_int(stmt, 5);

@@ -455,3 +455,12 @@ db_column_text(sqlite3_stmt *stmt, int column)
 	text = sqlite3_column_text(stmt, column);
 	return xstrdup(text != NULL ? (const char *)text : "");
 }
+
+char
+db_column_char(sqlite3_stmt *stmt, int column)
+{
+	const unsigned char	*text;
+
+	text = sqlite3_column_text(stmt, column);
+	return text != NULL ? (char)text[0] : '\0';
+}

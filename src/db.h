@@ -49,5 +49,7 @@ void		 db_rollback(struct db *);
 
 /* An owned copy of a text column ("" for NULL). */
 char		*db_column_text(sqlite3_stmt *, int);
+/* The first byte of a text column, such as a queue letter ('\0' for NULL). */
+char		 db_column_char(sqlite3_stmt *, int);
 
 #endif

@@ -94,10 +94,8 @@ dialog_phone_submit(struct dialog *d, struct dialog_frame *f,
     const char *phone)
 {
 	struct dialog_frame	*next;
-	size_t			 len = strlen(phone);
 
-	if (len < 8 || len > 15 || strspn(phone, "0123456789") != len ||
-	    phone[0] != '0') {
+	if (!queue_phone_valid(phone)) {
 		dialog_message(d, 1, _("That is not a mobile number: type 8 to "
 		    "15 digits starting with 0, such as 081234567890."));
 		return DIALOG_CHANGED;

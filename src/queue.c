@@ -206,3 +206,12 @@ queue_wait_text(long seconds)
 	return xasprintf(ngettext("about %ld minute", "about %ld minutes",
 	    minutes), minutes);
 }
+
+int
+queue_phone_valid(const char *phone)
+{
+	size_t	 len = strlen(phone);
+
+	return len >= 8 && len <= 15 && phone[0] == '0' &&
+	    strspn(phone, "0123456789") == len;
+}

@@ -147,6 +147,8 @@ int		 queue_allowed(enum queue_action, enum ticket_state);
 char		*queue_refusal(enum queue_action, const struct ticket *);
 
 void		 queue_ticket_clear(struct ticket *);
+/* Is this a mobile number for text messages: 8-15 digits from 0? */
+int		 queue_phone_valid(const char *);
 /* "about 25 minutes", or "not known yet" for -1; owned. */
 char		*queue_wait_text(long seconds);
 
