@@ -28,6 +28,7 @@
 #undef columns
 
 #include "bigtext.h"
+#include "board-voice.h"
 #include "board.h"
 #include "configuration.h"
 #include "i18n.h"
@@ -72,6 +73,7 @@ struct board {
 	int				 stale;
 	char				*announcement;
 	char				*problem;
+	struct board_voice		*voice;
 	long long			 minute;	/* shown */
 	int				 utf8;
 	int				 dirty;
@@ -151,7 +153,7 @@ board_set_problem(struct board *b, char *cause)
 	b->dirty = 1;
 }
 
-/* Say a call or recall: for now on the status line and in the log. */
+/* Say a call or recall: aloud, on the status line and in the log. */
 static void
 board_announce(struct board *b, const struct queue_call *c)
 {
@@ -160,6 +162,7 @@ board_announce(struct board *b, const struct queue_call *c)
 	text = words_call(c->letter, (unsigned)c->number, (unsigned)c->counter,
 	    b->config->lang);
 	log_info("announce: %s", text);
+	board_voice_call(b->voice, text, b->config->lang);
 	free(b->announcement);
 	b->announcement = text;
 	b->dirty = 1;
@@ -646,13 +649,28 @@ board_draw(const struct board *b, time_t now)
 	move(status, 0);
 }
 
-/* One key: only the ways out, and only when the board is not locked. */
+/* A line for the status line in place of the last announcement. */
+static void
+board_set_status(struct board *b, char *text)
+{
+	free(b->announcement);
+	b->announcement = text;
+	b->dirty = 1;
+}
+
+/* One key: the voice settings, and the ways out unless locked. */
 static void
 board_key(struct board *b, wint_t key, int is_function)
 {
+	char	*said;
+
 	if (is_function && key == KEY_RESIZE) {
 		clearok(curscr, TRUE);
 		b->dirty = 1;
+		return;
+	}
+	if (!is_function && (said = board_voice_key(b->voice, key)) != NULL) {
+		board_set_status(b, said);
 		return;
 	}
 	if (b->config->locked || is_function)
@@ -669,6 +687,7 @@ board_run(struct db *db, const struct config *config,
 	struct board	 b;
 	wint_t		 key;
 	long long	 next, wait;
+	char		*said;
 	int		 rc, status = 0;
 
 	memset(&b, 0, sizeof b);
@@ -679,13 +698,19 @@ board_run(struct db *db, const struct config *config,
 	b.minute = LLONG_MIN;
 	b.dirty = 1;
 	signals_install(config->locked);
-	if (board_start() != 0)
+	/* Before curses: the speech process inherits nothing of it. */
+	b.voice = board_voice_new(config);
+	if (board_start() != 0) {
+		board_voice_free(b.voice);
 		return BOARD_UNAVAILABLE;
+	}
 	log_info("board: started");
 	next = board_now_ms();
 	while (!b.quit && !signals_caught) {
 		if (board_now_ms() >= next) {
 			board_tick(&b, time(NULL));
+			if ((said = board_voice_poll(b.voice)) != NULL)
+				board_set_status(&b, said);
 			next += BOARD_POLL_MS;
 			if (next <= board_now_ms())
 				next = board_now_ms() + BOARD_POLL_MS;
@@ -710,6 +735,7 @@ board_run(struct db *db, const struct config *config,
 		status = 128 + signals_caught;
 	}
 	term_finish();
+	board_voice_free(b.voice);
 	log_info("board: stopped");
 	queue_status_free(b.services, b.nservices);
 	free(b.announcement);

@@ -2,9 +2,10 @@
  * The display board: a full-screen curses front-end for a screen the
  * waiting room can see. It shows the latest call in big characters, the
  * calls before it, how many people wait for each service and the office
- * time; it announces every call and recall (for now on its status line
- * and in the log). It shows no personal data, takes no input but the keys
- * to leave, and reads the database once a second.
+ * time; it announces every call and recall aloud (board-voice.c), on its
+ * status line and in the log. It shows no personal data, takes no input
+ * but the voice settings and the keys to leave, and reads the database
+ * once a second.
  */
 #ifndef LOKET_BOARD_H
 #define LOKET_BOARD_H

@@ -10,6 +10,7 @@
 #include "db.h"
 #include "i18n.h"
 #include "queue.h"
+#include "speech.h"
 #include "tui.h"
 
 static int
@@ -17,12 +18,18 @@ cmd_board_exec(const struct config *config, int argc, char **argv)
 {
 	struct queue_rules	 rules;
 	struct db		*db;
+	char			*cause;
 	int			 status;
 
 	(void)argc;
 	(void)argv;
 	if (!tui_available()) {
 		cmd_error(_("the board needs a terminal to show it on"));
+		return EXIT_USAGE;
+	}
+	if (speech_check(config, &cause) != 0) {
+		cmd_error("%s", cause);
+		free(cause);
 		return EXIT_USAGE;
 	}
 	if (cmd_queue_rules(config, &rules) != 0)

@@ -17,6 +17,7 @@
 #include "printer.h"
 #include "schedule.h"
 #include "text.h"
+#include "voice.h"
 #include "xmalloc.h"
 
 enum config_type {
@@ -28,7 +29,7 @@ enum config_type {
 	CONFIG_SECRET,
 	CONFIG_SCHEDULE,	/* a piece of the office's week */
 	CONFIG_PRINTER,		/* none, text or escpos */
-	CONFIG_SPEECH		/* off or wav */
+	CONFIG_CHOICE		/* one of the words in choices */
 };
 
 struct config_key {
@@ -37,6 +38,7 @@ struct config_key {
 	enum config_type	 type;
 	size_t			 offset;
 	int			 min, max;
+	const char		*choices;	/* CONFIG_CHOICE: "a|b|c" */
 };
 
 #define CONFIG_AT(field) offsetof(struct config, field)
@@ -73,9 +75,21 @@ static const struct config_key config_keys[] = {
 	  0, 240 },
 	{ "booking", "jump_queue", CONFIG_BOOLEAN, CONFIG_AT(booking_jump),
 	  0, 0 },
-	{ "speech", "sink", CONFIG_SPEECH, CONFIG_AT(speech_sink), 0, 0 },
+	{ "speech", "sink", CONFIG_CHOICE, CONFIG_AT(speech_sink), 0, 0,
+	  "device|command|dispatcher|wav|off" },
+	{ "speech", "command", CONFIG_STRING, CONFIG_AT(speech_command),
+	  0, 0 },
 	{ "speech", "directory", CONFIG_PATH, CONFIG_AT(speech_directory),
 	  0, 0 },
+	{ "speech", "rate", CONFIG_NUMBER, CONFIG_AT(speech_rate),
+	  VOICE_RATE_MIN, VOICE_RATE_MAX },
+	{ "speech", "volume", CONFIG_NUMBER, CONFIG_AT(speech_volume),
+	  VOICE_VOLUME_MIN, VOICE_VOLUME_MAX },
+	{ "speech", "echo", CONFIG_CHOICE, CONFIG_AT(speech_echo), 0, 0,
+	  "character|word|off" },
+	{ "speech", "kiosk", CONFIG_BOOLEAN, CONFIG_AT(speech_kiosk), 0, 0 },
+	{ "speech", "desk", CONFIG_BOOLEAN, CONFIG_AT(speech_desk), 0, 0 },
+	{ "speech", "board", CONFIG_BOOLEAN, CONFIG_AT(speech_board), 0, 0 },
 	{ "printer", "type", CONFIG_PRINTER, CONFIG_AT(printer_type), 0, 0 },
 	{ "printer", "device", CONFIG_PATH, CONFIG_AT(printer_device), 0, 0 },
 	{ "printer", "command", CONFIG_STRING, CONFIG_AT(printer_command),
@@ -103,6 +117,10 @@ config_init(struct config *c)
 	c->booking_days = 14;
 	c->booking_grace = 30;
 	c->booking_early = 60;
+	c->speech_rate = VOICE_RATE_DEFAULT;
+	c->speech_volume = VOICE_VOLUME_DEFAULT;
+	c->speech_kiosk = 1;
+	c->speech_board = 1;
 }
 
 void
@@ -116,7 +134,9 @@ config_free(struct config *c)
 	free(c->breaks);
 	free(c->holidays);
 	free(c->speech_sink);
+	free(c->speech_command);
 	free(c->speech_directory);
+	free(c->speech_echo);
 	free(c->printer_type);
 	free(c->printer_device);
 	free(c->printer_command);
@@ -169,6 +189,24 @@ config_check_schedule(const char *key, const char *value, char **cause)
 	if (rc == 0)
 		schedule_free(&s);
 	return rc;
+}
+
+/* Is value one of the words of "a|b|c"? */
+static int
+config_is_choice(const char *choices, const char *value)
+{
+	size_t		 len = strlen(value);
+	const char	*p = choices;
+
+	while (len > 0) {
+		if (strncmp(p, value, len) == 0 && (p[len] == '|' ||
+		    p[len] == '\0'))
+			return 1;
+		if ((p = strchr(p, '|')) == NULL)
+			break;
+		p++;
+	}
+	return 0;
 }
 
 static int
@@ -226,12 +264,10 @@ config_set_value(struct config *c, const struct config_key *k,
 		if (config_check_schedule(k->key, value, cause) != 0)
 			return -1;
 		break;
-	case CONFIG_SPEECH:
-		/* The other sinks of issue 4 are not built yet: say so. */
-		if (strcmp(value, "off") != 0 && strcmp(value, "wav") != 0) {
-			*cause = xasprintf(_("\"%s\" must be off or wav (a "
-			    "directory of WAV files); other sinks are not "
-			    "available yet, not \"%s\""), k->key, value);
+	case CONFIG_CHOICE:
+		if (!config_is_choice(k->choices, value)) {
+			*cause = xasprintf(_("\"%s\" must be one of %s, not "
+			    "\"%s\""), k->key, k->choices, value);
 			return -1;
 		}
 		break;

@@ -36,9 +36,16 @@ struct config {
 	int		 booking_early;	/* minutes before the slot */
 	int		 booking_jump;	/* a booking counts from its slot */
 
-	/* Speech: the sink (off or wav for now) and its directory. */
-	char		*speech_sink;
-	char		*speech_directory;
+	/* Speech: where it plays, and each session's defaults. */
+	char		*speech_sink;	/* NULL: the sound device */
+	char		*speech_command;	/* sink command: fed WAV */
+	char		*speech_directory;	/* sink wav */
+	int		 speech_rate;	/* words per minute */
+	int		 speech_volume;	/* 10 to 100 */
+	char		*speech_echo;	/* typed input: NULL is character */
+	int		 speech_kiosk;	/* speak at the kiosk (default yes) */
+	int		 speech_desk;	/* at the desk (default no) */
+	int		 speech_board;	/* at the board (default yes) */
 
 	/* The kiosk's ticket printer. */
 	char		*printer_type;	/* none, text or escpos */

@@ -1,10 +1,45 @@
 /* Help and settings, reachable with # from every screen; operator exit. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "configuration.h"
 #include "dialog-internal.h"
+#include "xmalloc.h"
+
+/* The voice settings, after the two languages, when the front-end speaks. */
+enum help_item {
+	HELP_INDONESIAN = 1,
+	HELP_ENGLISH,
+	HELP_VOICE,
+	HELP_SLOWER,
+	HELP_FASTER,
+	HELP_SOFTER,
+	HELP_LOUDER,
+	HELP_HEADSET
+};
+
+static void
+dialog_help_voice_items(struct dialog *d, struct screen *s)
+{
+	char	*line;
+
+	line = xasprintf(_("Voice: %d words a minute, volume %d of 100. The "
+	    "voice returns to normal for the next person."), d->voice.rate,
+	    d->voice.volume);
+	screen_add_body(s, line);
+	free(line);
+	screen_add_item(s, d->voice.on ? _("Voice guidance is on: press to "
+	    "turn it off") : _("Voice guidance is off: press to turn it on"));
+	screen_add_item(s, _("Slower voice"));
+	screen_add_item(s, _("Faster voice"));
+	screen_add_item(s, _("Softer voice"));
+	screen_add_item(s, _("Louder voice"));
+	screen_add_item(s, d->voice.headset ? _("Headset mode is on: press to "
+	    "turn it off") : _("Headset mode is off: press to turn it on "
+	    "(personal data is then spoken)"));
+}
 
 static void
 dialog_help_build(struct dialog *d, struct dialog_frame *f, struct screen *s)
@@ -13,24 +48,91 @@ dialog_help_build(struct dialog *d, struct dialog_frame *f, struct screen *s)
 
 	(void)f;
 	screen_set_title(s, _("Help and settings"));
-	screen_set_prompt(s, _("Choose a language, or press 0 to go back to "
-	    "where you were."));
+	if (d->speaking)
+		screen_set_prompt(s, _("Choose a language or a voice setting, "
+		    "or press 0 to go back to where you were."));
+	else
+		screen_set_prompt(s, _("Choose a language, or press 0 to go "
+		    "back to where you were."));
 	if (below->help != NULL)
 		screen_add_body(s, _(below->help));
 	screen_add_body(s, _("Press the number of a choice. You can also move "
 	    "with the arrow keys and press Enter."));
 	screen_add_body(s, _("0 goes back. * repeats the instructions. # "
 	    "opens this help from every screen."));
-	screen_add_body(s, _("Voice guidance is not available yet."));
 	dialog_add_languages(d, s);
+	if (d->speaking)
+		dialog_help_voice_items(d, s);
+}
+
+/* A voice setting changed, or could not: say which. */
+static enum dialog_result
+dialog_help_voice(struct dialog *d, size_t n)
+{
+	struct voice	*v = &d->voice;
+
+	switch (n) {
+	case HELP_VOICE:
+		v->on = !v->on;
+		if (v->on)
+			dialog_message(d, 0, _("Voice guidance is on."));
+		else
+			dialog_message(d, 0, _("Voice guidance is off. Press # "
+			    "then 3 to turn it on again."));
+		break;
+	case HELP_SLOWER:
+		if (voice_slower(v) == 0)
+			dialog_message(d, 0, _("Slower: %d words a minute."),
+			    v->rate);
+		else
+			dialog_message(d, 1, _("This is already the slowest "
+			    "voice."));
+		break;
+	case HELP_FASTER:
+		if (voice_faster(v) == 0)
+			dialog_message(d, 0, _("Faster: %d words a minute."),
+			    v->rate);
+		else
+			dialog_message(d, 1, _("This is already the fastest "
+			    "voice."));
+		break;
+	case HELP_SOFTER:
+		if (voice_softer(v) == 0)
+			dialog_message(d, 0, _("Softer: volume %d of 100."),
+			    v->volume);
+		else
+			dialog_message(d, 1, _("This is already the softest "
+			    "voice."));
+		break;
+	case HELP_LOUDER:
+		if (voice_louder(v) == 0)
+			dialog_message(d, 0, _("Louder: volume %d of 100."),
+			    v->volume);
+		else
+			dialog_message(d, 1, _("This is already the loudest "
+			    "voice: louder would crackle."));
+		break;
+	case HELP_HEADSET:
+		v->headset = !v->headset;
+		if (v->headset)
+			dialog_message(d, 0, _("Headset mode is on: personal "
+			    "data is spoken. Use it only with headphones."));
+		else
+			dialog_message(d, 0, _("Headset mode is off: personal "
+			    "data is not spoken."));
+		break;
+	}
+	return DIALOG_CHANGED;
 }
 
 static enum dialog_result
 dialog_help_choose(struct dialog *d, struct dialog_frame *f, size_t n)
 {
 	(void)f;
-	dialog_set_lang(d, n == 2 ? LANG_EN : LANG_ID);
-	if (n == 2)
+	if (n > HELP_ENGLISH)
+		return dialog_help_voice(d, n);
+	dialog_set_lang(d, n == HELP_ENGLISH ? LANG_EN : LANG_ID);
+	if (n == HELP_ENGLISH)
 		dialog_message(d, 0, _("The language is now English."));
 	else
 		dialog_message(d, 0, _("The language is now Indonesian."));

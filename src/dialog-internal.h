@@ -4,6 +4,7 @@
 
 #include "dialog.h"
 #include "screen.h"
+#include "voice.h"
 
 struct dialog_frame;
 struct queue_rules;
@@ -52,6 +53,8 @@ struct dialog {
 	int			 desk;		/* an operator's desk */
 	char			*operator;	/* logged in at the desk */
 	int			 counter;	/* the desk's counter */
+	struct voice		 voice;		/* this session's voice */
+	int			 speaking;	/* the front-end speaks */
 };
 
 /* Push a new screen of this type. */

@@ -87,6 +87,7 @@ dialog_phone_build(struct dialog *d, struct dialog_frame *f, struct screen *s)
 	screen_set_prompt(s, _("Type your mobile number, such as 081234567890, "
 	    "then press Enter."));
 	screen_set_field(s, FIELD_DIGITS, _("Phone"), 15);
+	s->field_personal = 1;
 }
 
 static enum dialog_result
@@ -132,7 +133,7 @@ dialog_confirm_build(struct dialog *d, struct dialog_frame *f,
 		/* Personal data: only its end, enough to recognise it. */
 		line = xasprintf(_("Text message: to the number ending in %s"),
 		    f->text + strlen(f->text) - 4);
-		screen_add_body(s, line);
+		screen_add_personal(s, line);
 		free(line);
 	}
 	screen_add_item(s, _("Take the ticket"));

@@ -26,6 +26,8 @@ dialog_new(struct db *db, const struct config *config,
 	d->start = &dialog_welcome;
 	d->stack = xcalloc(DIALOG_MAX_DEPTH, sizeof *d->stack);
 	dialog_set_lang(d, config->lang);
+	voice_init(&d->voice, config->speech_kiosk, config->speech_rate,
+	    config->speech_volume);
 	dialog_push(d, &dialog_welcome, 0, 0);
 	return d;
 }
@@ -103,6 +105,19 @@ enum lang
 dialog_lang(struct dialog *d)
 {
 	return d->lang;
+}
+
+void
+dialog_set_speaking(struct dialog *d, int speaking)
+{
+	d->speaking = speaking;
+	dialog_invalidate(d);
+}
+
+const struct voice *
+dialog_voice(struct dialog *d)
+{
+	return &d->voice;
 }
 
 const struct screen *
@@ -233,22 +248,31 @@ dialog_submit(struct dialog *d, const char *text)
 	const struct screen	*s = dialog_screen(d);
 	enum text_problem	 problem;
 	size_t			 max;
-	char			*copy;
+	char			*copy, *label;
 	enum dialog_result	 result;
 
 	if (s->field == FIELD_NONE || f->type->submit == NULL)
 		return dialog_submit_choice(d, text);
 	max = s->field_max;
+	label = xstrdup(s->field_label != NULL ? s->field_label : "");
 	dialog_begin_action(d);
 	problem = text_check_input(text, max);
 	if (problem != TEXT_OK) {
 		dialog_text_problem(d, problem, max);
-		return DIALOG_CHANGED;
+		result = DIALOG_CHANGED;
+	} else {
+		copy = text_trim(xstrdup(text));
+		dialog_invalidate(d);
+		result = f->type->submit(d, f, copy);
+		free(copy);
 	}
-	copy = text_trim(xstrdup(text));
-	dialog_invalidate(d);
-	result = f->type->submit(d, f, copy);
-	free(copy);
+	/* An error names the field it is about, on screen and aloud. */
+	if (d->message != NULL && d->message_is_error && *label != '\0') {
+		copy = d->message;
+		d->message = xasprintf("%s: %s", label, copy);
+		free(copy);
+	}
+	free(label);
 	return result;
 }
 
@@ -281,6 +305,9 @@ dialog_reset(struct dialog *d)
 	free(d->message);
 	d->message = NULL;
 	dialog_set_lang(d, d->config->lang);
+	voice_init(&d->voice, d->desk ? d->config->speech_desk :
+	    d->config->speech_kiosk, d->config->speech_rate,
+	    d->config->speech_volume);
 	free(d->operator);
 	d->operator = NULL;
 	d->counter = 0;

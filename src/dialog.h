@@ -57,5 +57,10 @@ int		 dialog_live(struct dialog *);
 /* Rebuild the screen from the database at the next dialog_screen. */
 void		 dialog_refresh(struct dialog *);
 enum lang	 dialog_lang(struct dialog *);
+/* The front-end speaks: offer the voice settings in help. */
+void		 dialog_set_speaking(struct dialog *, int);
+/* This session's voice settings (reset for each citizen). */
+struct voice;
+const struct voice *dialog_voice(struct dialog *);
 
 #endif

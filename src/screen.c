@@ -22,6 +22,7 @@ screen_free(struct screen *s)
 	free(s->title);
 	free(s->prompt);
 	text_lines_free(s->body, s->nbody);
+	free(s->personal);
 	text_lines_free(s->items, s->nitems);
 	free(s->field_label);
 	free(s->help);
@@ -48,11 +49,27 @@ screen_set_prompt(struct screen *s, const char *prompt)
 	screen_replace(&s->prompt, prompt);
 }
 
+/* Add a paragraph, personal or not. */
+static void
+screen_add_paragraph(struct screen *s, const char *line, int personal)
+{
+	s->body = xreallocarray(s->body, s->nbody + 1, sizeof *s->body);
+	s->personal = xreallocarray(s->personal, s->nbody + 1,
+	    sizeof *s->personal);
+	s->personal[s->nbody] = personal != 0;
+	s->body[s->nbody++] = text_sanitize(line, i18n_utf8());
+}
+
 void
 screen_add_body(struct screen *s, const char *line)
 {
-	s->body = xreallocarray(s->body, s->nbody + 1, sizeof *s->body);
-	s->body[s->nbody++] = text_sanitize(line, i18n_utf8());
+	screen_add_paragraph(s, line, 0);
+}
+
+void
+screen_add_personal(struct screen *s, const char *line)
+{
+	screen_add_paragraph(s, line, 1);
 }
 
 void

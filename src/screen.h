@@ -23,6 +23,9 @@ struct screen {
 	char		*prompt;	/* the instruction, spoken first */
 	char		**body;		/* paragraphs of text to read */
 	size_t		 nbody;
+	/* Paragraphs holding personal data (NIK, name, address, phone):
+	 * shown, but spoken only in headset mode. personal[i] for body[i]. */
+	unsigned char	*personal;
 	char		**items;	/* numbered choices; key n picks items[n-1] */
 	size_t		 nitems;
 	size_t		 selected;	/* the item the cursor starts on */
@@ -30,6 +33,8 @@ struct screen {
 	enum field_kind	 field;		/* an input field, if any */
 	char		*field_label;
 	size_t		 field_max;	/* in characters */
+	int		 field_personal;	/* typing is spoken only in
+						 * headset mode */
 
 	char		*help;		/* what this screen is for */
 	char		*message;	/* result or error of the last action */
@@ -44,6 +49,8 @@ void		 screen_free(struct screen *);
 void		 screen_set_title(struct screen *, const char *);
 void		 screen_set_prompt(struct screen *, const char *);
 void		 screen_add_body(struct screen *, const char *);
+/* A paragraph of personal data. */
+void		 screen_add_personal(struct screen *, const char *);
 void		 screen_add_item(struct screen *, const char *);
 void		 screen_set_field(struct screen *, enum field_kind,
 		     const char *label, size_t max);

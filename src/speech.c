@@ -1,4 +1,5 @@
-/* Speech: starting the speech process and telling it what to say. */
+/* Speech: starting the speech process, telling it what to say, and
+ * reading what it reports. */
 #include "config.h"
 
 #include <errno.h>
@@ -7,20 +8,56 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "configuration.h"
 #include "log.h"
 #include "speech.h"
 #include "spoken.h"
+#include "voice.h"
 #include "xmalloc.h"
+
+#define SPEECH_REPORT_MAX	1024	/* one line of what it reports */
+#define SPEECH_QUICK_DEATH	2	/* seconds: died as it started */
+#define SPEECH_QUICK_DEATHS	3	/* in a row, then rest a while */
+#define SPEECH_REST		60	/* seconds before trying again */
 
 struct speech {
 	char	*program;	/* loket-speech */
-	char	*directory;
-	int	 fd;		/* the write end of the pipe, or -1 */
+	char	*sink;		/* device, command, dispatcher or wav */
+	char	*argument;	/* the command or the directory */
+	int	 fd;		/* what to say: the write end, or -1 */
+	int	 report;	/* what it reports: the read end, or -1 */
 	pid_t	 pid;
+	time_t	 started;
+	int	 quick_deaths;
+	time_t	 rest_until;	/* do not start it again before */
+	int	 rate, volume;
+	int	 unavailable;	/* audio does not work: said once */
+	char	 line[SPEECH_REPORT_MAX];
+	size_t	 len;
 };
+
+int
+speech_check(const struct config *c, char **cause)
+{
+	const char	*sink = c->speech_sink != NULL ? c->speech_sink :
+			    "device";
+
+	if (strcmp(sink, "wav") == 0 && c->speech_directory == NULL) {
+		*cause = xstrdup(_("[speech] sink = wav needs a directory: "
+		    "set directory = in the [speech] section"));
+		return -1;
+	}
+	if (strcmp(sink, "command") == 0 && c->speech_command == NULL) {
+		*cause = xstrdup(_("[speech] sink = command needs a command: "
+		    "set command = in the [speech] section, such as "
+		    "aplay -q -D plughw:1"));
+		return -1;
+	}
+	return 0;
+}
 
 /* Where loket-speech is: LOKET_SPEECH, installed, or the build tree. */
 static char *
@@ -35,62 +72,136 @@ speech_program(void)
 	return xstrdup(BUILD_SPEECH);
 }
 
+/* In the child: the pipes in place, then loket-speech. */
+static void __attribute__((noreturn))
+speech_exec(struct speech *sp, int in, int out)
+{
+	dup2(in, STDIN_FILENO);
+	dup2(out, STDOUT_FILENO);
+	dup2(out, STDERR_FILENO);
+	if (in != STDIN_FILENO)
+		close(in);
+	if (out != STDOUT_FILENO && out != STDERR_FILENO)
+		close(out);
+	/* A slow reader must never stop the voice: drop what it says. */
+	fcntl(STDOUT_FILENO, F_SETFL, O_NONBLOCK);
+	signal(SIGINT, SIG_IGN);
+	signal(SIGQUIT, SIG_IGN);
+	signal(SIGTSTP, SIG_IGN);
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGHUP, SIG_DFL);
+	signal(SIGPIPE, SIG_DFL);
+	execl(sp->program, "loket-speech", sp->sink, sp->argument,
+	    (char *)NULL);
+	_exit(127);
+}
+
 /* Start the speech process; nothing it prints reaches the screen. */
 static int
 speech_spawn(struct speech *sp)
 {
-	int	 fds[2], null;
+	int	 in[2], out[2];
 	pid_t	 pid;
 
-	if (pipe(fds) != 0)
+	if (pipe(in) != 0)
 		return -1;
+	if (pipe(out) != 0) {
+		close(in[0]);
+		close(in[1]);
+		return -1;
+	}
 	if ((pid = fork()) == -1) {
-		close(fds[0]);
-		close(fds[1]);
+		close(in[0]);
+		close(in[1]);
+		close(out[0]);
+		close(out[1]);
 		return -1;
 	}
 	if (pid == 0) {
-		close(fds[1]);
-		dup2(fds[0], STDIN_FILENO);
-		close(fds[0]);
-		if ((null = open("/dev/null", O_RDWR)) != -1) {
-			dup2(null, STDOUT_FILENO);
-			dup2(null, STDERR_FILENO);
-		}
-		signal(SIGINT, SIG_IGN);
-		signal(SIGTERM, SIG_DFL);
-		signal(SIGHUP, SIG_DFL);
-		signal(SIGPIPE, SIG_DFL);
-		execl(sp->program, "loket-speech", sp->directory, (char *)NULL);
-		_exit(127);
+		close(in[1]);
+		close(out[0]);
+		speech_exec(sp, in[0], out[1]);
 	}
-	close(fds[0]);
-	fcntl(fds[1], F_SETFL, O_NONBLOCK);
-	fcntl(fds[1], F_SETFD, FD_CLOEXEC);
-	sp->fd = fds[1];
+	close(in[0]);
+	close(out[1]);
+	fcntl(in[1], F_SETFL, O_NONBLOCK);
+	fcntl(in[1], F_SETFD, FD_CLOEXEC);
+	fcntl(out[0], F_SETFL, O_NONBLOCK);
+	fcntl(out[0], F_SETFD, FD_CLOEXEC);
+	sp->fd = in[1];
+	sp->report = out[0];
 	sp->pid = pid;
-	log_info("speech process %ld started", (long)pid);
+	sp->started = time(NULL);
+	sp->len = 0;
+	log_info("speech process %ld started (%s)", (long)pid, sp->sink);
 	return 0;
 }
 
+/* The process is gone or must go: close the pipes, collect it. */
+static void
+speech_lost(struct speech *sp, const char *why)
+{
+	int	 status = 0;
+	time_t	 now = time(NULL);
+
+	if (sp->fd != -1)
+		close(sp->fd);
+	if (sp->report != -1)
+		close(sp->report);
+	sp->fd = sp->report = -1;
+	if (sp->pid > 0 && waitpid(sp->pid, &status, 0) == sp->pid &&
+	    WIFSIGNALED(status))
+		log_warn("speech process %ld ended by signal %d (%s)",
+		    (long)sp->pid, WTERMSIG(status), why);
+	else
+		log_warn("speech process %ld gone (%s)", (long)sp->pid, why);
+	sp->pid = 0;
+	/* Dying as it starts, again and again: rest before the next try. */
+	if (now - sp->started <= SPEECH_QUICK_DEATH) {
+		if (++sp->quick_deaths >= SPEECH_QUICK_DEATHS) {
+			log_warn("speech process keeps failing: resting %d s",
+			    SPEECH_REST);
+			sp->rest_until = now + SPEECH_REST;
+			sp->quick_deaths = 0;
+		}
+	} else
+		sp->quick_deaths = 0;
+}
+
 struct speech *
-speech_start(const struct config *c)
+speech_start(const struct config *c, int start_now)
 {
 	struct speech	*sp;
+	const char	*sink = c->speech_sink != NULL ? c->speech_sink :
+			    "device";
 
-	if (c->speech_sink == NULL || strcmp(c->speech_sink, "wav") != 0 ||
-	    c->speech_directory == NULL)
+	if (strcmp(sink, "off") == 0)
 		return NULL;
 	sp = xcalloc(1, sizeof *sp);
 	sp->program = speech_program();
-	sp->directory = xstrdup(c->speech_directory);
-	sp->fd = -1;
-	if (speech_spawn(sp) != 0)
+	sp->sink = xstrdup(sink);
+	if (strcmp(sink, "wav") == 0 && c->speech_directory != NULL)
+		sp->argument = xstrdup(c->speech_directory);
+	else if (strcmp(sink, "command") == 0 && c->speech_command != NULL)
+		sp->argument = xstrdup(c->speech_command);
+	sp->fd = sp->report = -1;
+	sp->rate = c->speech_rate;
+	sp->volume = c->speech_volume;
+	if (start_now && speech_spawn(sp) != 0)
 		log_warn("speech process cannot start: %s", strerror(errno));
 	return sp;
 }
 
-/* Send one command line; restart a dead process once. */
+void
+speech_set_voice(struct speech *sp, int rate, int volume)
+{
+	if (sp == NULL)
+		return;
+	sp->rate = rate;
+	sp->volume = volume;
+}
+
+/* Send one command line; start the process again if it died. */
 static void
 speech_send(struct speech *sp, const char *line)
 {
@@ -98,36 +209,62 @@ speech_send(struct speech *sp, const char *line)
 	int	 tries;
 
 	for (tries = 0; tries < 2; tries++) {
-		if (sp->fd == -1 && speech_spawn(sp) != 0)
-			return;
+		if (sp->fd == -1) {
+			if (time(NULL) < sp->rest_until ||
+			    speech_spawn(sp) != 0)
+				return;
+		}
 		if (write(sp->fd, line, len) == (ssize_t)len)
 			return;
 		if (errno == EAGAIN)	/* it is behind: drop, never wait */
 			return;
-		log_warn("speech process gone (%s): starting it again",
-		    strerror(errno));
-		close(sp->fd);
-		sp->fd = -1;
-		waitpid(sp->pid, NULL, WNOHANG);
+		speech_lost(sp, strerror(errno));
 	}
 }
 
-void
-speech_say(struct speech *sp, const char *text, enum lang lang)
+/* "S id 150 80 text": the text made speakable, on one line. */
+static void
+speech_utterance(struct speech *sp, char command, const char *text,
+    enum lang lang)
 {
 	char	*spoken, *line, *p;
 
-	if (sp == NULL)
-		return;
 	spoken = spoken_text(text, lang);
 	for (p = spoken; *p != '\0'; p++) {
 		if (*p == '\n' || *p == '\r')
 			*p = ' ';
 	}
-	line = xasprintf("S %s %s\n", i18n_code(lang), spoken);
+	line = xasprintf("%c %s %d %d %s\n", command, i18n_code(lang),
+	    sp->rate, sp->volume, spoken);
 	speech_send(sp, line);
 	free(line);
 	free(spoken);
+}
+
+void
+speech_say(struct speech *sp, const char *text, enum lang lang)
+{
+	if (sp != NULL)
+		speech_utterance(sp, 'S', text, lang);
+}
+
+void
+speech_queue(struct speech *sp, const char *text, enum lang lang)
+{
+	if (sp != NULL)
+		speech_utterance(sp, 'Q', text, lang);
+}
+
+void
+speech_chime(struct speech *sp)
+{
+	char	*line;
+
+	if (sp == NULL)
+		return;
+	line = xasprintf("C %d\n", sp->volume);
+	speech_send(sp, line);
+	free(line);
 }
 
 void
@@ -137,6 +274,63 @@ speech_stop(struct speech *sp)
 		speech_send(sp, "X\n");
 }
 
+/* One line the process reported; a notice if audio does not work. */
+static char *
+speech_report(struct speech *sp, const char *line)
+{
+	if (strncmp(line, "unavailable", 11) == 0) {
+		log_warn("speech: %s", line);
+		if (sp->unavailable)
+			return NULL;
+		sp->unavailable = 1;
+		return xstrdup(_("Voice guidance cannot be heard: the sound "
+		    "output does not work here. Everything is on the "
+		    "screen."));
+	}
+	if (strncmp(line, "ready", 5) == 0) {
+		if (sp->unavailable)
+			log_info("speech: sound works again (%s)", line);
+		sp->unavailable = 0;
+		return NULL;
+	}
+	if (strncmp(line, "start ", 6) == 0 || strncmp(line, "audio ", 6) ==
+	    0 || strncmp(line, "end ", 4) == 0 || strncmp(line, "cancel ",
+	    7) == 0 || strncmp(line, "chime ", 6) == 0 || strncmp(line,
+	    "drop ", 5) == 0)
+		log_debug("speech: %s", line);
+	else	/* the synthesizer or the sound system speaking up */
+		log_info("speech: %s", line);
+	return NULL;
+}
+
+char *
+speech_poll(struct speech *sp)
+{
+	char	 buf[512], *notice = NULL, *more;
+	ssize_t	 n, i;
+
+	if (sp == NULL || sp->report == -1)
+		return NULL;
+	while ((n = read(sp->report, buf, sizeof buf)) > 0) {
+		for (i = 0; i < n; i++) {
+			if (buf[i] != '\n') {
+				if (sp->len < sizeof sp->line - 1)
+					sp->line[sp->len++] = buf[i];
+				continue;
+			}
+			sp->line[sp->len] = '\0';
+			sp->len = 0;
+			if ((more = speech_report(sp, sp->line)) != NULL) {
+				free(notice);
+				notice = more;
+			}
+		}
+	}
+	if (n == 0)
+		speech_lost(sp, "its output ended");
+	return notice;
+}
+
 void
 speech_free(struct speech *sp)
 {
@@ -144,9 +338,12 @@ speech_free(struct speech *sp)
 		return;
 	if (sp->fd != -1)
 		close(sp->fd);		/* end of input: the process ends */
+	if (sp->report != -1)
+		close(sp->report);
 	if (sp->pid > 0)
 		waitpid(sp->pid, NULL, 0);
 	free(sp->program);
-	free(sp->directory);
+	free(sp->sink);
+	free(sp->argument);
 	free(sp);
 }

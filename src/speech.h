@@ -1,13 +1,14 @@
 /*
- * Speech: a process of loket's own that speaks through espeak-ng's
- * library, fed through a pipe so that the screens never wait for it.
+ * Speech: a process of loket's own (loket-speech) that speaks through
+ * espeak-ng, fed through a pipe so that the screens never wait for it.
  * What it is told is first made speakable (spoken.c). If it dies, loket
- * goes on as text and starts it again at the next utterance.
+ * goes on as text and starts it again at the next utterance. What it
+ * reports (whether audio works; anything the sound libraries print) comes
+ * back through a second pipe and goes to the log.
  *
- * This is the first part of issue 4: the only sink is a directory of WAV
- * files with a log of what was said ([speech] sink = wav); the sound
- * device, a command, speech-dispatcher, the audio probe, rate and volume
- * keys and headset mode are not built yet.
+ * Sinks ([speech] sink): the sound device (the default; PULSE_SERVER
+ * reaches a thin client's sound server), a command fed WAV audio,
+ * speech-dispatcher, a directory of WAV files, or off.
  */
 #ifndef LOKET_SPEECH_H
 #define LOKET_SPEECH_H
@@ -17,12 +18,29 @@
 struct config;
 struct speech;
 
-/* Start speaking as configured; NULL when speech is off. */
-struct speech	*speech_start(const struct config *);
+/* Is the [speech] section usable? -1 and a cause (owned) if not. */
+int		 speech_check(const struct config *, char **cause);
+/*
+ * Get ready to speak as configured; NULL when the sink is off. With
+ * start_now the process starts (and probes the audio) at once, else at
+ * the first utterance.
+ */
+struct speech	*speech_start(const struct config *, int start_now);
+/* Rate (words per minute) and volume (10-100) of what is said next. */
+void		 speech_set_voice(struct speech *, int rate, int volume);
 /* Say text (made speakable first), stopping whatever is being said. */
 void		 speech_say(struct speech *, const char *, enum lang);
+/* Say text after whatever is queued, never cutting it (the board). */
+void		 speech_queue(struct speech *, const char *, enum lang);
+/* The chime before a call, after whatever is queued. */
+void		 speech_chime(struct speech *);
 /* Stop at once (a key was pressed). */
 void		 speech_stop(struct speech *);
+/*
+ * Read what the speech process reported. Returns, once, a notice for the
+ * status line (owned) when audio turned out not to work; else NULL.
+ */
+char		*speech_poll(struct speech *);
 void		 speech_free(struct speech *);
 
 #endif

@@ -174,7 +174,8 @@ tui_content(const struct screen *s, struct tui_lines *l)
 static int
 tui_draw_message(const struct screen *s, const struct tui_view *v)
 {
-	const char	*text = v->notice != NULL ? v->notice : s->message;
+	const char	*text = v->notice != NULL ? v->notice :
+			    s->message != NULL ? s->message : v->status;
 	char		**lines, *marked;
 	size_t		 n, i, shown;
 	int		 top;

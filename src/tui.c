@@ -20,8 +20,8 @@
 #include "screen.h"
 #include "session.h"
 #include "signals.h"
-#include "speech.h"
 #include "term.h"
+#include "tui-speak.h"
 #include "tui.h"
 #include "xmalloc.h"
 
@@ -30,14 +30,15 @@
 
 struct tui {
 	struct dialog		*dialog;
-	struct speech		*speech;
+	struct tui_speaker	*speaker;
 	const struct config	*config;
 	struct tui_view		 view;
 	struct session		 session;
 	char			 field[TUI_FIELD_BYTES];
 	size_t			 field_len;
-	char			*notice;
+	char			*notice;	/* the idle warning */
 	int			 notice_left;
+	char			*status;	/* sound does not work */
 	int			 quit;
 };
 
@@ -91,37 +92,15 @@ tui_start(void)
 	return 0;
 }
 
-/* Say a screen's title and instruction (and its message). */
-static void
-tui_speak(struct tui *t, const struct screen *s)
-{
-	char	*text;
-
-	if (t->speech == NULL)
-		return;
-	size_t	 i;
-	char	*more;
-
-	text = xasprintf("%s. %s %s", s->title != NULL ? s->title : "",
-	    s->prompt != NULL ? s->prompt : "", s->message != NULL ?
-	    s->message : "");
-	/* The text to read is heard too, such as a service's standard. */
-	for (i = 0; i < s->nbody; i++) {
-		more = xasprintf("%s %s", text, s->body[i]);
-		free(text);
-		text = more;
-	}
-	speech_say(t->speech, text, dialog_lang(t->dialog));
-	free(text);
-}
-
 /* A new screen: put the cursor on its first choice, forget typing. */
 static void
 tui_new_screen(struct tui *t)
 {
 	const struct screen	*s = dialog_screen(t->dialog);
 
-	tui_speak(t, s);
+	tui_speaker_screen(t->speaker, s);
+	free(t->status);	/* said once; the log keeps it */
+	t->status = NULL;
 	t->view.selected = s->selected < s->nitems ? s->selected : 0;
 	t->view.scroll = 0;
 	t->field_len = 0;
@@ -136,6 +115,7 @@ tui_redraw(struct tui *t)
 
 	t->view.field_value = t->field;
 	t->view.notice = t->notice;
+	t->view.status = t->status;
 	tui_draw(s, &t->view);
 	wnoutrefresh(stdscr);
 	doupdate();
@@ -158,14 +138,15 @@ tui_result(struct tui *t, enum dialog_result r)
 		return;
 	}
 	/* An error on the same screen: keep the cursor, clear the typing. */
-	tui_speak(t, after);
+	tui_speaker_screen(t->speaker, after);
 	if (t->view.selected >= after->nitems)
 		t->view.selected = 0;
 	explicit_bzero(t->field, sizeof t->field);
 	t->field_len = 0;
 }
 
-static void
+/* Add a typed character; -1 if there is no room. */
+static int
 tui_field_add(struct tui *t, wint_t wc)
 {
 	char		 buf[MB_LEN_MAX];
@@ -175,10 +156,11 @@ tui_field_add(struct tui *t, wint_t wc)
 	memset(&ps, 0, sizeof ps);
 	n = wcrtomb(buf, (wchar_t)wc, &ps);
 	if (n == (size_t)-1 || t->field_len + n >= sizeof t->field)
-		return;
+		return -1;
 	memcpy(t->field + t->field_len, buf, n);
 	t->field_len += n;
 	t->field[t->field_len] = '\0';
+	return 0;
 }
 
 static void
@@ -203,7 +185,10 @@ tui_key_field(struct tui *t, const struct screen *s, wint_t key,
 		return dialog_submit(t->dialog, t->field);
 	if ((is_function && key == KEY_BACKSPACE) ||
 	    (!is_function && (key == 127 || key == 8))) {
-		tui_field_delete(t);
+		if (t->field_len > 0) {
+			tui_field_delete(t);
+			tui_speaker_deleted(t->speaker, s);
+		}
 		return DIALOG_SAME;
 	}
 	/* 0 on an empty text field goes back; a code or number may start
@@ -212,8 +197,8 @@ tui_key_field(struct tui *t, const struct screen *s, wint_t key,
 	    s->field == FIELD_TEXT) || key == 27))
 		return dialog_back(t->dialog);
 	if (!is_function && key >= 0x20 && key != 0x7f &&
-	    !(key >= 0x80 && key < 0xa0))
-		tui_field_add(t, key);
+	    !(key >= 0x80 && key < 0xa0) && tui_field_add(t, key) == 0)
+		tui_speaker_typed(t->speaker, s, t->field, key);
 	return DIALOG_SAME;
 }
 
@@ -279,15 +264,19 @@ tui_key(struct tui *t, wint_t key, int is_function)
 	}
 	if (!is_function && key == '*') {
 		clearok(curscr, TRUE);	/* repaint everything, as asked */
-		tui_speak(t, s);	/* and say it again */
+		tui_speaker_screen(t->speaker, s);	/* and say it again */
 		return;
 	}
 	if (!is_function && key == '#') {
 		tui_result(t, dialog_help(t->dialog));
 		return;
 	}
-	if (is_function && tui_key_move(t, s, key))
+	if (is_function && tui_key_move(t, s, key)) {
+		if (key == KEY_UP || key == KEY_DOWN || key == KEY_HOME ||
+		    key == KEY_END)
+			tui_speaker_item(t->speaker, s, t->view.selected);
 		return;
+	}
 	if (s->field != FIELD_NONE) {
 		r = tui_key_field(t, s, key, is_function);
 	} else if (!is_function && key >= '0' && key <= '9') {
@@ -329,10 +318,26 @@ tui_tick(struct tui *t)
 	if (state == SESSION_WARNING && left != t->notice_left) {
 		free(t->notice);
 		t->notice = session_warning_text(left);
+		/* Heard as it starts, then every ten seconds. */
+		if (t->notice_left == 0 || left % 10 == 0)
+			tui_speaker_notice(t->speaker, t->notice);
 		t->notice_left = left;
 		return 1;
 	}
 	return 0;
+}
+
+/* Has sound turned out not to work? Then say so once, on the status line. */
+static int
+tui_sound_check(struct tui *t)
+{
+	char	*notice = tui_speaker_poll(t->speaker);
+
+	if (notice == NULL)
+		return 0;
+	free(t->status);
+	t->status = notice;
+	return 1;
 }
 
 int
@@ -347,11 +352,12 @@ tui_run(struct dialog *dialog, const struct config *config)
 	t.config = config;
 	t.view.can_exit = !config->locked;
 	/* Before curses: the speech process inherits nothing of it. */
-	t.speech = speech_start(config);
+	t.speaker = tui_speaker_new(config, dialog);
 	session_init(&t.session, config->idle_timeout, config->idle_warning,
 	    time(NULL));
 	if (tui_start() != 0) {
-		speech_free(t.speech);
+		tui_speaker_free(t.speaker);
+		dialog_set_speaking(dialog, 0);
 		return TUI_UNAVAILABLE;
 	}
 	tui_new_screen(&t);
@@ -361,12 +367,13 @@ tui_run(struct dialog *dialog, const struct config *config)
 		if (signals_caught)
 			break;
 		if (rc == ERR) {
-			if (tui_tick(&t))
+			if (tui_tick(&t) | tui_sound_check(&t))
 				tui_redraw(&t);
 			continue;
 		}
 		session_touch(&t.session, time(NULL));
-		speech_stop(t.speech);	/* any key stops the voice at once */
+		/* Any key stops the voice at once. */
+		tui_speaker_stop(t.speaker);
 		if (t.notice != NULL) {
 			/* Any key extends the session, and does nothing else. */
 			free(t.notice);
@@ -384,8 +391,10 @@ tui_run(struct dialog *dialog, const struct config *config)
 		status = 128 + signals_caught;
 	}
 	term_finish();
-	speech_free(t.speech);
+	tui_speaker_free(t.speaker);
+	dialog_set_speaking(dialog, 0);
 	free(t.notice);
+	free(t.status);
 	explicit_bzero(t.field, sizeof t.field);
 	return status;
 }

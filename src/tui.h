@@ -24,6 +24,7 @@ struct tui_view {
 	int		 max_scroll;	/* set by drawing */
 	const char	*field_value;	/* what has been typed */
 	const char	*notice;	/* idle warning, overrides the message */
+	const char	*status;	/* shown when there is no message */
 	int		 can_exit;	/* show the exit key (not in kiosk mode) */
 };
 

@@ -36,6 +36,12 @@ test_defaults(void **state)
 	assert_true(c.idle_warning >= 20);
 	assert_int_equal(c.locked, 0);
 	assert_null(c.exit_secret);
+	/* Speech on at a kiosk and the board, off at the desk. */
+	assert_null(c.speech_sink);	/* the sound device */
+	assert_true(c.speech_kiosk);
+	assert_true(c.speech_board);
+	assert_false(c.speech_desk);
+	assert_int_equal(c.speech_rate, 150);
 	config_free(&c);
 }
 
@@ -49,7 +55,9 @@ test_file_values(void **state)
 	path = unit_file("good.conf", "; office settings\n[general]\n"
 	    "language = en\ndatabase = /var/lib/loket/office.db\n"
 	    "busy_timeout = 250\n[kiosk]\nidle_timeout = 90\n"
-	    "idle_warning = 25\nlocked = yes\nexit_secret = 2468\n");
+	    "idle_warning = 25\nlocked = yes\nexit_secret = 2468\n"
+	    "[speech]\nsink = command\ncommand = aplay -q -D plughw:1\n"
+	    "rate = 175\nvolume = 60\necho = word\ndesk = yes\n");
 	config_init(&c);
 	if (config_read_file(&c, path, 1, &cause) != 0)
 		fail_msg("%s", cause);
@@ -60,6 +68,12 @@ test_file_values(void **state)
 	assert_int_equal(c.idle_warning, 25);
 	assert_int_equal(c.locked, 1);
 	assert_string_equal(c.exit_secret, "2468");
+	assert_string_equal(c.speech_sink, "command");
+	assert_string_equal(c.speech_command, "aplay -q -D plughw:1");
+	assert_int_equal(c.speech_rate, 175);
+	assert_int_equal(c.speech_volume, 60);
+	assert_string_equal(c.speech_echo, "word");
+	assert_true(c.speech_desk);
 	config_free(&c);
 	free(path);
 }
@@ -84,6 +98,16 @@ test_errors_name_line_key_and_allowed(void **state)
 	    "4 to 64 letters or digits");
 	assert_config_error("[kiosk]\nthis is not ini\n", "bad.conf:2:",
 	    "key = value");
+	assert_config_error("[speech]\nsink = speakers\n", "bad.conf:2:",
+	    "one of device|command|dispatcher|wav|off");
+	assert_config_error("[speech]\nsink = de\n", "bad.conf:2:",
+	    "not \"de\"");
+	assert_config_error("[speech]\nrate = 400\n", "bad.conf:2:",
+	    "from 80 to 300");
+	assert_config_error("[speech]\nvolume = 150\n", "bad.conf:2:",
+	    "from 10 to 100");
+	assert_config_error("[speech]\necho = letters\n", "bad.conf:2:",
+	    "character|word|off");
 }
 
 static void

@@ -11,6 +11,7 @@
 #include "queue.h"
 #include "screen.h"
 #include "session.h"
+#include "voice.h"
 #include "xmalloc.h"
 
 static struct db	*test_db;
@@ -169,6 +170,9 @@ test_search_and_bad_input(void **state)
 	assert_non_null(strstr(dialog_screen(d)->message, "not valid text"));
 	dialog_submit(d, "   ");
 	assert_non_null(strstr(dialog_screen(d)->message, "Nothing was typed"));
+	/* An error names the field it is about. */
+	assert_int_equal(strncmp(dialog_screen(d)->message, "Keyword: ", 9),
+	    0);
 	dialog_submit(d, "zzzz");
 	s = dialog_screen(d);
 	assert_non_null(strstr(s->message, "No service matches"));
@@ -221,6 +225,67 @@ test_help_switches_language(void **state)
 	dialog_choose(d, 2);
 	dialog_back(d);
 	assert_non_null(strstr(title(d), "Population"));
+	dialog_free(d);
+}
+
+/* The voice settings: one key each, limits kept, reset per citizen. */
+static void
+test_voice_settings(void **state)
+{
+	struct dialog		*d;
+	const struct voice	*v;
+	const struct screen	*s;
+
+	(void)state;
+	d = dialog_new(test_db, &test_config, &test_rules);
+	v = dialog_voice(d);
+	assert_true(v->on);		/* on by default at a kiosk */
+	assert_int_equal(v->rate, 150);
+	dialog_help(d);
+	assert_int_equal(dialog_screen(d)->nitems, 2);	/* a silent front-end */
+	dialog_set_speaking(d, 1);
+	s = dialog_screen(d);
+	assert_int_equal(s->nitems, 8);
+	assert_non_null(strstr(s->items[2], "Voice guidance is on"));
+	dialog_choose(d, 4);
+	assert_int_equal(v->rate, 125);
+	assert_string_equal(dialog_screen(d)->message,
+	    "Slower: 125 words a minute.");
+	dialog_choose(d, 4);
+	dialog_choose(d, 4);
+	assert_int_equal(v->rate, 80);
+	dialog_choose(d, 4);
+	assert_int_equal(v->rate, 80);
+	assert_true(dialog_screen(d)->message_is_error);
+	assert_non_null(strstr(dialog_screen(d)->message, "slowest"));
+	dialog_choose(d, 5);
+	assert_int_equal(v->rate, 105);
+	dialog_choose(d, 7);
+	dialog_choose(d, 7);
+	assert_int_equal(v->volume, 100);
+	dialog_choose(d, 7);	/* never past 100: louder clips */
+	assert_int_equal(v->volume, 100);
+	assert_non_null(strstr(dialog_screen(d)->message, "loudest"));
+	dialog_choose(d, 6);
+	assert_int_equal(v->volume, 90);
+	assert_false(v->headset);
+	dialog_choose(d, 8);
+	assert_true(v->headset);
+	assert_non_null(strstr(dialog_screen(d)->items[7], "Headset mode is on"));
+	dialog_choose(d, 3);
+	assert_false(v->on);
+	assert_non_null(strstr(dialog_screen(d)->message, "Press # then 3"));
+	/* The next citizen starts from the office's defaults. */
+	dialog_reset(d);
+	assert_true(v->on);
+	assert_int_equal(v->rate, 150);
+	assert_int_equal(v->volume, 80);
+	assert_false(v->headset);
+	dialog_free(d);
+
+	/* The desk is silent unless the office asks for speech there. */
+	d = dialog_new_desk(test_db, &test_config, &test_rules);
+	assert_false(dialog_voice(d)->on);
 	dialog_free(d);
 }
 
@@ -281,6 +346,7 @@ main(void)
 		cmocka_unit_test(test_search_and_bad_input),
 		cmocka_unit_test(test_reset_forgets_everything),
 		cmocka_unit_test(test_help_switches_language),
+		cmocka_unit_test(test_voice_settings),
 		cmocka_unit_test(test_exit_needs_secret_when_locked),
 		cmocka_unit_test(test_session_countdown),
 	};

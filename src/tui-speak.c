@@ -1,0 +1,243 @@
+/* Speaking what the curses front-end shows, as the voice settings say. */
+#include "config.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "configuration.h"
+#include "dialog.h"
+#include "screen.h"
+#include "speech.h"
+#include "spoken.h"
+#include "tui-speak.h"
+#include "voice.h"
+#include "xmalloc.h"
+
+enum tui_echo {
+	ECHO_CHARACTER,
+	ECHO_WORD,
+	ECHO_OFF
+};
+
+struct tui_speaker {
+	struct speech	*speech;
+	struct dialog	*dialog;
+	enum tui_echo	 echo;
+	int		 was_on;	/* the voice was on at the last word */
+};
+
+struct tui_speaker *
+tui_speaker_new(const struct config *c, struct dialog *d)
+{
+	struct tui_speaker	*sp;
+	struct speech		*speech;
+
+	/* Start at once only where it will speak: the probe says whether
+	 * sound works while the first screen is drawn. */
+	speech = speech_start(c, dialog_voice(d)->on);
+	if (speech == NULL)
+		return NULL;
+	sp = xcalloc(1, sizeof *sp);
+	sp->speech = speech;
+	sp->dialog = d;
+	sp->was_on = dialog_voice(d)->on;
+	if (c->speech_echo == NULL || strcmp(c->speech_echo, "character") == 0)
+		sp->echo = ECHO_CHARACTER;
+	else if (strcmp(c->speech_echo, "word") == 0)
+		sp->echo = ECHO_WORD;
+	else
+		sp->echo = ECHO_OFF;
+	dialog_set_speaking(d, 1);
+	return sp;
+}
+
+void
+tui_speaker_free(struct tui_speaker *sp)
+{
+	if (sp == NULL)
+		return;
+	speech_free(sp->speech);
+	free(sp);
+}
+
+/*
+ * Say text if the voice is on, in the session's rate and volume. The
+ * moment the voice is turned off, the message saying so is still heard.
+ */
+static void
+tui_speaker_say(struct tui_speaker *sp, const char *text,
+    const char *last_words)
+{
+	const struct voice	*v = dialog_voice(sp->dialog);
+
+	speech_set_voice(sp->speech, v->rate, v->volume);
+	if (!v->on) {
+		if (sp->was_on && last_words != NULL)
+			speech_say(sp->speech, last_words,
+			    dialog_lang(sp->dialog));
+		sp->was_on = 0;
+		return;
+	}
+	sp->was_on = 1;
+	speech_say(sp->speech, text, dialog_lang(sp->dialog));
+}
+
+/* Append ". part" to *text. */
+static void
+tui_speaker_add(char **text, const char *part)
+{
+	char	*more;
+
+	if (part == NULL || *part == '\0')
+		return;
+	if (*text == NULL) {
+		*text = xstrdup(part);
+		return;
+	}
+	more = xasprintf("%s %s", *text, part);
+	free(*text);
+	*text = more;
+}
+
+void
+tui_speaker_screen(struct tui_speaker *sp, const struct screen *s)
+{
+	const struct voice	*v;
+	char			*text = NULL, *part;
+	size_t			 i;
+	int			 hidden = 0;
+
+	if (sp == NULL)
+		return;
+	v = dialog_voice(sp->dialog);
+	part = s->title != NULL ? xasprintf("%s.", s->title) : NULL;
+	tui_speaker_add(&text, part);
+	free(part);
+	/* An error or a result first: it is what the citizen waits for. */
+	tui_speaker_add(&text, s->message);
+	tui_speaker_add(&text, s->prompt);
+	for (i = 0; i < s->nbody; i++) {
+		if (s->personal != NULL && s->personal[i] && !v->headset)
+			hidden = 1;
+		else
+			tui_speaker_add(&text, s->body[i]);
+	}
+	if (hidden)
+		tui_speaker_add(&text, _("Personal data is on the screen but "
+		    "not spoken, for your privacy. For headset mode, press # "
+		    "then 8."));
+	for (i = 0; i < s->nitems; i++) {
+		part = xasprintf("%zu. %s.", i + 1, s->items[i]);
+		tui_speaker_add(&text, part);
+		free(part);
+	}
+	if (s->field != FIELD_NONE && s->field_label != NULL) {
+		part = xasprintf("%s:", s->field_label);
+		tui_speaker_add(&text, part);
+		free(part);
+	}
+	tui_speaker_say(sp, text != NULL ? text : "", s->message);
+	free(text);
+}
+
+void
+tui_speaker_item(struct tui_speaker *sp, const struct screen *s,
+    size_t selected)
+{
+	char	*text;
+
+	if (sp == NULL || selected >= s->nitems)
+		return;
+	text = xasprintf("%zu. %s", selected + 1, s->items[selected]);
+	tui_speaker_say(sp, text, NULL);
+	free(text);
+}
+
+/* Typing that must not be heard: a secret, or personal data aloud. */
+static int
+tui_speaker_private(struct tui_speaker *sp, const struct screen *s)
+{
+	return s->field == FIELD_SECRET || (s->field_personal &&
+	    !dialog_voice(sp->dialog)->headset);
+}
+
+/* The last word of the field, before a space just typed. */
+static char *
+tui_speaker_last_word(const char *field)
+{
+	const char	*end = field + strlen(field), *start;
+
+	while (end > field && end[-1] == ' ')
+		end--;
+	start = end;
+	while (start > field && start[-1] != ' ')
+		start--;
+	return xstrndup(start, end - start);
+}
+
+void
+tui_speaker_typed(struct tui_speaker *sp, const struct screen *s,
+    const char *field, wint_t wc)
+{
+	char		 buf[MB_LEN_MAX + 1], *text, *word;
+	mbstate_t	 ps;
+	size_t		 n;
+
+	if (sp == NULL || sp->echo == ECHO_OFF)
+		return;
+	if (tui_speaker_private(sp, s)) {
+		tui_speaker_say(sp, wc >= '0' && wc <= '9' ?
+		    _("digit entered") : _("character entered"), NULL);
+		return;
+	}
+	if (sp->echo == ECHO_WORD) {
+		if (wc != ' ')
+			return;
+		word = tui_speaker_last_word(field);
+		/* A number is read digit by digit, as it was typed. */
+		text = s->field == FIELD_DIGITS ? spoken_spell(word,
+		    dialog_lang(sp->dialog)) : xstrdup(word);
+		free(word);
+	} else if (wc == ' ')
+		text = xstrdup(_("space"));
+	else {
+		memset(&ps, 0, sizeof ps);
+		if ((n = wcrtomb(buf, (wchar_t)wc, &ps)) == (size_t)-1)
+			return;
+		buf[n] = '\0';
+		text = spoken_spell(buf, dialog_lang(sp->dialog));
+	}
+	if (*text != '\0')
+		tui_speaker_say(sp, text, NULL);
+	free(text);
+}
+
+void
+tui_speaker_deleted(struct tui_speaker *sp, const struct screen *s)
+{
+	(void)s;
+	if (sp != NULL && sp->echo != ECHO_OFF)
+		tui_speaker_say(sp, _("deleted"), NULL);
+}
+
+void
+tui_speaker_notice(struct tui_speaker *sp, const char *text)
+{
+	if (sp != NULL)
+		tui_speaker_say(sp, text, NULL);
+}
+
+void
+tui_speaker_stop(struct tui_speaker *sp)
+{
+	if (sp != NULL)
+		speech_stop(sp->speech);
+}
+
+char *
+tui_speaker_poll(struct tui_speaker *sp)
+{
+	return sp != NULL ? speech_poll(sp->speech) : NULL;
+}
