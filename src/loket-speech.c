@@ -1,169 +1,134 @@
 /*
  * loket-speech, the speech process: a program of its own so that only it
- * loads espeak-ng and the sound libraries, not every kiosk. It reads one
- * line per command on its standard input. "S id|en TEXT" speaks TEXT, "X" stops. Any new line stops
- * the utterance being synthesized, so a key press cancels at once. This
- * part of issue 4 writes to a directory of WAV files (one per utterance,
- * with a log of the texts); the sound device, command and
- * speech-dispatcher sinks are not built yet.
+ * loads espeak-ng and the sound libraries, not every kiosk. The kiosk,
+ * the desk and the board start it as
+ *
+ *   loket-speech wav DIRECTORY     one WAV file per utterance, and a log
+ *   loket-speech device            the sound device (or PULSE_SERVER)
+ *   loket-speech command 'CMD'     /bin/sh -c CMD fed a WAV stream each time
+ *   loket-speech dispatcher        speech-dispatcher
+ *
+ * and write one command a line on its standard input (request.h): S says
+ * a text after stopping everything, Q queues one, C queues the chime, X
+ * stops; the end of input stops at once and ends the process. It answers
+ * with events on standard output (event.h, engine.h). It never makes the
+ * front-end wait: commands are read while the worker thread speaks.
+ *
+ * The first protocol, "loket-speech DIRECTORY" and "S LANG TEXT" lines
+ * logged as "NNNN\tLANG\tTEXT", is still read until the front-end speaks
+ * the one above; remove it then (legacy below, in request.c, sink-wav.c).
  */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include <espeak-ng/espeak_ng.h>
-
-#include "xmalloc.h"
-
-struct engine {
-	int		 fd;		/* commands from the front-end */
-	const char	*directory;
-	FILE		*log;
-	short		*samples;
-	size_t		 nsamples;
-	int		 cancelled;
-	unsigned	 count;
-};
-
-static struct engine	*engine_current;
-
-/* Is a new command waiting? Then the current utterance must stop. */
-static int
-engine_interrupted(struct engine *e)
-{
-	struct pollfd	 pfd = { e->fd, POLLIN, 0 };
-
-	return poll(&pfd, 1, 0) > 0;
-}
-
-static int
-engine_callback(short *wav, int n, espeak_EVENT *events)
-{
-	struct engine	*e = engine_current;
-
-	(void)events;
-	if (engine_interrupted(e)) {
-		e->cancelled = 1;
-		return 1;	/* abort the synthesis */
-	}
-	if (wav != NULL && n > 0) {
-		e->samples = xreallocarray(e->samples, e->nsamples + n,
-		    sizeof *e->samples);
-		memcpy(e->samples + e->nsamples, wav, n * sizeof *wav);
-		e->nsamples += n;
-	}
-	return 0;
-}
+#include "engine.h"
+#include "event.h"
+#include "request.h"
+#include "sink.h"
 
 static void
-engine_le32(unsigned char *p, unsigned v)
+usage(FILE *f)
 {
-	p[0] = v; p[1] = v >> 8; p[2] = v >> 16; p[3] = v >> 24;
+	fprintf(f, "usage: loket-speech wav DIRECTORY | device | "
+	    "command COMMAND | dispatcher\n"
+	    "Speaks the lines read on standard input: "
+	    "S|Q LANG RATE VOLUME TEXT, C VOLUME, X.\n");
 }
 
-/* One utterance as a 16-bit mono WAV file. */
-static void
-engine_write_wav(struct engine *e, const char *path, int rate)
-{
-	unsigned char	 h[44];
-	unsigned	 bytes = (unsigned)(e->nsamples * 2);
-	FILE		*f;
-
-	memcpy(h, "RIFF", 4); engine_le32(h + 4, 36 + bytes);
-	memcpy(h + 8, "WAVEfmt ", 8); engine_le32(h + 16, 16);
-	h[20] = 1; h[21] = 0; h[22] = 1; h[23] = 0;	/* PCM, mono */
-	engine_le32(h + 24, rate); engine_le32(h + 28, rate * 2);
-	h[32] = 2; h[33] = 0; h[34] = 16; h[35] = 0;
-	memcpy(h + 36, "data", 4); engine_le32(h + 40, bytes);
-	if ((f = fopen(path, "wb")) == NULL)
-		return;
-	fwrite(h, 1, sizeof h, f);
-	fwrite(e->samples, 2, e->nsamples, f);
-	fclose(f);
-}
-
-static void
-engine_speak(struct engine *e, const char *lang, const char *text, int rate)
-{
-	char	*path;
-
-	e->nsamples = 0;
-	e->cancelled = 0;
-	espeak_ng_SetVoiceByName(strcmp(lang, "en") == 0 ? "en" : "id");
-	espeak_ng_Synthesize(text, strlen(text) + 1, 0, POS_CHARACTER, 0,
-	    espeakCHARS_UTF8, NULL, NULL);
-	e->count++;
-	if (e->cancelled) {
-		fprintf(e->log, "%04u\tcancel\t%s\n", e->count, text);
-		return;
-	}
-	path = xasprintf("%s/%04u.wav", e->directory, e->count);
-	engine_write_wav(e, path, rate);
-	free(path);
-	fprintf(e->log, "%04u\t%s\t%s\n", e->count, lang, text);
-}
-
-/* Speak what standard input says, into the directory of WAV files. */
+/* Is this the first protocol's "loket-speech DIRECTORY"? */
 static int
-speech_engine_main(int fd, const char *directory)
+legacy_invocation(int argc, char **argv)
 {
-	struct engine	 e;
-	FILE		*in;
-	char		*line = NULL, *path, *text;
+	const char	*sinks[] = { "wav", "device", "command", "dispatcher" };
+	size_t		 i;
+
+	if (argc != 2)
+		return 0;
+	for (i = 0; i < sizeof sinks / sizeof sinks[0]; i++) {
+		if (strcmp(argv[1], sinks[i]) == 0)
+			return 0;
+	}
+	return 1;
+}
+
+/* Read the commands until the end of input. */
+static void
+read_requests(struct engine *e, int legacy)
+{
+	struct request	 r;
+	char		*line = NULL;
 	size_t		 size = 0;
 	ssize_t		 len;
-	int		 rate;
 
-	memset(&e, 0, sizeof e);
-	e.fd = fd;
-	e.directory = directory;
-	path = xasprintf("%s/speech.log", directory);
-	e.log = fopen(path, "a");
-	free(path);
-	if (e.log == NULL)
-		return 1;
-	setvbuf(e.log, NULL, _IOLBF, 0);
-	engine_current = &e;
-	espeak_ng_InitializePath(NULL);
-	if (espeak_ng_Initialize(NULL) != ENS_OK ||
-	    espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, NULL) !=
-	    ENS_OK) {
-		fprintf(e.log, "error\tespeak-ng cannot start\n");
-		return 1;
-	}
-	espeak_SetSynthCallback(engine_callback);
-	rate = espeak_ng_GetSampleRate();
-	if ((in = fdopen(fd, "r")) == NULL)
-		return 1;
-	/* Unbuffered reads: poll() must see what getline has not taken. */
-	setvbuf(in, NULL, _IONBF, 0);
-	while ((len = getline(&line, &size, in)) != -1) {
-		if (len > 0 && line[len - 1] == '\n')
+	while ((len = getline(&line, &size, stdin)) != -1) {
+		while (len > 0 && (line[len - 1] == '\n' ||
+		    line[len - 1] == '\r'))
 			line[--len] = '\0';
-		if (strncmp(line, "S ", 2) == 0 && len > 5 &&
-		    (text = strchr(line + 2, ' ')) != NULL) {
-			*text++ = '\0';
-			engine_speak(&e, line + 2, text, rate);
+		request_parse(line, &r, legacy);
+		switch (r.type) {
+		case REQUEST_SAY:
+			engine_stop(e);
+			engine_add(e, &r);
+			break;
+		case REQUEST_QUEUE:
+		case REQUEST_CHIME:
+			engine_add(e, &r);
+			break;
+		case REQUEST_STOP:
+			engine_stop(e);
+			break;
+		case REQUEST_MALFORMED:
+			event_write("error malformed");
+			break;
 		}
 	}
 	free(line);
-	free(e.samples);
-	fclose(e.log);
-	return 0;
 }
 
 int
 main(int argc, char **argv)
 {
-	if (argc != 2) {
-		fprintf(stderr, "usage: loket-speech DIRECTORY\n");
+	struct sink	*sink;
+	struct engine	*e;
+	char		*cause = NULL;
+	int		 legacy;
+
+	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
+		usage(stdout);
+		return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
+	}
+	if (argc == 2 && strcmp(argv[1], "--version") == 0) {
+		printf("loket-speech (%s) %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+		return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
+	}
+	if (argc < 2 || argc > 3) {
+		usage(stderr);
 		return 2;
 	}
-	return speech_engine_main(STDIN_FILENO, argv[1]);
+	legacy = legacy_invocation(argc, argv);
+	if (legacy)
+		sink = sink_wav_new(argv[1], 1);
+	else if ((sink = sink_new(argv[1], argv[2], &cause)) == NULL) {
+		fprintf(stderr, "loket-speech: %s\n", cause);
+		usage(stderr);
+		free(cause);
+		return 2;
+	}
+	signal(SIGPIPE, SIG_IGN);	/* a command or reader gone: EPIPE */
+	event_init();
+	if ((e = engine_new(sink, &cause)) == NULL) {
+		event_write("unavailable %s", cause);
+		free(cause);
+		sink_free(sink);
+		return 1;
+	}
+	read_requests(e, legacy);
+	if (engine_free(e) != 0)
+		_exit(0);	/* the worker is stuck in a library */
+	return 0;
 }

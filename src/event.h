@@ -1,0 +1,15 @@
+/*
+ * Events: what loket-speech tells the front-end, one line each on
+ * standard output ("ready wav", "start 3", "cancel 3" ...). Standard
+ * output is made non-blocking: an event the reader has no room for is
+ * dropped rather than ever making the speech process wait.
+ */
+#ifndef LOKET_EVENT_H
+#define LOKET_EVENT_H
+
+/* Make standard output non-blocking. */
+void	event_init(void);
+/* Write one event line (the newline is added). */
+void	event_write(const char *, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

@@ -1,0 +1,299 @@
+#!/bin/sh
+# The speech process on its own: loket-speech driven through a FIFO with
+# real espeak-ng, as the kiosk, the desk and the board drive it. Proves
+# the WAV sink's files and log, rate and volume, S cancelling, Q in order
+# after the chime, X, the end of input, the events, a synthesizer crash,
+# the device sink without a sound card and with a real PulseAudio server,
+# the command sink and its killing, and speech-dispatcher absent.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+SPEECH=${LOKET_SPEECH:-$top_builddir/src/loket-speech}
+export XDG_RUNTIME_DIR="$TMP/run"	# no speech-dispatcher or pulse of ours
+mkdir -p "$XDG_RUNTIME_DIR"
+chmod 700 "$XDG_RUNTIME_DIR"
+pulse_pid=
+trap '[ -n "$pulse_pid" ] && kill "$pulse_pid" 2>/dev/null; rm -rf "$TMP"' EXIT
+
+# poll SECS COMMAND...: run COMMAND every 0.05 s until it succeeds.
+poll() {
+	_poll_end=$(($(date +%s) + $1))
+	shift
+	while :; do
+		"$@" && return 0
+		[ "$(date +%s)" -lt "$_poll_end" ] || break
+		sleep 0.05
+	done
+	"$@"
+}
+
+# speech_start NAME SINK [ARG]: run loket-speech reading a FIFO held open
+# on fd 3; its output (events and stderr) goes to $out, its exit status
+# to $TMP/NAME.status.
+speech_start() {
+	name=$1
+	shift
+	out=$TMP/$name.out
+	status_file=$TMP/$name.status
+	rm -f "$TMP/$name.in" "$status_file"
+	mkfifo "$TMP/$name.in"
+	( "$SPEECH" "$@" <"$TMP/$name.in" >"$out" 2>&1
+	  echo $? >"$status_file.tmp" && mv "$status_file.tmp" "$status_file" ) &
+	exec 3>"$TMP/$name.in"
+}
+say() { printf '%s\n' "$*" >&3; }
+_has_event() { grep -qx -- "$1" "$out"; }
+# event LINE: wait until loket-speech printed exactly LINE.
+event() {
+	poll 20 _has_event "$1" && return 0
+	echo "no event: $1"
+	cut -c 1-100 "$out" | sed "s/^/  | /"
+	return 1
+}
+_ended() { [ -s "$status_file" ]; }
+# After "exec 3>&-" (the end of input; not in a subshell such as ok's):
+# ended SECS: wait until the process ended.
+ended() { poll "$1" _ended; }
+exit_status() { cat "$status_file" 2>/dev/null || echo none; }
+# Which line of $out is LINE (0 when none).
+line_of() { grep -nx -- "$1" "$out" | head -n 1 | cut -d: -f1 | grep . || echo 0; }
+rms() { sox "$1" -n stat 2>&1 | awk '/RMS +amplitude/ { print $3 }'; }
+# gt A B: A > B for decimals.
+gt() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a + 0 > b + 0) }'; }
+wav_is_pcm() {	# FILE: RIFF WAVE, PCM mono 16-bit at 22050 Hz
+	[ "$(head -c 4 "$1")" = RIFF ] &&
+	[ "$(dd if="$1" bs=1 skip=8 count=8 2>/dev/null)" = "WAVEfmt " ] &&
+	[ "$(od -An -tu2 -j20 -N4 "$1" | tr -s ' ')" = " 1 1" ] &&
+	[ "$(od -An -tu4 -j24 -N4 "$1" | tr -d ' ')" = 22050 ] &&
+	[ "$(od -An -tu2 -j34 -N2 "$1" | tr -d ' ')" = 16 ]
+}
+long_text() {	# N sentences of Indonesian
+	awk -v n="$1" 'BEGIN { for (i = 1; i <= n; i++)
+		printf "Ini adalah kalimat panjang nomor %d yang dibacakan perlahan. ", i }'
+}
+LONG=$(long_text 200)
+
+# --- The WAV sink: files, log, events ---------------------------------
+wav=$TMP/wav
+speech_start wav wav "$wav"
+say "S id 150 70 Selamat datang di Mal Pelayanan Publik."
+say "Q en 150 70 Main menu. What do you need?"
+ok "the wav sink reports ready" event "ready wav"
+ok "the first utterance ends" event "end 1"
+ok "a queued utterance ends after it" event "end 2"
+check "events come in order: start, audio, end" \
+	"$(line_of 'start 1')" -lt "$(line_of 'audio 1')" -a \
+	"$(line_of 'audio 1')" -lt "$(line_of 'end 1')" -a \
+	"$(line_of 'end 1')" -lt "$(line_of 'start 2')"
+ok "0001.wav is a 16-bit mono PCM WAV file" wav_is_pcm "$wav/0001.wav"
+ok "0002.wav is a 16-bit mono PCM WAV file" wav_is_pcm "$wav/0002.wav"
+check "the WAV files hold sound" "$(gt "$(rms "$wav/0001.wav")" 0.01 && gt "$(rms "$wav/0002.wav")" 0.01 && echo yes)" = yes
+printf '0001\tid\t150\t70\tSelamat datang di Mal Pelayanan Publik.\n0002\ten\t150\t70\tMain menu. What do you need?\n' >"$TMP/expected.log"
+ok "the log holds exactly one line per utterance" cmp "$TMP/expected.log" "$wav/speech.log"
+
+# Rate: the same text slower is longer; volume: softer is quieter.
+say "S id 80 70 Nomor antrian A dua belas, silakan ke loket tiga."
+event "end 3" >/dev/null
+say "S id 300 70 Nomor antrian A dua belas, silakan ke loket tiga."
+event "end 4" >/dev/null
+slow=$(wc -c <"$wav/0003.wav")
+fast=$(wc -c <"$wav/0004.wav")
+check "80 words a minute lasts over twice as long as 300 ($slow vs $fast bytes)" "$slow" -gt $((fast * 2))
+say "S id 150 20 Nomor antrian A dua belas."
+event "end 5" >/dev/null
+say "S id 150 100 Nomor antrian A dua belas."
+event "end 6" >/dev/null
+soft=$(rms "$wav/0005.wav")
+loud=$(rms "$wav/0006.wav")
+check "volume 20 is much softer than 100 (RMS $soft vs $loud)" "$(gt "$loud" "$(awk -v s="$soft" 'BEGIN { print s * 3 }')" && echo yes)" = yes
+say "S id 999 250 Terlalu cepat."
+say "Q id 10 -5 Terlalu lambat."
+event "end 8" >/dev/null
+contains "rate and volume past the limits are clamped up" "$wav/speech.log" "$(printf '0007\tid\t300\t100\tTerlalu cepat.')"
+contains "and down" "$wav/speech.log" "$(printf '0008\tid\t80\t0\tTerlalu lambat.')"
+
+# Malformed lines are reported and ignored.
+for bad in "S xx 150 70 Halo" "S id cepat 70 Halo" "Q id 150 70" "C keras" "Z"; do
+	say "$bad"
+done
+say "S id 150 70 Masih bisa bicara."
+ok "speech goes on after malformed lines" event "end 9"
+check "each malformed line is reported" "$(grep -cx 'error malformed' "$out")" -eq 5
+
+# S during a long text cancels it, and the new text is said.
+say "S id 150 70 $LONG"
+event "audio 10" >/dev/null
+say "S id 150 70 Teks baru."
+ok "S during a long text cancels it" event "cancel 10"
+ok "and the new text is said" event "end 11"
+check "the log shows the cancel" -n "$(grep "^0010	cancel	Ini adalah kalimat panjang nomor 1 " "$wav/speech.log")"
+check "a cancelled utterance leaves no WAV file" ! -e "$wav/0010.wav" -a ! -e "$wav/0010.wav.part"
+
+# The chime, then Q lines, all in order, none cut.
+say "C 60"
+for n in satu dua tiga; do
+	say "Q id 150 70 Nomor antrian A $n."
+done
+ok "the last queued call ends" event "end 15"
+check "none of the queued calls was cancelled" -z "$(grep -E '^cancel 1[2-5]$' "$out")"
+check "the chime is played first, then the calls in order" \
+	"$(line_of 'chime 12')" -lt "$(line_of 'start 13')" -a \
+	"$(line_of 'end 12')" -lt "$(line_of 'start 13')" -a \
+	"$(line_of 'end 13')" -lt "$(line_of 'start 14')" -a \
+	"$(line_of 'end 14')" -lt "$(line_of 'start 15')"
+tail -n 4 "$wav/speech.log" | cut -f 1,2,5 >"$TMP/queued"
+printf '0012\tchime\n0013\tid\tNomor antrian A satu.\n0014\tid\tNomor antrian A dua.\n0015\tid\tNomor antrian A tiga.\n' >"$TMP/expected"
+ok "the log has the chime and the calls in order" cmp "$TMP/expected" "$TMP/queued"
+contains "the chime's log line has its volume" "$wav/speech.log" "$(printf '0012\tchime\t60')"
+check "the chime is a WAV file with sound" "$(wav_is_pcm "$wav/0012.wav" && gt "$(rms "$wav/0012.wav")" 0.05 && echo yes)" = yes
+
+# X stops at once; the end of input mid-utterance ends the process.
+say "S id 150 70 $LONG"
+event "audio 16" >/dev/null
+say "X"
+ok "X cancels the utterance" event "cancel 16"
+say "S id 150 70 $LONG"
+event "audio 17" >/dev/null
+exec 3>&-
+ok "the end of input mid-utterance ends the process within 2 s" ended 2
+check "and it exits 0" "$(exit_status)" = 0
+check "the utterance cut by the end is logged as cancelled" -n "$(grep "^0017	cancel	Ini " "$wav/speech.log")"
+check "no unfinished WAV file is left" -z "$(ls "$wav" | grep part)"
+
+# --- A synthesizer crash ---------------------------------------------
+crash=$(awk 'BEGIN { for (i = 0; i < 80; i++) printf "s'"'"'" }')
+speech_start crash wav "$wav/crash"
+say "S en 150 70 $crash"
+poll 20 _ended
+check "text that crashes espeak-ng kills the process with a signal" "$(exit_status)" -gt 128
+check "no WAV file is counted for it" ! -e "$wav/crash/0001.wav"
+lacks "and no finished log line" "$wav/crash/speech.log" "	en	"
+exec 3>&-
+speech_start again wav "$wav/crash"
+say "S en 150 70 Speech is back."
+ok "a new loket-speech speaks afterwards" event "end 1"
+contains "and logs it" "$wav/crash/speech.log" "$(printf '0001\ten\t150\t70\tSpeech is back.')"
+exec 3>&-
+ended 10
+
+# --- The command sink -------------------------------------------------
+mkdir "$TMP/cmd"
+speech_start cmd command "cat > $TMP/cmd/out-\$\$.wav"
+say "S id 150 70 Selamat datang."
+say "Q en 150 70 Welcome."
+ok "the command sink reports ready" event "ready command"
+ok "it says both utterances" event "end 2"
+exec 3>&-
+ended 10
+set -- "$TMP"/cmd/out-*.wav
+check "each utterance fed its own command: two files" $# -eq 2
+check "each is a WAV stream with sound" "$(wav_is_pcm "$1" && wav_is_pcm "$2" && gt "$(rms "$1")" 0.01 && gt "$(rms "$2")" 0.01 && echo yes)" = yes
+
+# A command that does not read blocks the worker, as a busy sound card
+# does; a cancel kills it at once, and no process is left.
+printf '#!/bin/sh\necho $$ >"%s/reader.pid"\nexec sleep 600\n' "$TMP" >"$TMP/reader"
+chmod +x "$TMP/reader"
+speech_start slow command "$TMP/reader"
+say "S id 150 70 $LONG"
+event "audio 1" >/dev/null
+poll 10 test -s "$TMP/reader.pid"
+reader=$(cat "$TMP/reader.pid")
+check "the command runs while the utterance plays" -n "$reader" -a -d "/proc/$reader"
+say "X"
+ok "X cancels while the worker is blocked writing to the command" event "cancel 1"
+_gone() { [ ! -d "/proc/$1" ]; }
+ok "the command is killed" poll 5 _gone "$reader"
+exec 3>&-
+poll 10 _ended
+
+# A crash while a command plays: a command that reads in real time, an
+# introduction that fills its pipe, then the text that crashes espeak-ng.
+printf '#!/bin/sh\necho $$ >"%s/player.pid"\nwhile head -c 4410 >/dev/null; do sleep 0.1; done\n' "$TMP" >"$TMP/player"
+chmod +x "$TMP/player"
+speech_start slow2 command "$TMP/player"
+say "S en 150 70 Hello, this is the kiosk speaking to you now, please wait a moment while I read. $crash"
+poll 20 _ended
+check "a crash with a command playing kills the process" "$(exit_status)" -gt 128
+player=$(cat "$TMP/player.pid" 2>/dev/null)
+check "the command was playing" -n "$player"
+ok "and the command died with it (it would read on forever)" poll 5 _gone "${player:-0}"
+exec 3>&-
+
+# --- The device sink without sound ------------------------------------
+if [ -n "$(cat /proc/asound/cards 2>/dev/null | grep -v 'no soundcards')" ]; then
+	echo "# this machine has a sound card: the no-device case is not run"
+else
+	PULSE_SERVER=unix:$TMP/no-pulse LOKET_SPEECH_PROBE_INTERVAL=30 \
+		speech_start nodev device
+	ok "without a sound card the device sink is unavailable" poll 10 grep -q '^unavailable no sound device: ' "$out"
+	say "S id 150 70 Halo."
+	say "Q id 150 70 Halo lagi."
+	ok "it goes on reading and drops utterances" event "drop 2"
+	exec 3>&-
+	ok "and ends at the end of input" ended 5
+	check "with status 0" "$(exit_status)" = 0
+fi
+
+# --- speech-dispatcher not running -------------------------------------
+speech_start spd dispatcher
+ok "without speech-dispatcher running the sink is unavailable" poll 10 grep -q '^unavailable cannot connect to speech-dispatcher' "$out"
+say "S id 150 70 Halo."
+ok "and utterances are dropped" event "drop 1"
+exec 3>&-
+ended 5
+check "it ends with status 0" "$(exit_status)" = 0
+
+# --- A real PulseAudio server --------------------------------------------
+pulse=$TMP/pulse
+pulse_start() {
+	mkdir -p "$pulse"
+	HOME=$pulse pulseaudio -n --daemonize=no --exit-idle-time=-1 \
+		--use-pid-file=no --disable-shm=yes --log-target=stderr \
+		-L "module-null-sink sink_name=loket" \
+		-L "module-native-protocol-unix auth-anonymous=1 socket=$pulse/socket" \
+		>"$pulse/log" 2>&1 &
+	pulse_pid=$!
+	poll 10 test -S "$pulse/socket"
+}
+# record FILE SECS: what the null sink plays for SECS seconds, raw.
+record() {
+	timeout "$2" parec -d loket.monitor --format=s16le --rate=22050 \
+		--channels=1 >"$1" 2>/dev/null
+	[ -s "$1" ]
+}
+raw_max() { sox -t raw -r 22050 -e signed -b 16 -c 1 "$1" -n stat 2>&1 | awk '/Maximum amplitude/ { print $3 }'; }
+if ! command -v pulseaudio >/dev/null || ! command -v parec >/dev/null; then
+	echo "# pulseaudio or parec is missing: the real device is not tested"
+else
+	export PULSE_SERVER="unix:$pulse/socket"
+	# Started before the server: unavailable, then ready when it comes.
+	LOKET_SPEECH_PROBE_INTERVAL=1 speech_start pa device
+	ok "with no server yet the device sink is unavailable" poll 10 grep -q '^unavailable' "$out"
+	pulse_start
+	ok "a PulseAudio server starts (null sink on a socket)" test -S "$pulse/socket"
+	: >"$TMP/sent"
+	_probe() {
+		say "S id 150 70 Halo."
+		echo >>"$TMP/sent"
+		grep -qx 'ready device' "$out"
+	}
+	ok "the device comes back at an utterance after the interval" poll 15 _probe
+	n=$(($(wc -l <"$TMP/sent") + 1))
+	say "S id 150 70 $LONG"
+	event "audio $n" >/dev/null
+	ok "it plays: the server's monitor hears sound" record "$TMP/playing.raw" 1
+	check "loud enough to be speech (max $(raw_max "$TMP/playing.raw"))" "$(gt "$(raw_max "$TMP/playing.raw")" 0.1 && echo yes)" = yes
+	say "X"
+	ok "X cancels what the device plays" event "cancel $n"
+	record "$TMP/after.raw" 1.2
+	sox -t raw -r 22050 -e signed -b 16 -c 1 "$TMP/after.raw" -t raw "$TMP/after-cut.raw" trim 0.2
+	check "after the cancel the device is silent (max $(raw_max "$TMP/after-cut.raw"))" "$(gt 0.01 "$(raw_max "$TMP/after-cut.raw")" && echo yes)" = yes
+	say "S id 150 70 Selamat datang."
+	ok "a short text plays to its end" event "end $((n + 1))"
+	exec 3>&-
+	ok "the process ends at the end of input" ended 5
+	check "with status 0" "$(exit_status)" = 0
+	kill "$pulse_pid"
+	pulse_pid=
+fi
+
+done_testing
