@@ -709,8 +709,14 @@ board_run(struct db *db, const struct config *config,
 	while (!b.quit && !signals_caught) {
 		if (board_now_ms() >= next) {
 			board_tick(&b, time(NULL));
-			if ((said = board_voice_poll(b.voice)) != NULL)
-				board_set_status(&b, said);
+			/* No sound: said on the status line unless a call
+			 * is there (the log has it either way). */
+			if ((said = board_voice_poll(b.voice)) != NULL) {
+				if (b.announcement == NULL)
+					board_set_status(&b, said);
+				else
+					free(said);
+			}
 			next += BOARD_POLL_MS;
 			if (next <= board_now_ms())
 				next = board_now_ms() + BOARD_POLL_MS;

@@ -13,10 +13,6 @@
  * stops; the end of input stops at once and ends the process. It answers
  * with events on standard output (event.h, engine.h). It never makes the
  * front-end wait: commands are read while the worker thread speaks.
- *
- * The first protocol, "loket-speech DIRECTORY" and "S LANG TEXT" lines
- * logged as "NNNN\tLANG\tTEXT", is still read until the front-end speaks
- * the one above; remove it then (legacy below, in request.c, sink-wav.c).
  */
 #include "config.h"
 
@@ -40,25 +36,9 @@ usage(FILE *f)
 	    "S|Q LANG RATE VOLUME TEXT, C VOLUME, X.\n");
 }
 
-/* Is this the first protocol's "loket-speech DIRECTORY"? */
-static int
-legacy_invocation(int argc, char **argv)
-{
-	const char	*sinks[] = { "wav", "device", "command", "dispatcher" };
-	size_t		 i;
-
-	if (argc != 2)
-		return 0;
-	for (i = 0; i < sizeof sinks / sizeof sinks[0]; i++) {
-		if (strcmp(argv[1], sinks[i]) == 0)
-			return 0;
-	}
-	return 1;
-}
-
 /* Read the commands until the end of input. */
 static void
-read_requests(struct engine *e, int legacy)
+read_requests(struct engine *e)
 {
 	struct request	 r;
 	char		*line = NULL;
@@ -69,7 +49,7 @@ read_requests(struct engine *e, int legacy)
 		while (len > 0 && (line[len - 1] == '\n' ||
 		    line[len - 1] == '\r'))
 			line[--len] = '\0';
-		request_parse(line, &r, legacy);
+		request_parse(line, &r);
 		switch (r.type) {
 		case REQUEST_SAY:
 			engine_stop(e);
@@ -96,7 +76,6 @@ main(int argc, char **argv)
 	struct sink	*sink;
 	struct engine	*e;
 	char		*cause = NULL;
-	int		 legacy;
 
 	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
 		usage(stdout);
@@ -110,10 +89,7 @@ main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
-	legacy = legacy_invocation(argc, argv);
-	if (legacy)
-		sink = sink_wav_new(argv[1], 1);
-	else if ((sink = sink_new(argv[1], argv[2], &cause)) == NULL) {
+	if ((sink = sink_new(argv[1], argv[2], &cause)) == NULL) {
 		fprintf(stderr, "loket-speech: %s\n", cause);
 		usage(stderr);
 		free(cause);
@@ -127,7 +103,7 @@ main(int argc, char **argv)
 		sink_free(sink);
 		return 1;
 	}
-	read_requests(e, legacy);
+	read_requests(e);
 	if (engine_free(e) != 0)
 		_exit(0);	/* the worker is stuck in a library */
 	return 0;

@@ -47,7 +47,7 @@ request_lang(const char **p, struct request *r)
 }
 
 void
-request_parse(const char *line, struct request *r, int legacy)
+request_parse(const char *line, struct request *r)
 {
 	const char	*p = line + 2;
 
@@ -66,10 +66,7 @@ request_parse(const char *line, struct request *r, int legacy)
 	if ((line[0] != 'S' && line[0] != 'Q') || line[1] != ' ' ||
 	    request_lang(&p, r) != 0)
 		return;
-	if (legacy) {
-		r->rate = REQUEST_RATE_NORMAL;
-		r->volume = REQUEST_VOLUME_MAX;
-	} else if (request_number(&p, REQUEST_RATE_MIN, REQUEST_RATE_MAX,
+	if (request_number(&p, REQUEST_RATE_MIN, REQUEST_RATE_MAX,
 	    &r->rate) != 0 || request_number(&p, 0, REQUEST_VOLUME_MAX,
 	    &r->volume) != 0)
 		return;

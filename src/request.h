@@ -14,7 +14,6 @@
 
 #define REQUEST_RATE_MIN	80
 #define REQUEST_RATE_MAX	300
-#define REQUEST_RATE_NORMAL	150
 #define REQUEST_VOLUME_MAX	100
 
 enum request_type {
@@ -33,8 +32,7 @@ struct request {
 	const char		*text;		/* borrowed from the line */
 };
 
-/* Read one line (without its newline) into r; r->type says what it is.
- * legacy reads "S LANG TEXT", the first protocol (see loket-speech.c). */
-void	request_parse(const char *, struct request *, int);
+/* Read one line (without its newline) into r; r->type says what it is. */
+void	request_parse(const char *, struct request *);
 
 #endif

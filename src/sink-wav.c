@@ -19,7 +19,6 @@
 
 struct sink_wav {
 	char		*directory;
-	int		 legacy;	/* log lines without rate and volume */
 	FILE		*log;
 	unsigned	 rate;
 	FILE		*file;		/* the utterance being written */
@@ -144,8 +143,6 @@ sink_wav_finish(struct sink *sink, const struct utterance *u, int cancelled)
 		sink_wav_log_cancel(w, u);
 	} else if (u->chime)
 		fprintf(w->log, "%04u\tchime\t%d\n", u->number, u->volume);
-	else if (w->legacy)
-		fprintf(w->log, "%04u\t%s\t%s\n", u->number, u->lang, u->text);
 	else
 		fprintf(w->log, "%04u\t%s\t%d\t%d\t%s\n", u->number, u->lang,
 		    u->rate, u->volume, u->text);
@@ -198,13 +195,12 @@ static const struct sink_ops sink_wav_ops = {
 };
 
 struct sink *
-sink_wav_new(const char *directory, int legacy)
+sink_wav_new(const char *directory)
 {
 	struct sink	*sink = xcalloc(1, sizeof *sink);
 	struct sink_wav	*w = xcalloc(1, sizeof *w);
 
 	w->directory = xstrdup(directory);
-	w->legacy = legacy;
 	sink->ops = &sink_wav_ops;
 	sink->data = w;
 	return sink;

@@ -15,7 +15,7 @@ sink_new(const char *name, const char *argument, char **cause)
 			return NULL;
 		}
 		if (*name == 'w')
-			return sink_wav_new(argument, 0);
+			return sink_wav_new(argument);
 		return sink_command_new(argument);
 	}
 	if (argument != NULL) {

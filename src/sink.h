@@ -66,8 +66,8 @@ struct sink {
 struct sink	*sink_new(const char *, const char *, char **);
 void		 sink_free(struct sink *);
 
-/* The sinks. legacy keeps the first WAV log format (see loket-speech.c). */
-struct sink	*sink_wav_new(const char *, int);
+/* The sinks. */
+struct sink	*sink_wav_new(const char *);
 struct sink	*sink_device_new(void);
 struct sink	*sink_command_new(const char *);
 struct sink	*sink_dispatcher_new(void);

@@ -160,8 +160,10 @@ spoken_token(const char *s)
 {
 	size_t	 n = 0;
 
+	/* A hyphen joins a code; an apostrophe a word, as in "Jum'at". */
 	while (isalnum((unsigned char)s[n]) || (s[n] == '-' &&
-	    isalnum((unsigned char)s[n + 1])))
+	    isalnum((unsigned char)s[n + 1])) || (n > 0 && s[n] == '\'' &&
+	    isalpha((unsigned char)s[n - 1]) && isalpha((unsigned char)s[n + 1])))
 		n++;
 	return n;
 }

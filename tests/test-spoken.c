@@ -78,6 +78,9 @@ test_numbers_and_plain_words(void **state)
 	assert_spoken("about 25 minutes", LANG_EN,
 	    "about twenty-five minutes");
 	assert_spoken("", LANG_ID, "");
+	/* An apostrophe inside a word keeps it whole. */
+	assert_spoken("Buka hari Jum'at", LANG_ID, "Buka hari Jum'at");
+	assert_spoken("don't wait", LANG_EN, "don't wait");
 }
 
 int

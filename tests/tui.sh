@@ -586,7 +586,7 @@ zs=zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz
 tui_type "$s" "$zs"
 tui_keys "$s" Enter
 says "40x12: a 40-letter unknown word says no service matches" \
-	"$s" "! No service matches"
+	"$s" "! Keyword: No service matches"
 # Blanks aside: the word is cut where the line ends.
 tui_text "$s" | tr -d ' ' >"$TMP/screen"
 contains "40x12: ... and the whole message shows, up to its last word" \
