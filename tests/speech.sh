@@ -9,8 +9,9 @@
 # personal data are not spoken outside headset mode; the idle warning is
 # heard; a speech process that dies, even on text that crashes espeak-ng,
 # is started again and the kiosk goes on; nothing reaches the terminal;
-# with no sound device the status line says so once; and the board says
-# each call twice after a chime, never cut, never again after a restart.
+# with no sound device the status line says so once; the desk is silent
+# until its operator turns the voice on; and the board says each call
+# twice after a chime, never cut, never again after a restart.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "$top_srcdir/tests/tui-lib.sh"
 
@@ -252,6 +253,33 @@ tui_stop dev
 printf '[speech]\nsink = wav\n' >"$TMP/nodir.conf"
 "$LOKET" --db "$db" --lang=en --config "$TMP/nodir.conf" >/dev/null 2>"$TMP/err"
 contains "the wav sink without a directory is refused, naming the fix" "$TMP/err" "sink = wav needs a directory"
+
+# The desk is silent by default; its operator turns the voice on under #,
+# and a password is heard only as "character entered".
+echo "rahasia123" | "$LOKET" --db "$db" user add ani >/dev/null
+dwav=$TMP/desk
+mkdir -p "$dwav"
+dlog=$dwav/speech.log
+printf '[speech]\nsink = wav\ndirectory = %s\n' "$dwav" >"$TMP/desk.conf"
+tui_start d 80 24 vt100 "$LOKET" --db "$db" --lang en --config "$TMP/desk.conf" desk
+tui_wait d "Name:" >/dev/null
+pid=$(tui_flag d '#{pane_pid}')
+check "the desk starts without a voice" -z "$(pgrep -P "$pid")"
+tui_type d "ani"
+tui_keys d Enter
+tui_wait d "Password:" >/dev/null
+tui_keys d '#'
+ok "the desk's help offers the voice, off" tui_wait d "Voice guidance is off: press to turn it on"
+tui_keys d 3
+ok "3 turns the desk's voice on" _tui_poll 10 grep -qF "Voice guidance is on." "$dlog"
+tui_keys d 0
+tui_wait d "Password:" >/dev/null
+tui_type d "rahasia123"
+ok "each password key is heard as 'character' or 'digit entered'" \
+	_tui_poll 10 count_is 10 "$dlog" '	\(character\|digit\) entered$'
+lacks "the password is never spoken" "$dlog" "rahasia"
+tui_keys d C-x
+tui_stop d
 
 # The board: a chime, then each call twice, queued; nothing after a restart.
 bwav=$TMP/board
