@@ -22,7 +22,8 @@
  * print key=value lines on stdout:
  *   exec_ok, first_byte_ms, paint_ms, paint_bytes, paint_reads,
  *   keyN_bytes, keyN_first_ms, keyN_ms, idle_bytes, idle_reads,
- *   idle_first_ms, maxrss_kib, exit
+ *   idle_first_ms, hwm_kib (the program's own peak RSS, read from /proc
+ *   before the SIGTERM), maxrss_kib (wait4's: its reaped children too), exit
  * Times are milliseconds: phase 0 from the exec (seen as the close of an
  * close-on-exec pipe), key phases from the moment the key was written.  *_ms
  * for a paint is the arrival of its last byte (the quiet wait is not
@@ -244,6 +245,25 @@ rel(double t, double base)
 	return t < 0 ? -1 : t - base;
 }
 
+/* VmHWM of a live process in KiB, from /proc; -1 if unknown. */
+static long
+vm_hwm_kib(pid_t pid)
+{
+	char	 path[64], line[256];
+	long	 kib = -1;
+	FILE	*f;
+
+	snprintf(path, sizeof path, "/proc/%ld/status", (long)pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return -1;
+	while (fgets(line, sizeof line, f) != NULL) {
+		if (sscanf(line, "VmHWM: %ld", &kib) == 1)
+			break;
+	}
+	fclose(f);
+	return kib;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -380,6 +400,9 @@ main(int argc, char **argv)
 	/* End it: SIGTERM, keep draining the pty so the child never blocks on
 	 * a full buffer while it restores the terminal, reap; SIGKILL after
 	 * 3 seconds. */
+	/* The program's own peak, before it ends: wait4's figure below
+	 * also counts the children it reaped (loket's speech process). */
+	printf("hwm_kib=%ld\n", vm_hwm_kib(pid));
 	kill(pid, SIGTERM);
 	{
 		double t_term = now_ms();

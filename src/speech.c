@@ -76,6 +76,8 @@ speech_program(void)
 static void __attribute__((noreturn))
 speech_exec(struct speech *sp, int in, int out)
 {
+	sigset_t	 mask;
+
 	dup2(in, STDIN_FILENO);
 	dup2(out, STDOUT_FILENO);
 	dup2(out, STDERR_FILENO);
@@ -83,6 +85,10 @@ speech_exec(struct speech *sp, int in, int out)
 		close(in);
 	if (out != STDOUT_FILENO && out != STDERR_FILENO)
 		close(out);
+	/* Nothing of the front-end: not its files, not its signal mask. */
+	closefrom(STDERR_FILENO + 1);
+	sigemptyset(&mask);
+	sigprocmask(SIG_SETMASK, &mask, NULL);
 	/* A slow reader must never stop the voice: drop what it says. */
 	fcntl(STDOUT_FILENO, F_SETFL, O_NONBLOCK);
 	signal(SIGINT, SIG_IGN);

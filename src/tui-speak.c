@@ -34,9 +34,9 @@ tui_speaker_new(const struct config *c, struct dialog *d)
 	struct tui_speaker	*sp;
 	struct speech		*speech;
 
-	/* Start at once only where it will speak: the probe says whether
-	 * sound works while the first screen is drawn. */
-	speech = speech_start(c, dialog_voice(d)->on);
+	/* Started by the first utterance, after the first screen is drawn:
+	 * the probe of the sound then runs while the citizen reads. */
+	speech = speech_start(c, 0);
 	if (speech == NULL)
 		return NULL;
 	sp = xcalloc(1, sizeof *sp);

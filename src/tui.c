@@ -39,6 +39,7 @@ struct tui {
 	char			*notice;	/* the idle warning */
 	int			 notice_left;
 	char			*status;	/* sound does not work */
+	int			 say_screen;	/* speak it once it is drawn */
 	int			 quit;
 };
 
@@ -98,7 +99,7 @@ tui_new_screen(struct tui *t)
 {
 	const struct screen	*s = dialog_screen(t->dialog);
 
-	tui_speaker_screen(t->speaker, s);
+	t->say_screen = 1;
 	free(t->status);	/* said once; the log keeps it */
 	t->status = NULL;
 	t->view.selected = s->selected < s->nitems ? s->selected : 0;
@@ -108,6 +109,7 @@ tui_new_screen(struct tui *t)
 	explicit_bzero(t->field, sizeof t->field);
 }
 
+/* Draw the screen; then say it, if it is new: the eyes come first. */
 static void
 tui_redraw(struct tui *t)
 {
@@ -119,6 +121,10 @@ tui_redraw(struct tui *t)
 	tui_draw(s, &t->view);
 	wnoutrefresh(stdscr);
 	doupdate();
+	if (t->say_screen) {
+		t->say_screen = 0;
+		tui_speaker_screen(t->speaker, s);
+	}
 }
 
 static void
@@ -138,7 +144,7 @@ tui_result(struct tui *t, enum dialog_result r)
 		return;
 	}
 	/* An error on the same screen: keep the cursor, clear the typing. */
-	tui_speaker_screen(t->speaker, after);
+	t->say_screen = 1;
 	if (t->view.selected >= after->nitems)
 		t->view.selected = 0;
 	explicit_bzero(t->field, sizeof t->field);
@@ -264,7 +270,7 @@ tui_key(struct tui *t, wint_t key, int is_function)
 	}
 	if (!is_function && key == '*') {
 		clearok(curscr, TRUE);	/* repaint everything, as asked */
-		tui_speaker_screen(t->speaker, s);	/* and say it again */
+		t->say_screen = 1;	/* and say it again */
 		return;
 	}
 	if (!is_function && key == '#') {
@@ -351,7 +357,7 @@ tui_run(struct dialog *dialog, const struct config *config)
 	t.dialog = dialog;
 	t.config = config;
 	t.view.can_exit = !config->locked;
-	/* Before curses: the speech process inherits nothing of it. */
+	/* The speech process starts with the first utterance. */
 	t.speaker = tui_speaker_new(config, dialog);
 	session_init(&t.session, config->idle_timeout, config->idle_warning,
 	    time(NULL));
