@@ -22,6 +22,7 @@
 #define SPEECH_QUICK_DEATH	2	/* seconds: died as it started */
 #define SPEECH_QUICK_DEATHS	3	/* in a row, then rest a while */
 #define SPEECH_REST		60	/* seconds before trying again */
+#define SPEECH_REAP_TRIES	20	/* 5 ms apart: then it is killed */
 
 struct speech {
 	char	*program;	/* loket-speech */
@@ -147,7 +148,8 @@ speech_spawn(struct speech *sp)
 static void
 speech_lost(struct speech *sp, const char *why)
 {
-	int	 status = 0;
+	int	 status = 0, tries;
+	pid_t	 reaped = 0;
 	time_t	 now = time(NULL);
 
 	if (sp->fd != -1)
@@ -155,8 +157,18 @@ speech_lost(struct speech *sp, const char *why)
 	if (sp->report != -1)
 		close(sp->report);
 	sp->fd = sp->report = -1;
-	if (sp->pid > 0 && waitpid(sp->pid, &status, 0) == sp->pid &&
-	    WIFSIGNALED(status))
+	/* It is ending or must end: wait a moment for it to say how,
+	 * never longer (the screen must not wait for it). */
+	for (tries = 0; sp->pid > 0 && tries < SPEECH_REAP_TRIES; tries++) {
+		if ((reaped = waitpid(sp->pid, &status, WNOHANG)) != 0)
+			break;
+		usleep(5000);
+	}
+	if (sp->pid > 0 && reaped == 0) {
+		kill(sp->pid, SIGKILL);
+		waitpid(sp->pid, &status, 0);
+	}
+	if (sp->pid > 0 && WIFSIGNALED(status) && WTERMSIG(status) != SIGKILL)
 		log_warn("speech process %ld ended by signal %d (%s)",
 		    (long)sp->pid, WTERMSIG(status), why);
 	else
