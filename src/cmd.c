@@ -30,6 +30,7 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_ticket_transfer_entry,
 	&cmd_queue_status_entry,
 	&cmd_board_entry,
+	&cmd_say_entry,
 	&cmd_report_entry,
 	&cmd_booking_slots_entry,
 	&cmd_booking_make_entry,

@@ -59,6 +59,7 @@ extern const struct cmd_entry cmd_ticket_resume_entry;
 extern const struct cmd_entry cmd_ticket_transfer_entry;
 extern const struct cmd_entry cmd_queue_status_entry;
 extern const struct cmd_entry cmd_board_entry;
+extern const struct cmd_entry cmd_say_entry;
 extern const struct cmd_entry cmd_report_entry;
 extern const struct cmd_entry cmd_booking_slots_entry;
 extern const struct cmd_entry cmd_booking_make_entry;

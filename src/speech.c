@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,10 @@ struct speech {
 	time_t	 rest_until;	/* do not start it again before */
 	int	 rate, volume;
 	int	 unavailable;	/* audio does not work: said once */
+	char	*reason;	/* why, as the process said */
+	unsigned sent;		/* utterances and chimes sent */
+	unsigned finished;	/* ended, cancelled or dropped */
+	unsigned cut;		/* cancelled or dropped */
 	char	 line[SPEECH_REPORT_MAX];
 	size_t	 len;
 };
@@ -232,8 +237,11 @@ speech_send(struct speech *sp, const char *line)
 			    speech_spawn(sp) != 0)
 				return;
 		}
-		if (write(sp->fd, line, len) == (ssize_t)len)
+		if (write(sp->fd, line, len) == (ssize_t)len) {
+			if (line[0] == 'S' || line[0] == 'Q' || line[0] == 'C')
+				sp->sent++;
 			return;
+		}
 		if (errno == EAGAIN)	/* it is behind: drop, never wait */
 			return;
 		speech_lost(sp, strerror(errno));
@@ -296,8 +304,16 @@ speech_stop(struct speech *sp)
 static char *
 speech_report(struct speech *sp, const char *line)
 {
+	if (strncmp(line, "end ", 4) == 0)
+		sp->finished++;
+	if (strncmp(line, "cancel ", 7) == 0 || strncmp(line, "drop ", 5) == 0) {
+		sp->finished++;
+		sp->cut++;
+	}
 	if (strncmp(line, "unavailable", 11) == 0) {
 		log_warn("speech: %s", line);
+		free(sp->reason);
+		sp->reason = xstrdup(line[11] == ' ' ? line + 12 : line + 11);
 		if (sp->unavailable)
 			return NULL;
 		sp->unavailable = 1;
@@ -309,6 +325,8 @@ speech_report(struct speech *sp, const char *line)
 		if (sp->unavailable)
 			log_info("speech: sound works again (%s)", line);
 		sp->unavailable = 0;
+		free(sp->reason);
+		sp->reason = NULL;
 		return NULL;
 	}
 	if (strncmp(line, "start ", 6) == 0 || strncmp(line, "audio ", 6) ==
@@ -349,6 +367,38 @@ speech_poll(struct speech *sp)
 	return notice;
 }
 
+int
+speech_wait(struct speech *sp, int timeout_ms, char **cause)
+{
+	struct pollfd	 pfd;
+	struct timespec	 start, now;
+	int		 left = timeout_ms;
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	while (sp->report != -1 && sp->finished < sp->sent && left > 0) {
+		pfd.fd = sp->report;
+		pfd.events = POLLIN;
+		if (poll(&pfd, 1, left) == -1 && errno != EINTR)
+			break;
+		free(speech_poll(sp));
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		left = timeout_ms - (int)((now.tv_sec - start.tv_sec) * 1000 +
+		    (now.tv_nsec - start.tv_nsec) / 1000000);
+	}
+	if (sp->finished >= sp->sent && sp->cut == 0 && sp->reason == NULL)
+		return 0;
+	if (sp->reason != NULL)
+		*cause = xstrdup(sp->reason);
+	else if (sp->finished >= sp->sent)
+		*cause = xstrdup(_("it was cut off"));
+	else if (sp->report == -1)
+		*cause = xstrdup(_("the speech process ended"));
+	else
+		*cause = xasprintf(_("nothing was heard within %d seconds"),
+		    timeout_ms / 1000);
+	return -1;
+}
+
 void
 speech_free(struct speech *sp)
 {
@@ -361,6 +411,7 @@ speech_free(struct speech *sp)
 	if (sp->pid > 0)
 		waitpid(sp->pid, NULL, 0);
 	free(sp->program);
+	free(sp->reason);
 	free(sp->sink);
 	free(sp->argument);
 	free(sp);

@@ -41,6 +41,12 @@ void		 speech_stop(struct speech *);
  * status line (owned) when audio turned out not to work; else NULL.
  */
 char		*speech_poll(struct speech *);
+/*
+ * Wait until everything said so far has been heard to its end: 0, or -1
+ * and a cause (owned) when sound does not work, the process ended, or it
+ * took longer than timeout_ms. For "loket say", never for a screen.
+ */
+int		 speech_wait(struct speech *, int timeout_ms, char **cause);
 void		 speech_free(struct speech *);
 
 #endif

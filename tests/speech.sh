@@ -250,6 +250,17 @@ tui_keys dev C-x
 check "the kiosk ends normally without sound" "$(tui_dead_status dev)" = 0
 tui_stop dev
 
+# "loket say": the office's IT staff check where the voice goes.
+"$LOKET" --db "$db" --config "$TMP/speech.conf" say "Tes suara, nomor A-012"
+check "loket say speaks through the configured sink and exits 0" $? -eq 0
+ok "what it said is in the log, made speakable" spoken "	id	150	80	Tes suara, nomor a dua belas"
+env -u PULSE_SERVER ALSA_CONFIG_PATH=/dev/null "$LOKET" --db "$db" --lang en say "Sound check" 2>"$TMP/err"
+check "loket say without a sound device exits 1" $? -eq 1
+contains "and says why it could not be heard" "$TMP/err" "the text could not be heard: no sound device"
+"$LOKET" --db "$db" --lang en --config "$TMP/off.conf" say "Sound check" 2>"$TMP/err"
+check "loket say with speech off exits 1" $? -eq 1
+contains "and says speech is off" "$TMP/err" "speech is off here"
+
 printf '[speech]\nsink = wav\n' >"$TMP/nodir.conf"
 "$LOKET" --db "$db" --lang=en --config "$TMP/nodir.conf" >/dev/null 2>"$TMP/err"
 contains "the wav sink without a directory is refused, naming the fix" "$TMP/err" "sink = wav needs a directory"
