@@ -9,10 +9,14 @@
  * it only when it first plays). So the probe is audio_object_open, and a
  * failing one is honest: no server and no card.
  *
- * Cancelling flushes the device from the thread reading the commands
- * while the worker may be blocked in audio_object_write, as espeak-ng
- * flushes from its command thread while its playback thread writes: with
- * PulseAudio both go through pa_simple's locked main loop.
+ * Cancelling on PulseAudio flushes the device from the thread reading the
+ * commands while the worker may be blocked in audio_object_write, as
+ * espeak-ng flushes from its command thread while its playback thread
+ * writes: both go through pa_simple's locked main loop, so the voice
+ * stops at once. pcaudiolib's ALSA (and OSS) flush closes and reopens the
+ * device, which must never happen under a write in progress: there the
+ * cancel waits for the worker's write to return (one chunk of audio)
+ * before it flushes.
  */
 #include "config.h"
 
@@ -27,9 +31,20 @@
 
 struct sink_device {
 	pthread_mutex_t		 lock;		/* guards audio being replaced */
+	pthread_mutex_t		 io;		/* a write, or a flush (ALSA) */
 	struct audio_object	*audio;
+	int			 pulse;		/* flush may cross a write */
 	atomic_int		 cancelled;	/* since the utterance began */
 };
+
+/*
+ * pcaudiolib's own constructor for PulseAudio: exported by libpcaudio 1.x
+ * but not declared in its header. It answers NULL when no PulseAudio
+ * server can be reached, and then create_audio_device_object falls back
+ * to ALSA, as it does itself.
+ */
+struct audio_object *create_pulseaudio_object(const char *, const char *,
+    const char *);
 
 /* Close and forget the device. */
 static void
@@ -73,7 +88,13 @@ sink_device_open(struct sink *sink, unsigned rate, char **cause)
 	int			 error;
 
 	sink_device_close(d);
-	audio = create_audio_device_object(NULL, "loket", "Loket voice");
+	d->pulse = 1;
+	audio = create_pulseaudio_object(NULL, "loket", "Loket voice");
+	if (audio == NULL) {
+		d->pulse = 0;
+		audio = create_audio_device_object(NULL, "loket",
+		    "Loket voice");
+	}
 	if (audio == NULL) {
 		*cause = xstrdup("no sound device: no audio system found");
 		return -2;
@@ -106,9 +127,18 @@ sink_device_write(struct sink *sink, const short *samples, size_t n,
     char **cause)
 {
 	struct sink_device	*d = sink->data;
-	int			 error;
+	int			 error = 0;
 
-	error = audio_object_write(d->audio, samples, n * sizeof *samples);
+	if (d->pulse)
+		error = audio_object_write(d->audio, samples,
+		    n * sizeof *samples);
+	else {
+		pthread_mutex_lock(&d->io);
+		if (!atomic_load(&d->cancelled))
+			error = audio_object_write(d->audio, samples,
+			    n * sizeof *samples);
+		pthread_mutex_unlock(&d->io);
+	}
 	if (error != 0 && !atomic_load(&d->cancelled)) {
 		*cause = xasprintf("sound device lost: %s",
 		    audio_object_strerror(d->audio, error));
@@ -139,8 +169,11 @@ sink_device_finish(struct sink *sink, const struct utterance *u,
 	struct sink_device	*d = sink->data;
 
 	/* What was written between the cancel and the worker seeing it. */
-	if (cancelled && d->audio != NULL)
+	if (cancelled && d->audio != NULL) {
+		pthread_mutex_lock(&d->io);
 		audio_object_flush(d->audio);
+		pthread_mutex_unlock(&d->io);
+	}
 }
 
 static void
@@ -155,8 +188,14 @@ sink_device_cancel(struct sink *sink)
 
 	atomic_store(&d->cancelled, 1);
 	pthread_mutex_lock(&d->lock);
-	if (d->audio != NULL)
+	if (d->audio != NULL) {
+		/* ALSA: after the write in progress, never under it. */
+		if (!d->pulse)
+			pthread_mutex_lock(&d->io);
 		audio_object_flush(d->audio);
+		if (!d->pulse)
+			pthread_mutex_unlock(&d->io);
+	}
 	pthread_mutex_unlock(&d->lock);
 }
 
@@ -166,6 +205,7 @@ sink_device_free(struct sink *sink)
 	struct sink_device	*d = sink->data;
 
 	sink_device_close(d);
+	pthread_mutex_destroy(&d->io);
 	pthread_mutex_destroy(&d->lock);
 	free(d);
 	free(sink);
@@ -191,6 +231,7 @@ sink_device_new(void)
 	struct sink_device	*d = xcalloc(1, sizeof *d);
 
 	pthread_mutex_init(&d->lock, NULL);
+	pthread_mutex_init(&d->io, NULL);
 	atomic_init(&d->cancelled, 0);
 	sink->ops = &sink_device_ops;
 	sink->data = d;
