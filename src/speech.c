@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -105,6 +106,9 @@ speech_exec(struct speech *sp, int in, int out)
 	signal(SIGPIPE, SIG_DFL);
 	execl(sp->program, "loket-speech", sp->sink, sp->argument,
 	    (char *)NULL);
+	/* Said as the process would say it: no voice can be heard. */
+	dprintf(STDOUT_FILENO, "unavailable cannot run %s: %s\n", sp->program,
+	    strerror(errno));
 	_exit(127);
 }
 

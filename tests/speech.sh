@@ -261,6 +261,16 @@ contains "and says why it could not be heard" "$TMP/err" "the text could not be 
 check "loket say with speech off exits 1" $? -eq 1
 contains "and says speech is off" "$TMP/err" "speech is off here"
 
+# No speech program at all (a broken install): said once, as no sound.
+tui_start nop 80 24 vt100 env LOKET_SPEECH=/nonexistent/loket-speech \
+	"$LOKET" --db "$db" --lang en --config "$TMP/speech.conf" --log "$TMP/nop.log"
+ok "a missing speech program shows as no sound" \
+	tui_wait nop "Voice guidance cannot be heard"
+ok "and the log names the program" grep -q "cannot run /nonexistent/loket-speech" "$TMP/nop.log"
+tui_keys nop C-x
+check "the kiosk ends normally without its speech program" "$(tui_dead_status nop)" = 0
+tui_stop nop
+
 printf '[speech]\nsink = wav\n' >"$TMP/nodir.conf"
 "$LOKET" --db "$db" --lang=en --config "$TMP/nodir.conf" >/dev/null 2>"$TMP/err"
 contains "the wav sink without a directory is refused, naming the fix" "$TMP/err" "sink = wav needs a directory"
