@@ -4,13 +4,16 @@
  * speech-dispatcher (libspeechd), which synthesizes and plays it. Rate
  * and volume are mapped to its -100..100 scales. It cannot play the
  * chime. It is not started if it is not running: a screen reader's
- * machine runs it already.
+ * machine runs it already. If it goes away, what was playing is dropped
+ * and the sink is unavailable until it is back.
  */
 #include "config.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <libspeechd.h>
 
@@ -86,6 +89,35 @@ sink_dispatcher_open(struct sink *sink, unsigned rate, char **cause)
 	return 0;
 }
 
+/*
+ * Is speech-dispatcher still there? libspeechd tells nothing when the
+ * server goes away: no END or CANCEL ever comes for what was playing.
+ */
+static int
+sink_dispatcher_alive(struct sink_dispatcher *d)
+{
+	return spd_execute_command(d->connection, "GET OUTPUT_MODULE") == 0;
+}
+
+/* Wait (locked) until a callback or a cancel changes something, or a
+ * second passes; -1 when, that second gone, the server is found gone. */
+static int
+sink_dispatcher_wait(struct sink_dispatcher *d)
+{
+	struct timespec	 deadline;
+	int		 alive;
+
+	clock_gettime(CLOCK_REALTIME, &deadline);
+	deadline.tv_sec++;
+	if (pthread_cond_timedwait(&d->changed, &d->lock, &deadline) !=
+	    ETIMEDOUT)
+		return 0;
+	pthread_mutex_unlock(&d->lock);
+	alive = sink_dispatcher_alive(d);
+	pthread_mutex_lock(&d->lock);
+	return alive ? 0 : -1;
+}
+
 /* Words per minute (80-300, 150 normal) on speech-dispatcher's scale. */
 static int
 sink_dispatcher_rate(int rate)
@@ -129,8 +161,13 @@ sink_dispatcher_say(struct sink *sink, const struct utterance *u,
 		}
 		pthread_mutex_lock(&d->lock);
 		if (d->cancels == cancels && d->ended != message &&
-		    (started || d->begun != message))
-			pthread_cond_wait(&d->changed, &d->lock);
+		    (started || d->begun != message) &&
+		    sink_dispatcher_wait(d) != 0) {
+			pthread_mutex_unlock(&d->lock);
+			*cause = xstrdup("speech-dispatcher stopped answering");
+			sink_dispatcher_close(d);
+			return -2;
+		}
 	}
 	pthread_mutex_unlock(&d->lock);
 	return 0;

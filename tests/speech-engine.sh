@@ -4,15 +4,18 @@
 # the WAV sink's files and log, rate and volume, S cancelling, Q in order
 # after the chime, X, the end of input, the events, a synthesizer crash,
 # the device sink without a sound card and with a real PulseAudio server,
-# the command sink and its killing, and speech-dispatcher absent.
+# the command sink and its killing, speech-dispatcher absent, and the
+# dispatcher sink with a real speech-dispatcher playing on that server.
 . "${top_srcdir:-.}/tests/lib.sh"
 
 SPEECH=${LOKET_SPEECH:-$top_builddir/src/loket-speech}
 export XDG_RUNTIME_DIR="$TMP/run"	# no speech-dispatcher or pulse of ours
 mkdir -p "$XDG_RUNTIME_DIR"
 chmod 700 "$XDG_RUNTIME_DIR"
-pulse_pid=
-trap '[ -n "$pulse_pid" ] && kill "$pulse_pid" 2>/dev/null; rm -rf "$TMP"' EXIT
+pulse_pid= spd_pid= capture_pid=
+trap 'for p in $capture_pid $spd_pid $pulse_pid; do kill "$p" 2>/dev/null; done
+	[ -z "$spd_pid" ] || poll 10 _gone_or_zombie "$spd_pid"; rm -rf "$TMP"' EXIT
+trap 'exit 143' HUP INT TERM	# the EXIT trap cleans up then too
 
 # poll SECS COMMAND...: run COMMAND every 0.05 s until it succeeds.
 poll() {
@@ -25,6 +28,8 @@ poll() {
 	done
 	"$@"
 }
+# _gone_or_zombie PID: the process has ended (a zombie until waited for).
+_gone_or_zombie() { [ ! -d "/proc/$1" ] || grep -q '^State:.*Z' "/proc/$1/status" 2>/dev/null; }
 
 # speech_start NAME SINK [ARG]: run loket-speech reading a FIFO held open
 # on fd 3; its output (events and stderr) goes to $out, its exit status
@@ -292,8 +297,168 @@ else
 	exec 3>&-
 	ok "the process ends at the end of input" ended 5
 	check "with status 0" "$(exit_status)" = 0
-	kill "$pulse_pid"
-	pulse_pid=
 fi
+
+# --- A real speech-dispatcher ---------------------------------------------
+# A private server for this test only: its own configuration, socket and
+# logs under $TMP, espeak-ng as its only output module, its audio on the
+# private PulseAudio server above (never the machine's), and no autospawn.
+spd=$TMP/spd
+spd_modules=$(pkg-config --variable=modulebindir speech-dispatcher 2>/dev/null)
+spd_modules=${spd_modules:-/usr/lib/speech-dispatcher-modules}
+spd_start() {
+	mkdir -p "$spd/modules" "$spd/log"
+	cat >"$spd/speechd.conf" <<-CONF
+	LogLevel 4
+	LogDir "$spd/log"
+	CommunicationMethod "unix_socket"
+	AudioOutputMethod "pulse"
+	AddModule "espeak-ng" "$spd_modules/sd_espeak-ng" "espeak-ng.conf"
+	DefaultModule espeak-ng
+	DefaultVolume 100
+	DisableAutoSpawn
+	CONF
+	cp /etc/speech-dispatcher/modules/espeak-ng.conf "$spd/modules/" ||
+		: >"$spd/modules/espeak-ng.conf"
+	rm -f "$spd/socket"
+	PULSE_SERVER="unix:$pulse/socket" speech-dispatcher --run-single \
+		--timeout 0 --config-dir "$spd" --socket-path "$spd/socket" \
+		--pid-file "$spd/pid" --log-dir "$spd/log" \
+		>"$spd/out" 2>&1 3>&- &	# not holding loket-speech's input
+	spd_pid=$!
+	poll 20 test -S "$spd/socket"
+}
+spd_stop() {
+	kill "$spd_pid" 2>/dev/null
+	poll 10 _gone_or_zombie "$spd_pid"
+	wait "$spd_pid" 2>/dev/null
+	spd_pid=
+}
+# capture FILE: record what the null sink plays, raw, until capture_end.
+capture() {
+	parec -d loket.monitor --format=s16le --rate=22050 --channels=1 \
+		>"$1" 2>/dev/null 3>&- &
+	capture_pid=$!
+	poll 10 test -s "$1"	# the monitor gives samples, silent or not
+}
+capture_end() {
+	kill "$capture_pid" 2>/dev/null
+	wait "$capture_pid" 2>/dev/null
+	capture_pid=
+}
+raw_rms() { sox -t raw -r 22050 -e signed -b 16 -c 1 "$1" -n stat 2>&1 | awk '/RMS +amplitude/ { print $3 }'; }
+seconds() { wc -c <"$1" | awk '{ printf "%.2f", $1 / 44100 }'; }
+# say_captured FILE LINE N: say LINE, record until "end N" into FILE, and
+# into FILE.sound from the first sound to the last, without the silence
+# around it that the timing decides.
+say_captured() {
+	capture "$1"
+	say "$2"
+	event "end $3" >/dev/null
+	capture_end
+	sox -t raw -r 22050 -e signed -b 16 -c 1 "$1" -t raw "$1.sound" \
+		silence 1 0.01 1% reverse silence 1 0.01 1% reverse
+}
+# max_after FILE: record 1.5 s into FILE; the loudest sample after 0.3 s.
+max_after() {
+	record "$1" 1.5
+	sox -t raw -r 22050 -e signed -b 16 -c 1 "$1" -t raw "$1.cut" trim 0.3
+	raw_max "$1.cut"
+}
+if [ -z "$pulse_pid" ] || ! command -v speech-dispatcher >/dev/null ||
+    [ ! -x "$spd_modules/sd_espeak-ng" ]; then
+	echo "# no PulseAudio server, speech-dispatcher or its espeak-ng module: speech-dispatcher is not tested"
+else
+	export SPEECHD_ADDRESS="unix_socket:$spd/socket"
+	spd_start
+	ok "a private speech-dispatcher starts on its own socket" test -S "$spd/socket"
+	LOKET_SPEECH_PROBE_INTERVAL=1 speech_start sd dispatcher
+	ok "the dispatcher sink connects to it and reports ready" event "ready dispatcher"
+	say_captured "$TMP/sd-1.raw" "S id 150 80 Selamat datang di Mal Pelayanan Publik." 1
+	ok "an utterance begins playing: audio 1 from speech-dispatcher's BEGIN" event "audio 1"
+	ok "and ends: end 1 from its END" event "end 1"
+	check "events come in order: start, audio, end" \
+		"$(line_of 'start 1')" -lt "$(line_of 'audio 1')" -a \
+		"$(line_of 'audio 1')" -lt "$(line_of 'end 1')"
+	check "speech-dispatcher played it on our server (RMS $(raw_rms "$TMP/sd-1.raw"), max $(raw_max "$TMP/sd-1.raw"))" \
+		"$(gt "$(raw_rms "$TMP/sd-1.raw")" 0.02 && gt "$(raw_max "$TMP/sd-1.raw")" 0.1 && echo yes)" = yes
+
+	# Volume 20 is -60 on speech-dispatcher's scale, 100 is +100.
+	say_captured "$TMP/sd-soft.raw" "S id 150 20 Nomor antrian A dua belas." 2
+	say_captured "$TMP/sd-loud.raw" "S id 150 100 Nomor antrian A dua belas." 3
+	soft=$(raw_rms "$TMP/sd-soft.raw.sound")
+	loud=$(raw_rms "$TMP/sd-loud.raw.sound")
+	check "volume 20 is much softer than 100 through speech-dispatcher (RMS $soft vs $loud)" \
+		"$(gt "$loud" "$(awk -v s="$soft" 'BEGIN { print s * 3 }')" && echo yes)" = yes
+	# Rate 80 is -100 on its scale, 300 is +100.
+	say_captured "$TMP/sd-slow.raw" "S id 80 80 Nomor antrian A dua belas." 4
+	say_captured "$TMP/sd-fast.raw" "S id 300 80 Nomor antrian A dua belas." 5
+	slow=$(seconds "$TMP/sd-slow.raw.sound")
+	fast=$(seconds "$TMP/sd-fast.raw.sound")
+	check "80 words a minute sounds over twice as long as 300 (${slow} s vs ${fast} s)" \
+		"$(gt "$slow" "$(awk -v f="$fast" 'BEGIN { print f * 2 }')" && gt "$fast" 0.2 && echo yes)" = yes
+
+	# X during a long text: the server stops playing it.
+	say "S id 150 80 $LONG"
+	event "audio 6" >/dev/null
+	ok "a long text plays on our server" record "$TMP/sd-playing.raw" 1
+	check "loud enough to be speech (max $(raw_max "$TMP/sd-playing.raw"))" "$(gt "$(raw_max "$TMP/sd-playing.raw")" 0.1 && echo yes)" = yes
+	say "X"
+	ok "X cancels it: cancel 6" event "cancel 6"
+	after=$(max_after "$TMP/sd-after.raw")
+	check "0.3 s after the cancel the server is silent (max $after)" "$(gt 0.01 "$after" && echo yes)" = yes
+
+	# S during a long text: cancelled, and the new text is said to its end.
+	say "S id 150 80 $LONG"
+	event "audio 7" >/dev/null
+	say "S id 150 80 Teks baru."
+	ok "S during a long text cancels it" event "cancel 7"
+	ok "and the new text is said to its end" event "end 8"
+
+	# The chime: speech-dispatcher cannot play it; said once, each dropped.
+	say "C 60"
+	say "C 60"
+	say "Q id 150 80 Nomor antrian A satu."
+	ok "a queued text after two chimes is said" event "end 11"
+	check "the chime error is reported exactly once" \
+		"$(grep -cx 'error the chime cannot be played by dispatcher' "$out")" -eq 1
+	ok "the first chime is dropped" event "drop 9"
+	ok "and the second" event "drop 10"
+	check "neither chime is started" -z "$(grep -E '^(chime|start) (9|10)$' "$out")"
+
+	# The server goes away mid-utterance, as when a screen reader's session
+	# restarts it: the utterance is dropped, the sink is unavailable, and
+	# it is ready again at an utterance once a server is back.
+	say "S id 150 80 $LONG"
+	event "audio 12" >/dev/null
+	spd_stop
+	ok "the server gone mid-utterance, the utterance is dropped" event "drop 12"
+	ok "and the sink reports itself unavailable" event "unavailable speech-dispatcher stopped answering"
+	check "the dropped utterance neither ends nor is cancelled" -z "$(grep -E '^(end|cancel) 12$' "$out")"
+	spd_start
+	: >"$TMP/sd-sent"
+	_sd_probe() {
+		say "S id 150 80 Halo."
+		echo >>"$TMP/sd-sent"
+		[ "$(grep -cx 'ready dispatcher' "$out")" -eq 2 ]
+	}
+	ok "with a server back it is ready again at an utterance" poll 20 _sd_probe
+	n=$((13 + $(wc -l <"$TMP/sd-sent")))
+	say "S id 150 80 Selamat datang."
+	ok "and speaks again" event "end $n"
+
+	# The end of input mid-utterance: the process ends, the server stops.
+	n=$((n + 1))
+	say "S id 150 80 $LONG"
+	event "audio $n" >/dev/null
+	exec 3>&-
+	ok "the end of input mid-utterance ends the process within 5 s" ended 5
+	check "and it exits 0" "$(exit_status)" = 0
+	after=$(max_after "$TMP/sd-gone.raw")
+	check "the server does not go on speaking for it (max $after)" "$(gt 0.01 "$after" && echo yes)" = yes
+	spd_stop
+fi
+[ -n "$pulse_pid" ] && kill "$pulse_pid"
+pulse_pid=
 
 done_testing
