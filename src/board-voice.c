@@ -76,36 +76,17 @@ board_voice_describe(const struct board_voice *bv)
 char *
 board_voice_key(struct board_voice *bv, wint_t key)
 {
-	struct voice	*v;
-
 	if (bv == NULL)
 		return NULL;
-	v = &bv->voice;
-	switch (key) {
-	case '3':
-		v->on = !v->on;
-		if (!v->on)
-			speech_stop(bv->speech);
-		break;
-	case '4':
-		voice_slower(v);
-		break;
-	case '5':
-		voice_faster(v);
-		break;
-	case '6':
-		voice_softer(v);
-		break;
-	case '7':
-		voice_louder(v);
-		break;
-	case '*':
+	if (key == '*') {
 		if (bv->last != NULL)
 			board_voice_say(bv, bv->last, bv->last_lang);
-		break;
-	default:
+	} else if (key >= '0' + VOICE_TOGGLE && key <= '0' + VOICE_LOUDER) {
+		voice_change(&bv->voice, (enum voice_setting)(key - '0'));
+		if (!bv->voice.on)
+			speech_stop(bv->speech);
+	} else
 		return NULL;
-	}
 	return board_voice_describe(bv);
 }
 

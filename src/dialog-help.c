@@ -8,18 +8,13 @@
 #include "dialog-internal.h"
 #include "xmalloc.h"
 
-/* The voice settings, after the two languages, when the front-end speaks. */
+/* The languages first; the voice settings follow as voice.h numbers them. */
 enum help_item {
 	HELP_INDONESIAN = 1,
-	HELP_ENGLISH,
-	HELP_VOICE,
-	HELP_SLOWER,
-	HELP_FASTER,
-	HELP_SOFTER,
-	HELP_LOUDER,
-	HELP_HEADSET
+	HELP_ENGLISH
 };
 
+/* Items 3 to 8: the voice settings, in the order of enum voice_setting. */
 static void
 dialog_help_voice_items(struct dialog *d, struct screen *s)
 {
@@ -67,59 +62,45 @@ dialog_help_build(struct dialog *d, struct dialog_frame *f, struct screen *s)
 
 /* A voice setting changed, or could not: say which. */
 static enum dialog_result
-dialog_help_voice(struct dialog *d, size_t n)
+dialog_help_voice(struct dialog *d, enum voice_setting setting)
 {
-	struct voice	*v = &d->voice;
+	static const char *const limit[] = {
+		[VOICE_SLOWER] = N_("This is already the slowest voice."),
+		[VOICE_FASTER] = N_("This is already the fastest voice."),
+		[VOICE_SOFTER] = N_("This is already the softest voice."),
+		[VOICE_LOUDER] = N_("This is already the loudest voice: "
+		    "louder would crackle.")
+	};
+	const struct voice	*v = &d->voice;
 
-	switch (n) {
-	case HELP_VOICE:
-		v->on = !v->on;
-		if (v->on)
-			dialog_message(d, 0, _("Voice guidance is on."));
-		else
-			dialog_message(d, 0, _("Voice guidance is off. Press # "
-			    "then 3 to turn it on again."));
+	if (voice_change(&d->voice, setting) != 0) {
+		dialog_message(d, 1, "%s", _(limit[setting]));
+		return DIALOG_CHANGED;
+	}
+	switch (setting) {
+	case VOICE_TOGGLE:
+		dialog_message(d, 0, "%s", v->on ? _("Voice guidance is on.") :
+		    _("Voice guidance is off. Press # then 3 to turn it on "
+		    "again."));
 		break;
-	case HELP_SLOWER:
-		if (voice_slower(v) == 0)
-			dialog_message(d, 0, _("Slower: %d words a minute."),
-			    v->rate);
-		else
-			dialog_message(d, 1, _("This is already the slowest "
-			    "voice."));
+	case VOICE_SLOWER:
+		dialog_message(d, 0, _("Slower: %d words a minute."), v->rate);
 		break;
-	case HELP_FASTER:
-		if (voice_faster(v) == 0)
-			dialog_message(d, 0, _("Faster: %d words a minute."),
-			    v->rate);
-		else
-			dialog_message(d, 1, _("This is already the fastest "
-			    "voice."));
+	case VOICE_FASTER:
+		dialog_message(d, 0, _("Faster: %d words a minute."), v->rate);
 		break;
-	case HELP_SOFTER:
-		if (voice_softer(v) == 0)
-			dialog_message(d, 0, _("Softer: volume %d of 100."),
-			    v->volume);
-		else
-			dialog_message(d, 1, _("This is already the softest "
-			    "voice."));
+	case VOICE_SOFTER:
+		dialog_message(d, 0, _("Softer: volume %d of 100."),
+		    v->volume);
 		break;
-	case HELP_LOUDER:
-		if (voice_louder(v) == 0)
-			dialog_message(d, 0, _("Louder: volume %d of 100."),
-			    v->volume);
-		else
-			dialog_message(d, 1, _("This is already the loudest "
-			    "voice: louder would crackle."));
+	case VOICE_LOUDER:
+		dialog_message(d, 0, _("Louder: volume %d of 100."),
+		    v->volume);
 		break;
-	case HELP_HEADSET:
-		v->headset = !v->headset;
-		if (v->headset)
-			dialog_message(d, 0, _("Headset mode is on: personal "
-			    "data is spoken. Use it only with headphones."));
-		else
-			dialog_message(d, 0, _("Headset mode is off: personal "
-			    "data is not spoken."));
+	case VOICE_HEADSET:
+		dialog_message(d, 0, "%s", v->headset ? _("Headset mode is on: "
+		    "personal data is spoken. Use it only with headphones.") :
+		    _("Headset mode is off: personal data is not spoken."));
 		break;
 	}
 	return DIALOG_CHANGED;
@@ -130,7 +111,7 @@ dialog_help_choose(struct dialog *d, struct dialog_frame *f, size_t n)
 {
 	(void)f;
 	if (n > HELP_ENGLISH)
-		return dialog_help_voice(d, n);
+		return dialog_help_voice(d, (enum voice_setting)n);
 	dialog_set_lang(d, n == HELP_ENGLISH ? LANG_EN : LANG_ID);
 	if (n == HELP_ENGLISH)
 		dialog_message(d, 0, _("The language is now English."));

@@ -32,29 +32,25 @@ voice_step(int *value, int step, int min, int max)
 }
 
 int
-voice_slower(struct voice *v)
+voice_change(struct voice *v, enum voice_setting setting)
 {
-	return voice_step(&v->rate, -VOICE_RATE_STEP, VOICE_RATE_MIN,
-	    VOICE_RATE_MAX);
-}
-
-int
-voice_faster(struct voice *v)
-{
-	return voice_step(&v->rate, VOICE_RATE_STEP, VOICE_RATE_MIN,
-	    VOICE_RATE_MAX);
-}
-
-int
-voice_softer(struct voice *v)
-{
-	return voice_step(&v->volume, -VOICE_VOLUME_STEP, VOICE_VOLUME_MIN,
-	    VOICE_VOLUME_MAX);
-}
-
-int
-voice_louder(struct voice *v)
-{
-	return voice_step(&v->volume, VOICE_VOLUME_STEP, VOICE_VOLUME_MIN,
-	    VOICE_VOLUME_MAX);
+	switch (setting) {
+	case VOICE_TOGGLE:
+		v->on = !v->on;
+		return 0;
+	case VOICE_HEADSET:
+		v->headset = !v->headset;
+		return 0;
+	case VOICE_SLOWER:
+	case VOICE_FASTER:
+		return voice_step(&v->rate, setting == VOICE_SLOWER ?
+		    -VOICE_RATE_STEP : VOICE_RATE_STEP, VOICE_RATE_MIN,
+		    VOICE_RATE_MAX);
+	case VOICE_SOFTER:
+	case VOICE_LOUDER:
+		return voice_step(&v->volume, setting == VOICE_SOFTER ?
+		    -VOICE_VOLUME_STEP : VOICE_VOLUME_STEP, VOICE_VOLUME_MIN,
+		    VOICE_VOLUME_MAX);
+	}
+	return -1;
 }

@@ -23,12 +23,19 @@ struct voice {
 	int	 headset;	/* personal data may be spoken */
 };
 
+/* The settings, numbered as their keys on every settings screen. */
+enum voice_setting {
+	VOICE_TOGGLE = 3,	/* on or off */
+	VOICE_SLOWER,
+	VOICE_FASTER,
+	VOICE_SOFTER,
+	VOICE_LOUDER,
+	VOICE_HEADSET		/* on or off */
+};
+
 /* The office's defaults for a new session. */
 void	 voice_init(struct voice *, int on, int rate, int volume);
-/* One step each way; 0 if changed, -1 at the limit (nothing changes). */
-int	 voice_slower(struct voice *);
-int	 voice_faster(struct voice *);
-int	 voice_softer(struct voice *);
-int	 voice_louder(struct voice *);
+/* Change one setting: 0, or -1 at a limit (then nothing changes). */
+int	 voice_change(struct voice *, enum voice_setting);
 
 #endif

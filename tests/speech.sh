@@ -127,20 +127,17 @@ ok "3 turns it on again" spoken_after "$n" "Voice guidance is on."
 
 # A ticket with a phone number: personal data is not spoken without a
 # headset; the next citizen gets the default voice back.
-tui_keys s 0
-tui_wait s "Search by keyword" >/dev/null
-tui_keys s 0
-tui_wait s "Main menu" >/dev/null
-tui_keys s 1
-tui_wait s "Take a queue number" >/dev/null
-tui_keys s 1
-tui_wait s "1. New Electronic Identity Card" >/dev/null
-tui_keys s 1
-tui_wait s "1. No, normal lane" >/dev/null
-tui_keys s 1
-tui_wait s "2. Yes, type my phone number" >/dev/null
-tui_keys s 2
-tui_wait s "Phone:" >/dev/null
+go() {	# go KEY TEXT: press KEY on the kiosk, wait until it shows TEXT
+	tui_keys s "$1"
+	tui_wait s "$2" >/dev/null
+}
+go 0 "Search by keyword"
+go 0 "Main menu"
+go 1 "Take a queue number"
+go 1 "1. New Electronic Identity Card"
+go 1 "1. No, normal lane"
+go 1 "2. Yes, type my phone number"
+go 2 "Phone:"
 n=$(lines)
 tui_type s "0812"
 entered() {	# entered N AFTER: N keys said "digit entered" after line AFTER
