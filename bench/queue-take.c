@@ -1,6 +1,6 @@
 /*
  * bench/queue.c -- the baseline for bench/queue: the SQL that `loket ticket
- * take` issues for one ticket (src/db-queue.c, queue_take), in a minimal C
+ * take` issues for one ticket (src/office/db-queue.c, queue_take), in a minimal C
  * program linked only with SQLite.
  *
  *   queue-take [-n COUNT] [-t BUSY_MS] DB SERVICE

@@ -45,7 +45,7 @@ recall() {
 
 # big PATTERN: a row of big characters as the board draws it on a UTF-8
 # terminal ('#' is a full block). The rows are middle rows of the top of
-# the board, from the font in src/bigtext.c: the ticket, the arrow, the
+# the board, from the font in src/ui/bigtext.c: the ticket, the arrow, the
 # counter, side by side.
 big() {
 	printf '%s' "$1" | sed "s/#/$BLOCK/g"

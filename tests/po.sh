@@ -6,7 +6,7 @@
 cd "$top_srcdir" || exit 1
 : "${MSGFMT:=msgfmt}" "${XGETTEXT:=xgettext}" "${MSGMERGE:=msgmerge}"
 
-marked=$(grep -lE '\b(_|N_|ngettext)\(' src/*.c | sort)
+marked=$(grep -lE '\b(_|N_|ngettext)\(' src/*/*.c | sort)
 listed=$(grep -v '^#' po/POTFILES.in | sed '/^$/d' | sort)
 missing=$(printf '%s\n' "$marked" | grep -vxF "$listed")
 check "every source file that marks strings is in po/POTFILES.in" -z "$missing"

@@ -3,9 +3,9 @@
 
 #include <locale.h>
 
-#include "bigtext.h"
-#include "text.h"
 #include "unit.h"
+#include "common/text.h"
+#include "ui/bigtext.h"
 
 #define BLOCK	"\xe2\x96\x88"	/* U+2588 FULL BLOCK */
 

@@ -4,7 +4,7 @@
 #include <locale.h>
 
 #include "unit-catalog.h"
-#include "xmalloc.h"
+#include "common/xmalloc.h"
 
 /* The smallest valid service, to build broken files around. */
 #define AGENCY \

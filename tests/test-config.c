@@ -4,7 +4,8 @@
 #include <locale.h>
 
 #include "unit.h"
-#include "configuration.h"
+#include "cmd/config-keys.h"
+#include "common/configuration.h"
 
 /* Reading must fail with a cause holding every one of the words. */
 static void
@@ -14,7 +15,7 @@ assert_config_error(const char *text, const char *a, const char *b)
 	char		*path, *cause = NULL;
 
 	path = unit_file("bad.conf", text);
-	config_init(&c);
+	config_init(&c, &config_keys_loket);
 	assert_int_equal(config_read_file(&c, path, 1, &cause), -1);
 	assert_non_null(cause);
 	if (strstr(cause, a) == NULL || strstr(cause, b) == NULL)
@@ -30,7 +31,7 @@ test_defaults(void **state)
 	struct config	 c;
 
 	(void)state;
-	config_init(&c);
+	config_init(&c, &config_keys_loket);
 	assert_int_equal(c.lang, LANG_ID);
 	assert_int_equal(c.idle_timeout, 60);
 	assert_true(c.idle_warning >= 20);
@@ -58,7 +59,7 @@ test_file_values(void **state)
 	    "idle_warning = 25\nlocked = yes\nexit_secret = 2468\n"
 	    "[speech]\nsink = command\ncommand = aplay -q -D plughw:1\n"
 	    "rate = 175\nvolume = 60\necho = word\ndesk = yes\n");
-	config_init(&c);
+	config_init(&c, &config_keys_loket);
 	if (config_read_file(&c, path, 1, &cause) != 0)
 		fail_msg("%s", cause);
 	assert_int_equal(c.lang, LANG_EN);
@@ -117,7 +118,7 @@ test_missing_file(void **state)
 	char		*cause = NULL;
 
 	(void)state;
-	config_init(&c);
+	config_init(&c, &config_keys_loket);
 	assert_int_equal(config_read_file(&c, "/nonexistent/loket.conf", 0,
 	    &cause), 0);
 	assert_int_equal(config_read_file(&c, "/nonexistent/loket.conf", 1,
@@ -136,7 +137,7 @@ test_environment_overrides_file(void **state)
 	(void)state;
 	path = unit_file("env.conf", "[general]\nlanguage = id\n"
 	    "database = /from/file.db\n");
-	config_init(&c);
+	config_init(&c, &config_keys_loket);
 	assert_int_equal(config_read_file(&c, path, 1, &cause), 0);
 	setenv("LOKET_LANG", "en", 1);
 	setenv("LOKET_DB", "/from/env.db", 1);

@@ -5,8 +5,8 @@
 #include <sys/stat.h>
 
 #include "unit-catalog.h"
-#include "db.h"
-#include "xmalloc.h"
+#include "common/xmalloc.h"
+#include "office/db.h"
 
 static struct catalog *
 demo_catalog(void)

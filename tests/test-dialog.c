@@ -4,15 +4,16 @@
 #include <locale.h>
 
 #include "unit-catalog.h"
-#include "configuration.h"
-#include "db.h"
-#include "dialog.h"
-#include "i18n.h"
-#include "queue.h"
-#include "screen.h"
-#include "session.h"
-#include "voice.h"
-#include "xmalloc.h"
+#include "cmd/config-keys.h"
+#include "common/configuration.h"
+#include "common/i18n.h"
+#include "common/xmalloc.h"
+#include "office/db.h"
+#include "office/queue.h"
+#include "ui/dialog.h"
+#include "ui/screen.h"
+#include "ui/session.h"
+#include "ui/voice.h"
 
 static struct db	*test_db;
 static struct config	 test_config;
@@ -33,7 +34,7 @@ setup(void **state)
 	    &cause) != 0)
 		return -1;
 	catalog_free(c);
-	config_init(&test_config);
+	config_init(&test_config, &config_keys_loket);
 	test_config.lang = LANG_EN;	/* msgids: no catalog needed */
 	if (queue_rules_init(&test_rules, &test_config, &cause) != 0)
 		return -1;

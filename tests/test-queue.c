@@ -4,9 +4,9 @@
 #include <locale.h>
 
 #include "unit-catalog.h"
-#include "db.h"
-#include "queue.h"
-#include "xmalloc.h"
+#include "common/xmalloc.h"
+#include "office/db.h"
+#include "office/queue.h"
 
 /* 2026-11-27, a Friday, 09:00 WIB. */
 #define FRIDAY_9AM	((time_t)1795744800)

@@ -5,7 +5,7 @@
 #include <time.h>
 
 #include "unit.h"
-#include "schedule.h"
+#include "office/schedule.h"
 
 /* The office of the examples: a half day on Saturday, Friday prayer. */
 #define ZONE		"WIB"

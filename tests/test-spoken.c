@@ -2,7 +2,7 @@
 #include "config.h"
 
 #include "unit.h"
-#include "spoken.h"
+#include "common/spoken.h"
 
 static void
 assert_spoken(const char *text, enum lang lang, const char *want)

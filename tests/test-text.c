@@ -4,7 +4,7 @@
 #include <locale.h>
 
 #include "unit.h"
-#include "text.h"
+#include "common/text.h"
 
 static void
 test_decode_rejects_bad_utf8(void **state)

@@ -2,7 +2,7 @@
 #include "config.h"
 
 #include "unit.h"
-#include "words.h"
+#include "common/words.h"
 
 static void
 assert_words(unsigned long n, const char *id, const char *en)

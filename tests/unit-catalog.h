@@ -3,7 +3,7 @@
 #define LOKET_TEST_UNIT_CATALOG_H
 
 #include "unit.h"
-#include "catalog.h"
+#include "office/catalog.h"
 
 /* The demo catalog, read; NULL (and the cause printed) if it fails. */
 static inline struct catalog *

@@ -3,15 +3,15 @@
 
 #include <stdlib.h>
 
-#include "board.h"
-#include "cmd-queue.h"
-#include "cmd.h"
-#include "configuration.h"
-#include "db.h"
-#include "i18n.h"
-#include "queue.h"
-#include "speech.h"
-#include "tui.h"
+#include "cmd/cmd-queue.h"
+#include "cmd/cmd.h"
+#include "common/configuration.h"
+#include "common/i18n.h"
+#include "office/db.h"
+#include "office/queue.h"
+#include "ui/board.h"
+#include "ui/speech.h"
+#include "ui/tui.h"
 
 static int
 cmd_board_exec(const struct config *config, int argc, char **argv)

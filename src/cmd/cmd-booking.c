@@ -10,15 +10,15 @@
 #include <string.h>
 #include <time.h>
 
-#include "booking.h"
-#include "catalog.h"
-#include "cmd-queue.h"
-#include "cmd.h"
-#include "configuration.h"
-#include "db.h"
-#include "i18n.h"
-#include "text.h"
-#include "xmalloc.h"
+#include "cmd/cmd-queue.h"
+#include "cmd/cmd.h"
+#include "common/configuration.h"
+#include "common/i18n.h"
+#include "common/text.h"
+#include "common/xmalloc.h"
+#include "office/booking.h"
+#include "office/catalog.h"
+#include "office/db.h"
 
 /* "YYYY-MM-DD HH:MM" in the office's zone; -1 if it is not one. */
 static int

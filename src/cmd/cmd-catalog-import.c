@@ -6,10 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog.h"
-#include "cmd.h"
-#include "db.h"
-#include "i18n.h"
+#include "cmd/cmd.h"
+#include "common/i18n.h"
+#include "office/catalog.h"
+#include "office/db.h"
 
 static int
 cmd_catalog_import_exec(const struct config *config, int argc, char **argv)

@@ -5,12 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog.h"
-#include "cmd.h"
-#include "configuration.h"
-#include "db.h"
-#include "text.h"
-#include "xmalloc.h"
+#include "cmd/cmd.h"
+#include "common/configuration.h"
+#include "common/text.h"
+#include "common/xmalloc.h"
+#include "office/catalog.h"
+#include "office/db.h"
 
 /* Print text from the database with control characters made harmless. */
 static void

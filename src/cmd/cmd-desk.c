@@ -3,12 +3,12 @@
 
 #include <stdlib.h>
 
-#include "cmd-queue.h"
-#include "cmd.h"
-#include "configuration.h"
-#include "db.h"
-#include "dialog.h"
-#include "frontend.h"
+#include "cmd/cmd-queue.h"
+#include "cmd/cmd.h"
+#include "common/configuration.h"
+#include "office/db.h"
+#include "ui/dialog.h"
+#include "ui/frontend.h"
 
 static int
 cmd_desk_exec(const struct config *config, int argc, char **argv)
@@ -16,11 +16,17 @@ cmd_desk_exec(const struct config *config, int argc, char **argv)
 	struct queue_rules	 rules;
 	struct dialog		*dialog;
 	struct db		*db;
+	char			*cause;
 	int			 status;
 
 	(void)argc;
 	(void)argv;
-	if (frontend_check(config) != 0 || cmd_queue_rules(config, &rules) != 0)
+	if (frontend_check(config, &cause) != 0) {
+		cmd_error("%s", cause);
+		free(cause);
+		return EXIT_USAGE;
+	}
+	if (cmd_queue_rules(config, &rules) != 0)
 		return EXIT_USAGE;
 	if ((db = cmd_open_db(config, 0)) == NULL) {
 		queue_rules_free(&rules);

@@ -3,9 +3,9 @@
 
 #include <stdio.h>
 
-#include "cmd.h"
-#include "db.h"
-#include "i18n.h"
+#include "cmd/cmd.h"
+#include "common/i18n.h"
+#include "office/db.h"
 
 static int
 cmd_init_exec(const struct config *config, int argc, char **argv)

@@ -6,13 +6,13 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "cmd-queue.h"
-#include "cmd.h"
-#include "configuration.h"
-#include "db.h"
-#include "i18n.h"
-#include "text.h"
-#include "xmalloc.h"
+#include "cmd/cmd-queue.h"
+#include "cmd/cmd.h"
+#include "common/configuration.h"
+#include "common/i18n.h"
+#include "common/text.h"
+#include "common/xmalloc.h"
+#include "office/db.h"
 
 static int
 cmd_queue_status_exec(const struct config *config, int argc, char **argv)

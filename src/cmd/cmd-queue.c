@@ -11,11 +11,11 @@
 
 #include <jansson.h>
 
-#include "cmd-queue.h"
-#include "cmd.h"
-#include "configuration.h"
-#include "i18n.h"
-#include "xmalloc.h"
+#include "cmd/cmd-queue.h"
+#include "cmd/cmd.h"
+#include "common/configuration.h"
+#include "common/i18n.h"
+#include "common/xmalloc.h"
 
 void
 cmd_queue_actor(struct queue_actor *who, int counter)

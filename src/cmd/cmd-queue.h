@@ -8,7 +8,7 @@
 
 #include <jansson.h>
 
-#include "queue.h"
+#include "office/queue.h"
 
 struct config;
 

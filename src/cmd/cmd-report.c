@@ -12,13 +12,13 @@
 #include <string.h>
 #include <time.h>
 
-#include "cmd-queue.h"
-#include "cmd.h"
-#include "configuration.h"
-#include "db.h"
-#include "i18n.h"
-#include "schedule.h"
-#include "xmalloc.h"
+#include "cmd/cmd-queue.h"
+#include "cmd/cmd.h"
+#include "common/configuration.h"
+#include "common/i18n.h"
+#include "common/xmalloc.h"
+#include "office/db.h"
+#include "office/schedule.h"
 
 struct report {
 	const char	*day;

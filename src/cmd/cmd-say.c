@@ -4,11 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd.h"
-#include "configuration.h"
-#include "i18n.h"
-#include "speech.h"
-#include "xmalloc.h"
+#include "cmd/cmd.h"
+#include "common/configuration.h"
+#include "common/i18n.h"
+#include "common/xmalloc.h"
+#include "ui/speech.h"
 
 #define SAY_TIMEOUT_MS	60000
 

@@ -6,14 +6,14 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "cmd-queue.h"
-#include "cmd.h"
-#include "configuration.h"
-#include "db.h"
-#include "i18n.h"
-#include "log.h"
-#include "words.h"
-#include "xmalloc.h"
+#include "cmd/cmd-queue.h"
+#include "cmd/cmd.h"
+#include "common/configuration.h"
+#include "common/i18n.h"
+#include "common/log.h"
+#include "common/words.h"
+#include "common/xmalloc.h"
+#include "office/db.h"
 
 static int
 cmd_ticket_call_exec(const struct config *config, int argc, char **argv)

@@ -6,15 +6,15 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "catalog.h"
-#include "cmd-queue.h"
-#include "cmd.h"
-#include "configuration.h"
-#include "db.h"
-#include "i18n.h"
-#include "text.h"
-#include "ticket-print.h"
-#include "xmalloc.h"
+#include "cmd/cmd-queue.h"
+#include "cmd/cmd.h"
+#include "common/configuration.h"
+#include "common/i18n.h"
+#include "common/text.h"
+#include "common/xmalloc.h"
+#include "office/catalog.h"
+#include "office/db.h"
+#include "office/ticket-print.h"
 
 static int
 cmd_ticket_take_exec(const struct config *config, int argc, char **argv)

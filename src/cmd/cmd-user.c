@@ -14,12 +14,12 @@
 
 #include <sodium.h>
 
-#include "auth.h"
-#include "cmd.h"
-#include "db.h"
-#include "i18n.h"
-#include "text.h"
-#include "xmalloc.h"
+#include "cmd/cmd.h"
+#include "common/i18n.h"
+#include "common/text.h"
+#include "common/xmalloc.h"
+#include "office/auth.h"
+#include "office/db.h"
 
 /* One line without its newline, unseen at a terminal; NULL at EOF. */
 static char *

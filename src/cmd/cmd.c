@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd.h"
-#include "configuration.h"
-#include "db.h"
-#include "i18n.h"
-#include "xmalloc.h"
+#include "cmd/cmd.h"
+#include "common/configuration.h"
+#include "common/i18n.h"
+#include "common/xmalloc.h"
+#include "office/db.h"
 
 static const struct cmd_entry *const cmd_table[] = {
 	&cmd_init_entry,

@@ -10,18 +10,19 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "booking.h"
-#include "catalog.h"
-#include "cmd.h"
-#include "configuration.h"
-#include "db.h"
-#include "dialog.h"
-#include "i18n.h"
-#include "frontend.h"
-#include "log.h"
-#include "queue.h"
-#include "text.h"
-#include "xmalloc.h"
+#include "cmd/cmd.h"
+#include "cmd/config-keys.h"
+#include "common/configuration.h"
+#include "common/i18n.h"
+#include "common/log.h"
+#include "common/text.h"
+#include "common/xmalloc.h"
+#include "office/booking.h"
+#include "office/catalog.h"
+#include "office/db.h"
+#include "office/queue.h"
+#include "ui/dialog.h"
+#include "ui/frontend.h"
 
 struct options {
 	const char	*config_file;
@@ -169,7 +170,7 @@ configure(struct config *config, const struct options *o)
 {
 	char	*cause;
 
-	config_init(config);
+	config_init(config, &config_keys_loket);
 	if (config_read_files(config, o->config_file, &cause) != 0 ||
 	    config_read_env(config, &cause) != 0 ||
 	    (o->lang != NULL && config_set(config, "general", "language",
@@ -265,8 +266,11 @@ run_kiosk(struct config *config, const struct options *o)
 	char			*cause;
 	int			 status;
 
-	if (frontend_check(config) != 0)
+	if (frontend_check(config, &cause) != 0) {
+		cmd_error("%s", cause);
+		free(cause);
 		return EXIT_USAGE;
+	}
 	if (queue_rules_init(&rules, config, &cause) != 0) {
 		cmd_error("%s", cause);
 		free(cause);

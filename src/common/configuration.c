@@ -1,4 +1,8 @@
-/* Configuration from INI files (read with inih), environment and flags. */
+/*
+ * Configuration from INI files (read with inih), environment and flags.
+ * The keys, their types and checks come from a schema given by the
+ * program: this file knows no section of its own.
+ */
 #include "config.h"
 
 #include <errno.h>
@@ -12,90 +16,10 @@
 
 #include <ini.h>
 
-#include "configuration.h"
-#include "i18n.h"
-#include "printer.h"
-#include "schedule.h"
-#include "text.h"
-#include "voice.h"
-#include "xmalloc.h"
-
-enum config_type {
-	CONFIG_STRING,
-	CONFIG_PATH,
-	CONFIG_NUMBER,
-	CONFIG_BOOLEAN,
-	CONFIG_LANG,
-	CONFIG_SECRET,
-	CONFIG_SCHEDULE,	/* a piece of the office's week */
-	CONFIG_PRINTER,		/* none, text or escpos */
-	CONFIG_CHOICE		/* one of the words in choices */
-};
-
-struct config_key {
-	const char		*section;
-	const char		*key;
-	enum config_type	 type;
-	size_t			 offset;
-	int			 min, max;
-	const char		*choices;	/* CONFIG_CHOICE: "a|b|c" */
-};
-
-#define CONFIG_AT(field) offsetof(struct config, field)
-
-static const struct config_key config_keys[] = {
-	{ "general", "language", CONFIG_LANG, CONFIG_AT(lang), 0, 0 },
-	{ "general", "database", CONFIG_PATH, CONFIG_AT(db_path), 0, 0 },
-	{ "general", "log", CONFIG_PATH, CONFIG_AT(log_path), 0, 0 },
-	{ "general", "busy_timeout", CONFIG_NUMBER,
-	  CONFIG_AT(busy_timeout_ms), 100, 600000 },
-	{ "kiosk", "idle_timeout", CONFIG_NUMBER, CONFIG_AT(idle_timeout),
-	  10, 3600 },
-	{ "kiosk", "idle_warning", CONFIG_NUMBER, CONFIG_AT(idle_warning),
-	  20, 300 },
-	{ "kiosk", "locked", CONFIG_BOOLEAN, CONFIG_AT(locked), 0, 0 },
-	{ "kiosk", "exit_secret", CONFIG_SECRET, CONFIG_AT(exit_secret),
-	  4, 64 },
-	{ "office", "timezone", CONFIG_SCHEDULE, CONFIG_AT(timezone), 0, 0 },
-	{ "office", "hours", CONFIG_SCHEDULE, CONFIG_AT(hours), 0, 0 },
-	{ "office", "breaks", CONFIG_SCHEDULE, CONFIG_AT(breaks), 0, 0 },
-	{ "office", "holidays", CONFIG_SCHEDULE, CONFIG_AT(holidays), 0, 0 },
-	{ "queue", "quota", CONFIG_NUMBER, CONFIG_AT(quota), 0, 100000 },
-	{ "queue", "priority_bonus", CONFIG_NUMBER, CONFIG_AT(priority_bonus),
-	  0, 86400 },
-	{ "booking", "slot_minutes", CONFIG_NUMBER, CONFIG_AT(slot_minutes),
-	  5, 240 },
-	{ "booking", "capacity", CONFIG_NUMBER, CONFIG_AT(slot_capacity),
-	  1, 1000 },
-	{ "booking", "days_ahead", CONFIG_NUMBER, CONFIG_AT(booking_days),
-	  1, 90 },
-	{ "booking", "grace", CONFIG_NUMBER, CONFIG_AT(booking_grace),
-	  0, 240 },
-	{ "booking", "early", CONFIG_NUMBER, CONFIG_AT(booking_early),
-	  0, 240 },
-	{ "booking", "jump_queue", CONFIG_BOOLEAN, CONFIG_AT(booking_jump),
-	  0, 0 },
-	{ "speech", "sink", CONFIG_CHOICE, CONFIG_AT(speech_sink), 0, 0,
-	  "device|command|dispatcher|wav|off" },
-	{ "speech", "command", CONFIG_STRING, CONFIG_AT(speech_command),
-	  0, 0 },
-	{ "speech", "directory", CONFIG_PATH, CONFIG_AT(speech_directory),
-	  0, 0 },
-	{ "speech", "rate", CONFIG_NUMBER, CONFIG_AT(speech_rate),
-	  VOICE_RATE_MIN, VOICE_RATE_MAX },
-	{ "speech", "volume", CONFIG_NUMBER, CONFIG_AT(speech_volume),
-	  VOICE_VOLUME_MIN, VOICE_VOLUME_MAX },
-	{ "speech", "echo", CONFIG_CHOICE, CONFIG_AT(speech_echo), 0, 0,
-	  "character|word|off" },
-	{ "speech", "kiosk", CONFIG_BOOLEAN, CONFIG_AT(speech_kiosk), 0, 0 },
-	{ "speech", "desk", CONFIG_BOOLEAN, CONFIG_AT(speech_desk), 0, 0 },
-	{ "speech", "board", CONFIG_BOOLEAN, CONFIG_AT(speech_board), 0, 0 },
-	{ "printer", "type", CONFIG_PRINTER, CONFIG_AT(printer_type), 0, 0 },
-	{ "printer", "device", CONFIG_PATH, CONFIG_AT(printer_device), 0, 0 },
-	{ "printer", "command", CONFIG_STRING, CONFIG_AT(printer_command),
-	  0, 0 },
-};
-#define CONFIG_NKEYS (sizeof config_keys / sizeof config_keys[0])
+#include "common/configuration.h"
+#include "common/i18n.h"
+#include "common/text.h"
+#include "common/xmalloc.h"
 
 struct config_reader {
 	struct config	*config;
@@ -104,23 +28,14 @@ struct config_reader {
 };
 
 void
-config_init(struct config *c)
+config_init(struct config *c, const struct config_schema *schema)
 {
 	memset(c, 0, sizeof *c);
+	c->schema = schema;
 	c->lang = LANG_ID;
 	c->busy_timeout_ms = 5000;
-	c->idle_timeout = 60;
-	c->idle_warning = 30;
-	c->priority_bonus = 600;
-	c->slot_minutes = 30;
-	c->slot_capacity = 4;
-	c->booking_days = 14;
-	c->booking_grace = 30;
-	c->booking_early = 60;
-	c->speech_rate = VOICE_RATE_DEFAULT;
-	c->speech_volume = VOICE_VOLUME_DEFAULT;
-	c->speech_kiosk = 1;
-	c->speech_board = 1;
+	if (schema->defaults != NULL)
+		schema->defaults(c);
 }
 
 void
@@ -143,52 +58,32 @@ config_free(struct config *c)
 	memset(c, 0, sizeof *c);
 }
 
-/* "idle_timeout, idle_warning, ..." for one section. */
+/* "idle_timeout, idle_warning, ..." for one section; all sections for NULL. */
 static char *
-config_known_keys(const char *section)
+config_known_keys(const struct config_schema *schema, const char *section)
 {
-	char	*list = NULL, *joined;
-	size_t	 i;
+	const struct config_key	*k;
+	char			*list = NULL, *joined;
+	size_t			 i;
 
-	for (i = 0; i < CONFIG_NKEYS; i++) {
-		if (strcmp(config_keys[i].section, section) != 0)
+	for (i = 0; i < schema->nkeys; i++) {
+		k = &schema->keys[i];
+		if (section != NULL && strcmp(k->section, section) != 0)
 			continue;
+		if (section == NULL && i > 0 &&
+		    strcmp(schema->keys[i - 1].section, k->section) == 0)
+			continue;	/* each section once: the table groups them */
 		if (list == NULL)
-			list = xstrdup(config_keys[i].key);
+			list = xstrdup(section != NULL ? k->key : k->section);
 		else {
-			joined = xasprintf("%s, %s", list, config_keys[i].key);
+			/* TRANSLATORS: joins the items of a list of names. */
+			joined = xasprintf(_("%s, %s"), list,
+			    section != NULL ? k->key : k->section);
 			free(list);
 			list = joined;
 		}
 	}
 	return list;
-}
-
-/*
- * Check one piece of the office's week on its own (breaks against a whole
- * week of hours); how the pieces fit together is checked when the queue
- * starts.
- */
-static int
-config_check_schedule(const char *key, const char *value, char **cause)
-{
-	struct schedule	 s;
-	const char	*zone = "WIB", *hours = "", *breaks = "", *holidays = "";
-	int		 rc;
-
-	if (strcmp(key, "timezone") == 0)
-		zone = value;
-	else if (strcmp(key, "hours") == 0)
-		hours = value;
-	else if (strcmp(key, "breaks") == 0) {
-		hours = "mon-sun 00:00-24:00";
-		breaks = value;
-	} else
-		holidays = value;
-	rc = schedule_parse(&s, zone, hours, breaks, holidays, cause);
-	if (rc == 0)
-		schedule_free(&s);
-	return rc;
 }
 
 /* Is value one of the words of "a|b|c"? */
@@ -260,8 +155,8 @@ config_set_value(struct config *c, const struct config_key *k,
 			return -1;
 		}
 		break;
-	case CONFIG_SCHEDULE:
-		if (config_check_schedule(k->key, value, cause) != 0)
+	case CONFIG_CHECKED:
+		if (k->check(k->key, value, cause) != 0)
 			return -1;
 		break;
 	case CONFIG_CHOICE:
@@ -271,16 +166,6 @@ config_set_value(struct config *c, const struct config_key *k,
 			return -1;
 		}
 		break;
-	case CONFIG_PRINTER: {
-		enum printer_type	 type;
-
-		if (printer_parse_type(value, &type) != 0) {
-			*cause = xasprintf(_("\"%s\" must be none, text or "
-			    "escpos, not \"%s\""), k->key, value);
-			return -1;
-		}
-		break;
-	}
 	case CONFIG_PATH:
 	case CONFIG_STRING:
 		if (text_check_input(value, PATH_MAX) != TEXT_OK) {
@@ -299,24 +184,27 @@ int
 config_set(struct config *c, const char *section, const char *key,
     const char *value, char **cause)
 {
-	size_t	 i;
-	int	 known_section = 0;
-	char	*list;
+	const struct config_schema	*schema = c->schema;
+	size_t				 i;
+	int				 known_section = 0;
+	char				*list;
 
-	for (i = 0; i < CONFIG_NKEYS; i++) {
-		if (strcmp(config_keys[i].section, section) != 0)
+	for (i = 0; i < schema->nkeys; i++) {
+		if (strcmp(schema->keys[i].section, section) != 0)
 			continue;
 		known_section = 1;
-		if (strcmp(config_keys[i].key, key) == 0)
-			return config_set_value(c, &config_keys[i], value,
+		if (strcmp(schema->keys[i].key, key) == 0)
+			return config_set_value(c, &schema->keys[i], value,
 			    cause);
 	}
 	if (!known_section) {
+		list = config_known_keys(schema, NULL);
 		*cause = xasprintf(_("unknown section [%s]; known sections: "
-		    "general, kiosk, office, queue, booking, printer, speech"), section);
+		    "%s"), section, list);
+		free(list);
 		return -1;
 	}
-	list = config_known_keys(section);
+	list = config_known_keys(schema, section);
 	*cause = xasprintf(_("unknown key \"%s\" in [%s]; known keys: %s"),
 	    key, section, list);
 	free(list);

@@ -6,9 +6,20 @@
 #ifndef LOKET_CONFIGURATION_H
 #define LOKET_CONFIGURATION_H
 
-#include "i18n.h"
+#include <stddef.h>
 
+#include "common/i18n.h"
+
+struct config_schema;
+
+/*
+ * The settings of one loket process, as plain values. Parsing the office's
+ * week or the printer's type is left to the parts that own them: the
+ * schema's checks only say whether a value will parse.
+ */
 struct config {
+	const struct config_schema *schema;	/* borrowed, static */
+
 	char		*db_path;	/* NULL: the default under XDG_DATA_HOME */
 	char		*log_path;	/* NULL: syslog */
 	enum lang	 lang;
@@ -53,8 +64,43 @@ struct config {
 	char		*printer_command;
 };
 
-/* Defaults, before any file is read. */
-void	 config_init(struct config *);
+enum config_type {
+	CONFIG_STRING,
+	CONFIG_PATH,
+	CONFIG_NUMBER,		/* from min to max */
+	CONFIG_BOOLEAN,		/* yes, no, true or false */
+	CONFIG_LANG,		/* id or en */
+	CONFIG_SECRET,		/* min to max letters or digits */
+	CONFIG_CHOICE,		/* one of the words in choices */
+	CONFIG_CHECKED		/* a string that check accepts */
+};
+
+/* Does value parse? 0, or -1 with a cause naming the key. */
+typedef int (*config_check_fn)(const char *key, const char *value,
+    char **cause);
+
+/* One key of one section, stored at offset in struct config. */
+struct config_key {
+	const char		*section;
+	const char		*key;
+	enum config_type	 type;
+	size_t			 offset;
+	int			 min, max;
+	const char		*choices;	/* CONFIG_CHOICE: "a|b|c" */
+	config_check_fn		 check;		/* CONFIG_CHECKED */
+};
+
+/* Every key a program knows, grouped by section, and its defaults. */
+struct config_schema {
+	const struct config_key	*keys;
+	size_t			 nkeys;
+	void			(*defaults)(struct config *);
+};
+
+#define CONFIG_AT(field) offsetof(struct config, field)
+
+/* Defaults, before any file is read; the schema is borrowed. */
+void	 config_init(struct config *, const struct config_schema *);
 void	 config_free(struct config *);
 
 /*

@@ -7,9 +7,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "i18n.h"
-#include "log.h"
-#include "xmalloc.h"
+#include "common/i18n.h"
+#include "common/log.h"
+#include "common/xmalloc.h"
 
 static enum lang	 i18n_current = LANG_ID;
 static int		 i18n_is_utf8;

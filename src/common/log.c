@@ -9,8 +9,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "log.h"
-#include "xmalloc.h"
+#include "common/log.h"
+#include "common/xmalloc.h"
 
 static FILE	*log_file;
 static int	 log_syslog;

@@ -5,8 +5,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "signals.h"
-#include "xmalloc.h"
+#include "common/signals.h"
+#include "common/xmalloc.h"
 
 volatile sig_atomic_t	 signals_caught;
 static void		(*signals_cleanup)(void);

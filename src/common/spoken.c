@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "spoken.h"
-#include "words.h"
-#include "xmalloc.h"
+#include "common/spoken.h"
+#include "common/words.h"
+#include "common/xmalloc.h"
 
 /* Abbreviations said letter by letter (KTP-el: "ka te pe el"). */
 static const char *const spoken_abbreviations[] = {

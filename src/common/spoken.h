@@ -9,7 +9,7 @@
 #ifndef LOKET_SPOKEN_H
 #define LOKET_SPOKEN_H
 
-#include "i18n.h"
+#include "common/i18n.h"
 
 /* A whole sentence made speakable; owned by the caller. */
 char	*spoken_text(const char *, enum lang);

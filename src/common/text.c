@@ -5,8 +5,8 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "text.h"
-#include "xmalloc.h"
+#include "common/text.h"
+#include "common/xmalloc.h"
 
 int
 text_utf8_decode(const char *s, size_t len, uint32_t *cp)

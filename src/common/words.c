@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "words.h"
-#include "xmalloc.h"
+#include "common/words.h"
+#include "common/xmalloc.h"
 
 static const char *const words_id_units[] = {
 	"nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh",

@@ -6,7 +6,7 @@
 #ifndef LOKET_WORDS_H
 #define LOKET_WORDS_H
 
-#include "i18n.h"
+#include "common/i18n.h"
 
 /* 0 to 999999 in words: "dua belas", "twelve". */
 char	*words_number(unsigned long, enum lang);

@@ -5,10 +5,10 @@
 
 #include <sodium.h>
 
-#include "auth.h"
-#include "i18n.h"
-#include "text.h"
-#include "xmalloc.h"
+#include "common/i18n.h"
+#include "common/text.h"
+#include "common/xmalloc.h"
+#include "office/auth.h"
 
 int
 auth_init(void)

@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "booking.h"
-#include "configuration.h"
-#include "xmalloc.h"
+#include "common/configuration.h"
+#include "common/xmalloc.h"
+#include "office/booking.h"
 
 /* No 0/O, 1/I, 2/Z, 5/S or 8/B: a code is read aloud and typed. */
 static const char booking_alphabet[] = "ACDEFGHJKLMNPQRTUVWXY34679";

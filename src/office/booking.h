@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <time.h>
 
-#include "schedule.h"
+#include "office/schedule.h"
 
 struct config;
 struct db;

@@ -11,9 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog.h"
-#include "text.h"
-#include "xmalloc.h"
+#include "common/text.h"
+#include "common/xmalloc.h"
+#include "office/catalog.h"
 
 #define CATALOG_MAGIC		"loket-catalog 1"
 #define CATALOG_MAX_LINE	1000

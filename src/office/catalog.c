@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog.h"
-#include "xmalloc.h"
+#include "common/xmalloc.h"
+#include "office/catalog.h"
 
 static const struct {
 	const char	*key;

@@ -13,7 +13,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "i18n.h"
+#include "common/i18n.h"
 
 struct db;
 

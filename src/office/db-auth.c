@@ -6,11 +6,11 @@
 
 #include <sodium.h>
 
-#include "auth.h"
-#include "db.h"
-#include "i18n.h"
-#include "log.h"
-#include "xmalloc.h"
+#include "common/i18n.h"
+#include "common/log.h"
+#include "common/xmalloc.h"
+#include "office/auth.h"
+#include "office/db.h"
 
 /*
  * Argon2id at libsodium's interactive cost in time, with 16 MiB of

@@ -7,12 +7,12 @@
 
 #include <sodium.h>
 
-#include "booking.h"
-#include "db.h"
-#include "i18n.h"
-#include "log.h"
-#include "queue.h"
-#include "xmalloc.h"
+#include "common/i18n.h"
+#include "common/log.h"
+#include "common/xmalloc.h"
+#include "office/booking.h"
+#include "office/db.h"
+#include "office/queue.h"
 
 /* randombytes_uniform with the signature booking_code_new wants. */
 static unsigned

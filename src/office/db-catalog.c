@@ -4,10 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog.h"
-#include "db.h"
-#include "log.h"
-#include "xmalloc.h"
+#include "common/log.h"
+#include "common/xmalloc.h"
+#include "office/catalog.h"
+#include "office/db.h"
 
 /* Run stmt to the end, collecting (id, code, name) rows. */
 static int

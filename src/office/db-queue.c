@@ -10,11 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db.h"
-#include "i18n.h"
-#include "log.h"
-#include "queue.h"
-#include "xmalloc.h"
+#include "common/i18n.h"
+#include "common/log.h"
+#include "common/xmalloc.h"
+#include "office/db.h"
+#include "office/queue.h"
 
 #define TICKET_COLUMNS \
 	"t.id, t.day, t.service_id, s.code, s.letter, t.number, t.priority, " \

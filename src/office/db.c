@@ -8,10 +8,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "db.h"
-#include "i18n.h"
-#include "log.h"
-#include "xmalloc.h"
+#include "common/i18n.h"
+#include "common/log.h"
+#include "common/xmalloc.h"
+#include "office/db.h"
 
 /*
  * Each migration runs in its own transaction and ends by setting

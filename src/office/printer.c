@@ -15,9 +15,9 @@
 
 #include <qrencode.h>
 
-#include "i18n.h"
-#include "printer.h"
-#include "xmalloc.h"
+#include "common/i18n.h"
+#include "common/xmalloc.h"
+#include "office/printer.h"
 
 #define PRINTER_TIMEOUT_MS	3000	/* a jammed printer takes nothing */
 #define PRINTER_QR_SCALE	4	/* dots per QR module on paper */

@@ -4,10 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "configuration.h"
-#include "i18n.h"
-#include "queue.h"
-#include "xmalloc.h"
+#include "common/configuration.h"
+#include "common/i18n.h"
+#include "common/xmalloc.h"
+#include "office/queue.h"
 
 static const char *const queue_states[TICKET_STATE_COUNT] = {
 	"waiting", "called", "serving", "parked", "done", "noshow"

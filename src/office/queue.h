@@ -12,7 +12,7 @@
 
 #include <time.h>
 
-#include "schedule.h"
+#include "office/schedule.h"
 
 struct config;
 struct db;

@@ -7,9 +7,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "i18n.h"
-#include "schedule.h"
-#include "xmalloc.h"
+#include "common/i18n.h"
+#include "common/xmalloc.h"
+#include "office/schedule.h"
 
 #define SCHEDULE_DAY_SECONDS	86400
 #define SCHEDULE_SEARCH_DAYS	400

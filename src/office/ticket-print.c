@@ -5,15 +5,15 @@
 #include <string.h>
 #include <time.h>
 
-#include "catalog.h"
-#include "configuration.h"
-#include "i18n.h"
-#include "log.h"
-#include "printer.h"
-#include "queue.h"
-#include "text.h"
-#include "ticket-print.h"
-#include "xmalloc.h"
+#include "common/configuration.h"
+#include "common/i18n.h"
+#include "common/log.h"
+#include "common/text.h"
+#include "common/xmalloc.h"
+#include "office/catalog.h"
+#include "office/printer.h"
+#include "office/queue.h"
+#include "office/ticket-print.h"
 
 int
 ticket_print_enabled(const struct config *c)

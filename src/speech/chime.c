@@ -7,8 +7,8 @@
 
 #include <math.h>
 
-#include "chime.h"
-#include "xmalloc.h"
+#include "common/xmalloc.h"
+#include "speech/chime.h"
 
 #define CHIME_TONE	0.3	/* seconds each tone lasts */
 #define CHIME_ATTACK	0.005	/* seconds to full strength: no click */

@@ -21,12 +21,12 @@
 
 #include <espeak-ng/espeak_ng.h>
 
-#include "chime.h"
-#include "engine.h"
-#include "event.h"
-#include "request.h"
-#include "sink.h"
-#include "xmalloc.h"
+#include "common/xmalloc.h"
+#include "speech/chime.h"
+#include "speech/engine.h"
+#include "speech/event.h"
+#include "speech/request.h"
+#include "speech/sink.h"
 
 #define ENGINE_CHUNK_MS		20	/* audio handed over at a time */
 #define ENGINE_PROBE_INTERVAL	30	/* seconds between probes */

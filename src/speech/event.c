@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
-#include "event.h"
+#include "speech/event.h"
 
 void
 event_init(void)

@@ -22,10 +22,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "engine.h"
-#include "event.h"
-#include "request.h"
-#include "sink.h"
+#include "speech/engine.h"
+#include "speech/event.h"
+#include "speech/request.h"
+#include "speech/sink.h"
 
 static void
 usage(FILE *f)

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "request.h"
+#include "speech/request.h"
 
 /* A whole number followed by one space (or the end); clamped to low-high.
  * Advances *p past it; -1 when it is not a number. */

@@ -19,9 +19,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "sink.h"
-#include "wav.h"
-#include "xmalloc.h"
+#include "common/xmalloc.h"
+#include "speech/sink.h"
+#include "speech/wav.h"
 
 struct sink_command {
 	char		*command;

@@ -26,8 +26,8 @@
 
 #include <pcaudiolib/audio.h>
 
-#include "sink.h"
-#include "xmalloc.h"
+#include "common/xmalloc.h"
+#include "speech/sink.h"
 
 struct sink_device {
 	pthread_mutex_t		 lock;		/* guards audio being replaced */

@@ -17,8 +17,8 @@
 
 #include <libspeechd.h>
 
-#include "sink.h"
-#include "xmalloc.h"
+#include "common/xmalloc.h"
+#include "speech/sink.h"
 
 struct sink_dispatcher {
 	pthread_mutex_t	 connecting;	/* guards connection against cancel */

@@ -13,9 +13,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "sink.h"
-#include "wav.h"
-#include "xmalloc.h"
+#include "common/xmalloc.h"
+#include "speech/sink.h"
+#include "speech/wav.h"
 
 struct sink_wav {
 	char		*directory;

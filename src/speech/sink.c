@@ -3,8 +3,8 @@
 
 #include <string.h>
 
-#include "sink.h"
-#include "xmalloc.h"
+#include "common/xmalloc.h"
+#include "speech/sink.h"
 
 struct sink *
 sink_new(const char *name, const char *argument, char **cause)

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "wav.h"
+#include "speech/wav.h"
 
 static void
 wav_le32(unsigned char *p, uint32_t v)

@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bigtext.h"
-#include "text.h"
-#include "xmalloc.h"
+#include "common/text.h"
+#include "common/xmalloc.h"
+#include "ui/bigtext.h"
 
 /* U+2588 FULL BLOCK in UTF-8. */
 #define BIGTEXT_BLOCK	"\xe2\x96\x88"

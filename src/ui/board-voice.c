@@ -3,11 +3,11 @@
 
 #include <stdlib.h>
 
-#include "board-voice.h"
-#include "configuration.h"
-#include "speech.h"
-#include "voice.h"
-#include "xmalloc.h"
+#include "common/configuration.h"
+#include "common/xmalloc.h"
+#include "ui/board-voice.h"
+#include "ui/speech.h"
+#include "ui/voice.h"
 
 struct board_voice {
 	struct speech	*speech;

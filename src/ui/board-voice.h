@@ -9,7 +9,7 @@
 
 #include <wchar.h>
 
-#include "i18n.h"
+#include "common/i18n.h"
 
 struct board_voice;
 struct config;

@@ -27,18 +27,18 @@
 #undef lines
 #undef columns
 
-#include "bigtext.h"
-#include "board-voice.h"
-#include "board.h"
-#include "configuration.h"
-#include "i18n.h"
-#include "log.h"
-#include "queue.h"
-#include "signals.h"
-#include "term.h"
-#include "text.h"
-#include "words.h"
-#include "xmalloc.h"
+#include "common/configuration.h"
+#include "common/i18n.h"
+#include "common/log.h"
+#include "common/signals.h"
+#include "common/text.h"
+#include "common/words.h"
+#include "common/xmalloc.h"
+#include "office/queue.h"
+#include "ui/bigtext.h"
+#include "ui/board-voice.h"
+#include "ui/board.h"
+#include "ui/term.h"
 
 #define BOARD_MIN_COLUMNS	40
 #define BOARD_MIN_LINES		12

@@ -8,12 +8,12 @@
 #include <string.h>
 #include <time.h>
 
-#include "booking.h"
-#include "catalog.h"
-#include "dialog-internal.h"
-#include "queue.h"
-#include "schedule.h"
-#include "xmalloc.h"
+#include "common/xmalloc.h"
+#include "office/booking.h"
+#include "office/catalog.h"
+#include "office/queue.h"
+#include "office/schedule.h"
+#include "ui/dialog-internal.h"
 
 extern const struct dialog_type dialog_booking_slot;
 extern const struct dialog_type dialog_booking_confirm;

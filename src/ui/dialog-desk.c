@@ -9,13 +9,13 @@
 #include <string.h>
 #include <time.h>
 
-#include "auth.h"
-#include "catalog.h"
-#include "dialog-internal.h"
-#include "log.h"
-#include "queue.h"
-#include "words.h"
-#include "xmalloc.h"
+#include "common/log.h"
+#include "common/words.h"
+#include "common/xmalloc.h"
+#include "office/auth.h"
+#include "office/catalog.h"
+#include "office/queue.h"
+#include "ui/dialog-internal.h"
 
 extern const struct dialog_type dialog_desk_password;
 extern const struct dialog_type dialog_desk_counter;

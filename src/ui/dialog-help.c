@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "configuration.h"
-#include "dialog-internal.h"
-#include "xmalloc.h"
+#include "common/configuration.h"
+#include "common/xmalloc.h"
+#include "ui/dialog-internal.h"
 
 /* The languages first; the voice settings follow as voice.h numbers them. */
 enum help_item {

@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog.h"
-#include "dialog-internal.h"
-#include "xmalloc.h"
+#include "common/xmalloc.h"
+#include "office/catalog.h"
+#include "ui/dialog-internal.h"
 
 static int
 dialog_agencies_fetch(struct dialog *d, struct dialog_frame *f,

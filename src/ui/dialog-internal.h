@@ -2,9 +2,9 @@
 #ifndef LOKET_DIALOG_INTERNAL_H
 #define LOKET_DIALOG_INTERNAL_H
 
-#include "dialog.h"
-#include "screen.h"
-#include "voice.h"
+#include "ui/dialog.h"
+#include "ui/screen.h"
+#include "ui/voice.h"
 
 struct dialog_frame;
 struct queue_rules;

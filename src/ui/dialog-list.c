@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog.h"
-#include "dialog-internal.h"
+#include "office/catalog.h"
+#include "ui/dialog-internal.h"
 
 #define DIALOG_PAGE_KEYS	9
 

@@ -1,7 +1,7 @@
 /* The main menu, and the honest screen for what is not built yet. */
 #include "config.h"
 
-#include "dialog-internal.h"
+#include "ui/dialog-internal.h"
 
 enum menu_item {
 	MENU_QUEUE = 1,

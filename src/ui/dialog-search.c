@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "catalog.h"
-#include "dialog-internal.h"
-#include "xmalloc.h"
+#include "common/xmalloc.h"
+#include "office/catalog.h"
+#include "ui/dialog-internal.h"
 
 #define SEARCH_MAX	40
 

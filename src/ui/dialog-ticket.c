@@ -10,11 +10,11 @@
 #include <string.h>
 #include <time.h>
 
-#include "catalog.h"
-#include "dialog-internal.h"
-#include "queue.h"
-#include "ticket-print.h"
-#include "xmalloc.h"
+#include "common/xmalloc.h"
+#include "office/catalog.h"
+#include "office/queue.h"
+#include "office/ticket-print.h"
+#include "ui/dialog-internal.h"
 
 extern const struct dialog_type dialog_ticket_phone_question;
 extern const struct dialog_type dialog_ticket_phone;

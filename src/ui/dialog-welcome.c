@@ -3,8 +3,8 @@
 
 #include <stdlib.h>
 
-#include "catalog.h"
-#include "dialog-internal.h"
+#include "office/catalog.h"
+#include "ui/dialog-internal.h"
 
 static void
 dialog_welcome_build(struct dialog *d, struct dialog_frame *f,

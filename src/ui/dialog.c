@@ -5,11 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "configuration.h"
-#include "dialog-internal.h"
-#include "log.h"
-#include "text.h"
-#include "xmalloc.h"
+#include "common/configuration.h"
+#include "common/log.h"
+#include "common/text.h"
+#include "common/xmalloc.h"
+#include "ui/dialog-internal.h"
 
 #define DIALOG_MAX_DEPTH	16
 

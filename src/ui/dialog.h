@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-#include "i18n.h"
+#include "common/i18n.h"
 
 struct config;
 struct db;

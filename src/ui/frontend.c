@@ -3,32 +3,25 @@
 
 #include <stdlib.h>
 
-#include "cmd.h"
-#include "configuration.h"
-#include "frontend.h"
-#include "line.h"
-#include "signals.h"
-#include "speech.h"
-#include "tui.h"
-#include "i18n.h"
+#include "common/configuration.h"
+#include "common/i18n.h"
+#include "common/signals.h"
+#include "common/xmalloc.h"
+#include "ui/frontend.h"
+#include "ui/line.h"
+#include "ui/speech.h"
+#include "ui/tui.h"
 
 int
-frontend_check(const struct config *config)
+frontend_check(const struct config *config, char **cause)
 {
-	char	*cause;
-
 	/* Locked without a way out would need a signal to end it. */
 	if (config->locked && config->exit_secret == NULL) {
-		cmd_error(_("kiosk mode needs an exit code: set exit_secret in "
-		    "the [kiosk] section of loket.conf"));
+		*cause = xstrdup(_("kiosk mode needs an exit code: set "
+		    "exit_secret in the [kiosk] section of loket.conf"));
 		return -1;
 	}
-	if (speech_check(config, &cause) != 0) {
-		cmd_error("%s", cause);
-		free(cause);
-		return -1;
-	}
-	return 0;
+	return speech_check(config, cause);
 }
 
 int
@@ -36,8 +29,6 @@ frontend_run(struct dialog *dialog, const struct config *config)
 {
 	int	 status = TUI_UNAVAILABLE;
 
-	if (frontend_check(config) != 0)
-		return EXIT_USAGE;
 	signals_install(config->locked);
 	if (!config->line_mode && tui_available())
 		status = tui_run(dialog, config);

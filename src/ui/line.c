@@ -13,14 +13,14 @@
 #include <readline/history.h>
 #include <readline/readline.h>
 
-#include "configuration.h"
-#include "dialog.h"
-#include "line.h"
-#include "log.h"
-#include "screen.h"
-#include "session.h"
-#include "signals.h"
-#include "xmalloc.h"
+#include "common/configuration.h"
+#include "common/log.h"
+#include "common/signals.h"
+#include "common/xmalloc.h"
+#include "ui/dialog.h"
+#include "ui/line.h"
+#include "ui/screen.h"
+#include "ui/session.h"
 
 #define LINE_PAGE	20	/* lines of text before "more" */
 

@@ -3,10 +3,10 @@
 
 #include <stdlib.h>
 
-#include "i18n.h"
-#include "screen.h"
-#include "text.h"
-#include "xmalloc.h"
+#include "common/i18n.h"
+#include "common/text.h"
+#include "common/xmalloc.h"
+#include "ui/screen.h"
 
 struct screen *
 screen_new(void)

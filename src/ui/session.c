@@ -1,9 +1,9 @@
 /* A citizen's session at the kiosk: the idle warning and the reset. */
 #include "config.h"
 
-#include "i18n.h"
-#include "session.h"
-#include "xmalloc.h"
+#include "common/i18n.h"
+#include "common/xmalloc.h"
+#include "ui/session.h"
 
 void
 session_init(struct session *s, int idle_timeout, int idle_warning,

@@ -13,12 +13,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "configuration.h"
-#include "log.h"
-#include "speech.h"
-#include "spoken.h"
-#include "voice.h"
-#include "xmalloc.h"
+#include "common/configuration.h"
+#include "common/log.h"
+#include "common/spoken.h"
+#include "common/xmalloc.h"
+#include "ui/speech.h"
+#include "ui/voice.h"
 
 #define SPEECH_REPORT_MAX	1024	/* one line of what it reports */
 #define SPEECH_QUICK_DEATH	2	/* seconds: died as it started */

@@ -13,7 +13,7 @@
 #ifndef LOKET_SPEECH_H
 #define LOKET_SPEECH_H
 
-#include "i18n.h"
+#include "common/i18n.h"
 
 struct config;
 struct speech;

@@ -4,8 +4,8 @@
 #include <curses.h>
 #include <term.h>
 
-#include "signals.h"
-#include "term.h"
+#include "common/signals.h"
+#include "ui/term.h"
 
 static int	 term_active;
 

@@ -10,11 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
-#include "screen.h"
-#include "text.h"
-#include "tui.h"
-#include "xmalloc.h"
+#include "common/i18n.h"
+#include "common/text.h"
+#include "common/xmalloc.h"
+#include "ui/screen.h"
+#include "ui/tui.h"
 
 #define TUI_MIN_COLUMNS	40
 #define TUI_MIN_LINES	12

@@ -6,14 +6,14 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "configuration.h"
-#include "dialog.h"
-#include "screen.h"
-#include "speech.h"
-#include "spoken.h"
-#include "tui-speak.h"
-#include "voice.h"
-#include "xmalloc.h"
+#include "common/configuration.h"
+#include "common/spoken.h"
+#include "common/xmalloc.h"
+#include "ui/dialog.h"
+#include "ui/screen.h"
+#include "ui/speech.h"
+#include "ui/tui-speak.h"
+#include "ui/voice.h"
 
 enum tui_echo {
 	ECHO_CHARACTER,

@@ -14,16 +14,16 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include "configuration.h"
-#include "dialog.h"
-#include "log.h"
-#include "screen.h"
-#include "session.h"
-#include "signals.h"
-#include "term.h"
-#include "tui-speak.h"
-#include "tui.h"
-#include "xmalloc.h"
+#include "common/configuration.h"
+#include "common/log.h"
+#include "common/signals.h"
+#include "common/xmalloc.h"
+#include "ui/dialog.h"
+#include "ui/screen.h"
+#include "ui/session.h"
+#include "ui/term.h"
+#include "ui/tui-speak.h"
+#include "ui/tui.h"
 
 #define TUI_FIELD_BYTES	256
 #define KEY_CTRL(c)	((c) & 0x1f)

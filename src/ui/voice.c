@@ -1,7 +1,7 @@
 /* Voice settings: the limits and steps of rate and volume. */
 #include "config.h"
 
-#include "voice.h"
+#include "ui/voice.h"
 
 /* Keep a configured value within its limits. */
 static int
