@@ -216,7 +216,7 @@ config_ini_handler(void *user, const char *section, const char *key,
     const char *value)
 {
 	struct config_reader	*r = user;
-	char			*cause;
+	char			*cause = NULL;
 
 	if (r->cause != NULL)
 		return 1;
