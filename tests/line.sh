@@ -73,7 +73,9 @@ check "the ticket keeps the phone number" "$(sqlite3 "$db" "SELECT phone FROM ti
 "$LOKET" --db "$db" ticket call --counter 1 >/dev/null
 check "a call queues a text message for the next ones with a phone" \
 	"$(sqlite3 "$db" "SELECT count(*) FROM outgoing_message WHERE phone = '081234567890' AND body LIKE '%A-003%'")" = 1
-"$LOKET" --db "$db" ticket call --counter 1 >/dev/null
+ok "counter 1 marks its ticket not present" "$LOKET" --db "$db" ticket noshow \
+	"$(sqlite3 "$db" "SELECT id FROM ticket WHERE state = 'called'")" --counter 1
+ok "and calls the next one" "$LOKET" --db "$db" ticket call --counter 1
 check "each ticket gets one message only" "$(sqlite3 "$db" "SELECT count(*) FROM outgoing_message")" = 1
 # A new day: the tickets with a phone are yesterday's, and retention (once
 # a day) last ran yesterday.
