@@ -43,12 +43,18 @@ recall() {
 	"$LOKET" --db "$1" ticket recall "$2" --counter "$3" >/dev/null
 }
 
-# big PATTERN: a row of big characters as the board draws it on a UTF-8
-# terminal ('#' is a full block). The rows are middle rows of the top of
+# big PATTERN: a row of big characters as the board draws them: a full
+# block where terminfo lists one in the line-drawing set (TERM=linux), a
+# '#' where it does not (TERM=vt100: a VT100 cannot show U+2588). CELL is
+# set for the terminal of each part below. The rows are middle rows of the top of
 # the board, from the font in src/ui/bigtext.c: the ticket, the arrow, the
 # counter, side by side.
+CELL=$BLOCK
 big() {
-	printf '%s' "$1" | sed "s/#/$BLOCK/g"
+	printf '%s' "$1" | sed "s/#/$CELL/g"
+}
+cell_for() {	# cell_for TERM: set CELL for boards on TERM
+	case $1 in vt100) CELL='#' ;; *) CELL=$BLOCK ;; esac
 }
 A001_TO1='###### #### ##  ## ##  ##   ##     ->     ##'
 J001_TO3='    ## #### ##  ## ##  ##   ##     ->    ####'
@@ -128,6 +134,7 @@ A2_ID="Nomor antrean A dua, silakan menuju loket satu"
 ADDRESS="Jl. Merdeka"		# the demo office's address, in the catalog
 
 for term in vt100 linux; do
+	cell_for "$term"
 	db=$TMP/$term.db
 	make_db "$db" || { echo "Bail out! cannot make the database"; exit 1; }
 	: >"$LOG"
@@ -153,6 +160,11 @@ for term in vt100 linux; do
 	says "$term: the call is announced on the status line" "$s" "$A1_EN"
 	see "$term: A-001 and its counter 1 show big, side by side" \
 		"$s" "$(big "$A001_TO1")"
+	if [ "$term" = vt100 ]; then
+		tui_screen_raw "$s" >"$TMP/raw.$term"
+		ok "vt100: no U+2588, which a VT100 cannot show" \
+			lacks_bytes "$TMP/raw.$term" "$BLOCK"
+	fi
 	ok "$term: the first row labels the counter" \
 		wait_line "$s" "^Now calling +Counter$"
 	ok "$term: service A has one fewer waiting" \
@@ -200,6 +212,7 @@ done
 db=$TMP/vt100.db
 s=restart
 : >"$LOG"
+cell_for vt100
 board "$s" 80 24 vt100 "$db"
 see "restart: the last call is still shown big" \
 	"$s" "$(big "$A001_TO1")"
@@ -279,6 +292,7 @@ fi
 
 # -- Locked: the keys to leave do nothing; SIGTERM still ends it. --
 s=locked
+cell_for linux
 board "$s" 80 24 linux "$db" --lang en --kiosk
 see "locked: the board runs" "$s" "$(big "$A002")"
 tui_keys "$s" q C-x C-c
@@ -293,6 +307,7 @@ tui_stop "$s"
 
 # -- Not locked, Ctrl-X leaves too. --
 s=ctrlx
+cell_for vt100
 board "$s" 80 24 vt100 "$db" --lang en
 see "ctrl-x: the board runs" "$s" "$(big "$A002")"
 tui_keys "$s" C-x
@@ -301,6 +316,7 @@ tui_stop "$s"
 
 # -- SIGTERM gives the terminal back (as tests/tui-restore.sh does). --
 for term in screen vt100; do
+	cell_for "$term"
 	s=restore-$term
 	tui_start "$s" 80 24 "$term" env PS1='ready> ' sh -i
 	ok "$term restore: the shell is ready" tui_wait "$s" "ready>"

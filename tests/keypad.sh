@@ -96,6 +96,10 @@ for term in vt100 linux; do
 		tui_wait "$s" "ending in 7890"
 	keypad "$s" 1
 	ok "$term: 1 takes the ticket, keypad only" tui_wait "$s" "Your number is A-"
+	# The number big, with what the terminal has (issue 9, point 17):
+	# '#' on a VT100, the full block on the Linux console.
+	case $term in vt100) row='###### ####' ;; *) row=$(printf '\342\226\210\342\226\210\342\226\210\342\226\210\342\226\210\342\226\210 \342\226\210\342\226\210\342\226\210\342\226\210') ;; esac
+	ok "$term: the ticket's number is shown big" tui_wait "$s" "$row"
 	tui_stop "$s"
 done
 
@@ -151,6 +155,19 @@ tui_keys "$s" NPage
 ok "40x12: PgDn reaches the choice" tui_wait "$s" "> 1. Done"
 tui_keys "$s" PPage
 ok "40x12: PgUp brings the number back" tui_wait "$s" "Number: A-"
+tui_stop "$s"
+
+# Help in Indonesian fits 80x24: its eighth choice (headset mode) shows,
+# and nothing is left for PgDn (issue 9, point 14).
+s=help-id
+tui_start "$s" 80 24 vt100 "$LOKET" --db "$TMP/k.db" --config "$TMP/wav.conf" \
+	--log "$TMP/loket.log"
+tui_wait "$s" "Selamat datang" >/dev/null
+keypad "$s" 1 '#'
+title "help-id: # opens help and settings" "$s" "Bantuan dan pengaturan"
+ok "help-id: the eighth choice is on the screen" tui_wait "$s" "  8. Mode headset"
+keyline "help-id: nothing more to page to" "$s" \
+	"0 Kembali  * Ulangi  # Bantuan  Ctrl-X Keluar"
 tui_stop "$s"
 
 # Escape sequences a VT100's terminfo does not list: swallowed whole.

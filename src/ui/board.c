@@ -35,6 +35,7 @@
 #include "common/words.h"
 #include "common/xmalloc.h"
 #include "office/queue.h"
+#include "ui/big-curses.h"
 #include "ui/bigtext.h"
 #include "ui/board-voice.h"
 #include "ui/board.h"
@@ -345,13 +346,8 @@ board_put_wrapped(int y, const char *text, int max_rows)
 static void
 board_put_big(const struct board *b, int y, int x, const char *text)
 {
-	char	**lines;
-	size_t	  n, i;
-
-	n = bigtext_render(text, b->utf8, &lines);
-	for (i = 0; i < n; i++)
-		mvaddstr(y + (int)i, x, lines[i]);
-	text_lines_free(lines, n);
+	(void)b;
+	big_draw(y, x, text);
 }
 
 /*

@@ -51,10 +51,9 @@ dialog_help_build(struct dialog *d, struct dialog_frame *f, struct screen *s)
 		    "back to where you were."));
 	if (below->help != NULL)
 		screen_add_body(s, _(below->help));
-	screen_add_body(s, _("Press the number of a choice. You can also move "
-	    "with the arrow keys and press Enter."));
-	screen_add_body(s, _("0 goes back. * repeats the instructions. # "
-	    "opens this help from every screen."));
+	/* Short enough that help and its eight choices fit 80x24. */
+	screen_add_body(s, _("Press the number of a choice (or the arrows and "
+	    "Enter). 0 goes back, * repeats, # opens this help anywhere."));
 	screen_add_body(s, _("When you type: # is done, * erases the last "
 	    "character, and on an empty field * goes back."));
 	dialog_add_languages(d, s);

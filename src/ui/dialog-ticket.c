@@ -202,6 +202,7 @@ dialog_result_build(struct dialog *d, struct dialog_frame *f,
 	line = xasprintf(_("Your number is %s"), label);
 	screen_set_title(s, line);
 	free(line);
+	screen_set_big(s, label);
 	screen_set_prompt(s, _("Please wait until your number is called. "
 	    "Note it down, or keep this screen. Press 1 when you are done."));
 	line = xasprintf(_("Number: %s"), label);

@@ -20,6 +20,7 @@ screen_free(struct screen *s)
 	if (s == NULL)
 		return;
 	free(s->title);
+	free(s->big);
 	free(s->prompt);
 	text_lines_free(s->body, s->nbody);
 	free(s->personal);
@@ -47,6 +48,12 @@ void
 screen_set_prompt(struct screen *s, const char *prompt)
 {
 	screen_replace(&s->prompt, prompt);
+}
+
+void
+screen_set_big(struct screen *s, const char *big)
+{
+	screen_replace(&s->big, big);
 }
 
 /* Add a paragraph, personal or not. */

@@ -20,6 +20,9 @@ enum field_kind {
 
 struct screen {
 	char		*title;
+	char		*big;		/* shown in big characters where the
+					 * screen has room (a ticket's number);
+					 * the title says it too */
 	char		*prompt;	/* the instruction, spoken first */
 	char		**body;		/* paragraphs of text to read */
 	size_t		 nbody;
@@ -48,6 +51,7 @@ void		 screen_free(struct screen *);
 /* Setters copy and sanitize their text. */
 void		 screen_set_title(struct screen *, const char *);
 void		 screen_set_prompt(struct screen *, const char *);
+void		 screen_set_big(struct screen *, const char *);
 void		 screen_add_body(struct screen *, const char *);
 /* A paragraph of personal data. */
 void		 screen_add_personal(struct screen *, const char *);

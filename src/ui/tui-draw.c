@@ -13,8 +13,13 @@
 #include "common/i18n.h"
 #include "common/text.h"
 #include "common/xmalloc.h"
+#include "ui/big-curses.h"
+#include "ui/bigtext.h"
 #include "ui/screen.h"
 #include "ui/tui.h"
+
+/* Lines a screen needs before a big number is drawn on it. */
+#define TUI_BIG_MIN_LINES	20
 
 #define TUI_MIN_COLUMNS	40
 #define TUI_MIN_LINES	12
@@ -253,6 +258,12 @@ tui_draw(const struct screen *s, struct tui_view *v)
 	attroff(A_BOLD);
 	if (y == 0)
 		y = 1;
+	/* The ticket's number big, as on the board, where there is room. */
+	if (s->big != NULL && LINES >= TUI_BIG_MIN_LINES &&
+	    bigtext_width(s->big) <= COLS - 1) {
+		big_draw(y + 1, 0, s->big);
+		y += BIGTEXT_ROWS + 2;
+	}
 	if (s->prompt != NULL)
 		y = tui_put_wrapped(y, s->prompt, 3);
 	top = y + 1;
