@@ -170,6 +170,25 @@ keyline "help-id: nothing more to page to" "$s" \
 	"0 Kembali  * Ulangi  # Bantuan  Ctrl-X Keluar"
 tui_stop "$s"
 
+# Non-ASCII text in the catalog -- an accent, a dash, a non-Latin script --
+# reaches the screen whole, at 80x24 and 40x12, and the keypad still works.
+# (A catalog file holds it the same way: loket-catalog(5) is UTF-8.)
+NAME_EN='Café registration — ꦥꦤ꧀ꦢꦥ꧀ꦠꦤ꧀ (Javanese), تسجيل'
+sqlite3 "$TMP/k.db" "UPDATE service SET name_en = '$NAME_EN' WHERE code = 'npwp'"
+for size in 80x24 40x12; do
+	s=utf8-$size
+	kiosk "$s" "${size%x*}" "${size#*x}" linux
+	tui_wait "$s" "Welcome" >/dev/null
+	keypad "$s" 2 3 2
+	ok "utf8 $size: the service's name shows with é, — and both scripts" \
+		tui_wait_text "$s" "Café registration — ꦥꦤ꧀ꦢꦥ꧀ꦠꦤ꧀"
+	keypad "$s" 1
+	ok "utf8 $size: 1 opens it, keypad only" tui_wait_text "$s" "Café"
+	ok "utf8 $size: its title is on the screen whole" \
+		tui_wait_text "$s" "تسجيل"
+	tui_stop "$s"
+done
+
 # Escape sequences a VT100's terminfo does not list: swallowed whole.
 s=esc
 kiosk "$s" 80 24 vt100
