@@ -42,8 +42,8 @@ test_money(void **state)
 	(void)state;
 	assert_spoken("Biaya Rp30.000", LANG_ID,
 	    "Biaya tiga puluh ribu rupiah");
-	assert_spoken("Fee: Rp 600.000,00.", LANG_EN,
-	    "Fee: six hundred thousand rupiah.");
+	assert_spoken("Fee: Rp 600,000.00.", LANG_EN,
+	    "Fee, six hundred thousand rupiah.");
 	assert_spoken("Rp0", LANG_ID, "nol rupiah");
 }
 
@@ -54,7 +54,7 @@ test_dates(void **state)
 	assert_spoken("Tanggal 2026-11-30", LANG_ID,
 	    "Tanggal tiga puluh November dua ribu dua puluh enam");
 	assert_spoken("on 2027-01-01", LANG_EN,
-	    "on one January two thousand and twenty-seven");
+	    "on the first of January two thousand and twenty-seven");
 }
 
 static void

@@ -8,8 +8,14 @@
 
 #include "common/i18n.h"
 
-/* 0 to 999999 in words: "dua belas", "twelve". */
-char	*words_number(unsigned long, enum lang);
+#include <stddef.h>
+
+/* Any number in words: "dua belas", "satu juta", "twelve". */
+char	*words_number(unsigned long long, enum lang);
+/* An ordinal in words: "pertama", "ketiga"; "first", "twenty-third". */
+char	*words_ordinal(unsigned long long, enum lang);
+/* Is word (len bytes) a number word, such as "dua" or "twenty-one"? */
+int	 words_is_number(const char *word, size_t len, enum lang);
 /* A capital letter as it is said: "ka" for K, "A" for A; "kay" in English. */
 const char *words_letter(char, enum lang);
 /* The announcement for calling ticket LETTER-NUMBER to counter COUNTER. */
