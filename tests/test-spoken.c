@@ -4,6 +4,16 @@
 #include "unit.h"
 #include "common/spoken.h"
 
+struct spoken_case {
+	const char	*text;
+	const char	*said;
+};
+
+#include "spoken-cases-id.h"
+#include "spoken-cases-en.h"
+
+#define SPOKEN_CASES(t)	(sizeof (t) / sizeof (t)[0])
+
 static void
 assert_spoken(const char *text, enum lang lang, const char *want)
 {
@@ -83,10 +93,49 @@ test_numbers_and_plain_words(void **state)
 	assert_spoken("don't wait", LANG_EN, "don't wait");
 }
 
+/* Every case of a table, each mismatch named; how many failed. */
+static size_t
+spoken_table(const struct spoken_case *cases, size_t n, enum lang lang)
+{
+	size_t	 i, failed = 0;
+	char	*got;
+
+	for (i = 0; i < n; i++) {
+		got = spoken_text(cases[i].text, lang);
+		if (strcmp(got, cases[i].said) != 0) {
+			print_message("# %s \"%s\" became \"%s\", not \"%s\"\n",
+			    i18n_code(lang), cases[i].text, got, cases[i].said);
+			failed++;
+		}
+		free(got);
+	}
+	return failed;
+}
+
+static void
+test_table_indonesian(void **state)
+{
+	(void)state;
+	assert_true(SPOKEN_CASES(spoken_id_cases) >= 200);
+	assert_int_equal(spoken_table(spoken_id_cases,
+	    SPOKEN_CASES(spoken_id_cases), LANG_ID), 0);
+}
+
+static void
+test_table_english(void **state)
+{
+	(void)state;
+	assert_true(SPOKEN_CASES(spoken_en_cases) >= 200);
+	assert_int_equal(spoken_table(spoken_en_cases,
+	    SPOKEN_CASES(spoken_en_cases), LANG_EN), 0);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_table_indonesian),
+		cmocka_unit_test(test_table_english),
 		cmocka_unit_test(test_tickets),
 		cmocka_unit_test(test_digits_one_by_one),
 		cmocka_unit_test(test_money),

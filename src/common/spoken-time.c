@@ -104,7 +104,8 @@ spoken_date_rule(struct spoken *sp, const char *s)
 		d = spoken_date_forms[i].year_first ? c : a;
 		if (m < 1 || m > 12 || d < 1 || d > 31)
 			continue;
-		if (spoken_last_word_in(sp, spoken_days))
+		if (spoken_last_word_in(sp, spoken_days) &&
+		    sp->text[sp->len - 1] != ',')
 			spoken_add(sp, ",", 1);
 		spoken_add_owned(sp, spoken_date_words(y, m, d, sp->lang));
 		return end;

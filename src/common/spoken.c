@@ -287,14 +287,25 @@ spoken_after(const char *s)
 	return *s;
 }
 
+/* Does a number, or an amount of money, follow s? */
+static int
+spoken_number_follows(const char *s)
+{
+	while (*s == ' ')
+		s++;
+	if (strncmp(s, "Rp", 2) == 0)
+		s += s[2] == ' ' ? 3 : 2;
+	return isdigit((unsigned char)*s);
+}
+
 /* A mark between words: a pause, a word, or itself. */
 static size_t
 spoken_mark(struct spoken *sp, const char *s)
 {
 	size_t	 i, n;
+	/* Between numbers: a dash is a range, a slash "per". */
 	int	 digits = isdigit((unsigned char)spoken_before(sp, s)) &&
-		    isdigit((unsigned char)spoken_after(s + 1 + (s[0] < 0 ?
-		    2 : 0)));
+		    spoken_number_follows(s + (s[0] < 0 ? 3 : 1));
 
 	for (i = 0; i < sizeof spoken_marks / sizeof spoken_marks[0]; i++)
 		if (s[0] == spoken_marks[i].mark) {
