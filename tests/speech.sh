@@ -18,6 +18,7 @@
 # A service whose requirements take long to say.
 awk '{ print }
 /^requirements.en = Aged 17 or over/ {
+	print "requirements.en = A receipt from the caf\303\251 \342\200\224 \352\246\227\352\246\256 \330\263\331\204\330\247\331\205"
 	for (i = 1; i <= 40; i++) printf "requirements.en = Extra requirement number %d to be read aloud slowly\n", i
 }' "$top_srcdir/data/demo-catalog.txt" >"$TMP/long.txt"
 db=$TMP/speech.db
@@ -67,6 +68,9 @@ ok "its English half is spoken after it, in the English voice" \
 check "the Indonesian voice says no English" "$(grep -c '	id	.*\(Welcome\|English\)' "$log")" -eq 0
 ok "each utterance is logged with its language, rate and volume" \
 	grep -q "^0001	id	150	80	" "$log"
+tui_keys s Down
+ok "the English choice under the cursor is said in the English voice" \
+	_tui_poll 10 said_exactly en "two. English"
 tui_keys s 2
 ok "the main menu is spoken in English" spoken "	en	150	80	Main menu. What do you need?"
 check "what is heard is what the screen shows" -n "$(grep -F "	$(title s). " "$log")"
@@ -104,6 +108,8 @@ tui_keys s 1
 must tui_wait s "1. Requirements"
 tui_keys s 1
 tui_keys s 0
+ok "é, an em dash, Javanese and Arabic letters of the catalog reach the synthesizer whole" \
+	spoken "A receipt from the café — ꦗꦮ سلام."
 ok "a key during a long text cancels it" spoken "cancel	New Electronic Identity Card (kay tee pee e el), Requirements."
 tui_screen s >"$TMP/screen"
 lacks "nothing from the synthesizer reaches the terminal" "$TMP/screen" "espeak"

@@ -50,7 +50,8 @@ struct screen {
 	int		 can_go_back;	/* 0 goes back (not on the first screen) */
 
 	/* What is said instead of the text shown, in parts, each in its
-	 * language (the welcome screen, in both); none: what is shown. */
+	 * language (the welcome screen, in both); none: what is shown.
+	 * Choice n, under the cursor, is said in part n's language. */
 	struct screen_speech *speech;
 	size_t		 nspeech;
 };

@@ -188,7 +188,9 @@ tui_speaker_item(struct tui_speaker *sp, const struct screen *s,
 	if (sp == NULL || selected >= s->nitems)
 		return;
 	text = xasprintf("%zu. %s", selected + 1, s->items[selected]);
-	tui_speaker_say(sp, text, NULL);
+	/* On a screen said in parts, choice n is in part n's language. */
+	tui_speaker_utter(sp, text, NULL, selected < s->nspeech ?
+	    s->speech[selected].lang : dialog_lang(sp->dialog), 0);
 	free(text);
 }
 
