@@ -242,6 +242,11 @@ static const struct spoken_case spoken_en_cases[] = {
 	  "to counter one" },
 	{ "Ticket A twenty-one", "Ticket eh twenty-one" },
 	{ "A fee is due", "A fee is due" },
+	{ "A 5 day course", "A five day course" },
+	{ "A 5-day course", "A five day course" },
+	{ "A hundred people came", "A hundred people came" },
+	{ "Ticket A 9 is called", "Ticket eh nine is called" },
+	{ "Calling A 12 to counter 3", "Calling eh twelve to counter three" },
 	{ "Take a number", "Take a number" },
 	/* Every UTF-8 character whole */
 	{ "caf\xc3\xa9", "caf\xc3\xa9" },

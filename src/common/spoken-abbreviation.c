@@ -60,9 +60,6 @@ static const struct spoken_expansion {
 	{ "RT/RW", "er te er we", "ar tee ar double-u", 0 },
 	{ "AK/I", "a ka satu", "eh kay one", 0 },
 	{ "SP4N-LAPOR", "es pe empat en lapor", "ess pee four en lapor", 0 },
-	{ "m2", "meter persegi", "square metres", 0 },
-	{ "km", "kilometer", "kilometres", 0 },
-	{ "kg", "kilogram", "kilograms", 0 },
 };
 
 /* Words before a Roman numeral that is a number ("Kelas III"). */
@@ -139,8 +136,13 @@ spoken_expansion(struct spoken *sp, const char *s)
 {
 	const struct spoken_expansion	*e;
 	const char			*said;
-	size_t				 i;
+	size_t				 i, len;
 
+	/* A unit on its own, "per m2"; a lone "m" may be anything. */
+	if ((len = spoken_unit(s, sp->lang, &said)) > 1) {
+		spoken_add_word(sp, said);
+		return len;
+	}
 	for (i = 0; i < sizeof spoken_expansions / sizeof spoken_expansions[0];
 	    i++) {
 		e = &spoken_expansions[i];

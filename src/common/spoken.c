@@ -43,6 +43,12 @@ static const char *const spoken_utf8_marks[] = {
 
 #define SPOKEN_EN_DASH	"\xe2\x80\x93"
 
+/* Words before a ticket's letter and number. */
+static const char *const spoken_ticket_words[] = {
+	"ticket", "tiket", "number", "nomor", "antrean", "queue", "calling",
+	"panggilan", NULL
+};
+
 void
 spoken_add(struct spoken *sp, const char *word, size_t len)
 {
@@ -219,12 +225,26 @@ spoken_is_number(const char *s, size_t len, enum lang lang)
 	return isdigit((unsigned char)*s) || words_is_number(s, len, lang);
 }
 
+/* Is "A 12" at s a ticket: after a word naming one ("Ticket A 12"), or
+ * the number ends the phrase ("Your number is A 12.")? Not "A 5 day
+ * course", nor "A hundred people". */
+static int
+spoken_is_ticket(const struct spoken *sp, const char *s)
+{
+	size_t	 next;
+
+	if (s[1] != ' ' || (next = spoken_token(s + 2)) == 0 ||
+	    !spoken_is_number(s + 2, next, sp->lang))
+		return 0;
+	return spoken_last_word_in(sp, spoken_ticket_words) ||
+	    strchr(".,;:!?)", s[2 + next]) != NULL;
+}
+
 /* A ticket: "A-012", "A 12", "A twelve": the letter by its name. */
 static size_t
 spoken_ticket(struct spoken *sp, const char *s)
 {
-	const char	*after = s + 1;
-	size_t		 digits, next;
+	size_t	 digits;
 
 	if (!isupper((unsigned char)s[0]))
 		return 0;
@@ -234,8 +254,7 @@ spoken_ticket(struct spoken *sp, const char *s)
 		spoken_add_number(sp, strtoull(s + 2, NULL, 10));
 		return 2 + digits;
 	}
-	if (s[1] != ' ' || (next = spoken_token(after + 1)) == 0 ||
-	    !spoken_is_number(after + 1, next, sp->lang))
+	if (!spoken_is_ticket(sp, s))
 		return 0;
 	spoken_add_letter(sp, s[0]);
 	return 1;
@@ -298,14 +317,19 @@ spoken_number_follows(const char *s)
 	return isdigit((unsigned char)*s);
 }
 
+/* Is the mark at s (len bytes) between two numbers, as in "1-3"? */
+static int
+spoken_between_numbers(const struct spoken *sp, const char *s, size_t len)
+{
+	return isdigit((unsigned char)spoken_before(sp, s)) &&
+	    spoken_number_follows(s + len);
+}
+
 /* A mark between words: a pause, a word, or itself. */
 static size_t
 spoken_mark(struct spoken *sp, const char *s)
 {
 	size_t	 i, n;
-	/* Between numbers: a dash is a range, a slash "per". */
-	int	 digits = isdigit((unsigned char)spoken_before(sp, s)) &&
-		    spoken_number_follows(s + (s[0] < 0 ? 3 : 1));
 
 	for (i = 0; i < sizeof spoken_marks / sizeof spoken_marks[0]; i++)
 		if (s[0] == spoken_marks[i].mark) {
@@ -321,9 +345,12 @@ spoken_mark(struct spoken *sp, const char *s)
 		spoken_add_word(sp, isdigit((unsigned char)spoken_before(sp,
 		    s)) ? "per" : SPOKEN_WORD(sp, "atau", "or"));
 		return 1;
-	case '-':	/* "1-3": a range; " - ": a pause */
-		spoken_add_word(sp, digits ? SPOKEN_WORD(sp, "sampai", "to") :
-		    ",");
+	case '-':	/* "1-3": a range; "5-day": a space; " - ": a pause */
+		if (spoken_between_numbers(sp, s, 1))
+			spoken_add_word(sp, SPOKEN_WORD(sp, "sampai", "to"));
+		else if (s == sp->start || !isalnum((unsigned char)s[-1]) ||
+		    !isalnum((unsigned char)s[1]))
+			spoken_add_word(sp, ",");
 		return 1;
 	case '.':	/* "lapor.go.id" */
 		if (s > sp->start && isalnum((unsigned char)s[-1]) &&
@@ -338,7 +365,8 @@ spoken_mark(struct spoken *sp, const char *s)
 			spoken_add(sp, ".", 1);
 		return 1;
 	}
-	if (strncmp(s, SPOKEN_EN_DASH, 3) == 0 && digits) {
+	if (strncmp(s, SPOKEN_EN_DASH, 3) == 0 &&
+	    spoken_between_numbers(sp, s, 3)) {
 		spoken_add_word(sp, SPOKEN_WORD(sp, "sampai", "to"));
 		return 3;
 	}
