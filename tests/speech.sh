@@ -208,6 +208,35 @@ ok "the two cases of a fee are two sentences" \
 tui_keys f C-x
 tui_stop f
 
+# A booking: its days are said as dates, its times as times (Indonesian).
+n=$(lines)
+tui_start bk 80 24 vt100 "$LOKET" --db "$db" --config "$TMP/speech.conf"
+must tui_wait bk "English"
+tui_keys bk 1
+must tui_wait bk "Menu utama"
+tui_keys bk 6
+must tui_wait bk "Pesan waktu kunjungan"
+tui_keys bk 1
+must tui_wait bk "KTP-el Baru"
+tui_keys bk 1
+must tui_wait bk "Pilih hari kunjungan Anda."
+days='(Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)'
+months='(Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember)'
+ok "the days of a booking are said as dates" _tui_poll 10 said_like \
+	"Pilih hari kunjungan Anda\. satu\. $days, [a-z ]+ $months dua ribu [a-z ]+\. dua\. $days, "
+tui_keys bk 1
+must tui_wait bk "Pilih jam kunjungan Anda."
+ok "its times are said as times" _tui_poll 10 said_like \
+	"Pilih jam kunjungan Anda\. satu\. pukul [a-z ]+ \(sisa [a-z ]+ tempat\)\."
+tui_keys bk 1
+must tui_wait bk "Periksa sebelum memesan"
+ok "the visit is said as a day, a date and a time" _tui_poll 10 said_like \
+	"Kunjungan, $days, [a-z ]+ $months dua ribu [a-z ]+ pukul [a-z ]+ we i be\."
+check "nothing said for the booking holds a digit" \
+	"$(tail -n "+$((n + 1))" "$log" | cut -f 5- | grep -c '[0-9]')" -eq 0
+tui_keys bk C-x
+tui_stop bk
+
 # The idle warning is heard.
 printf '[speech]\nsink = wav\ndirectory = %s\n[kiosk]\nidle_timeout = 10\n' \
 	"$wav" >"$TMP/idle.conf"
