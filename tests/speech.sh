@@ -93,6 +93,11 @@ n=$(lines)
 tui_keys s BSpace
 ok "rubbing it out is spoken" spoken_after "$n" "	deleted"
 n=$(lines)
+tui_type s "é"
+ok "a typed é is spoken whole" _tui_poll 10 _after "$n" "	en	150	80	é"
+tui_keys s BSpace
+must spoken_after "$n" "	deleted"
+n=$(lines)
 tui_keys s Enter
 ok "an error is spoken and names its field" spoken_after "$n" "Keyword, Nothing was typed. Type your answer, then press Enter."
 tui_type s "akta"

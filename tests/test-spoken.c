@@ -47,6 +47,20 @@ test_digits_one_by_one(void **state)
 }
 
 static void
+test_spelled_one_at_a_time(void **state)
+{
+	char	*said;
+
+	(void)state;
+	said = spoken_spell("K7-\xc3\xa9\xea\xa6\x97", LANG_ID);
+	assert_string_equal(said, "ka tujuh \xc3\xa9 \xea\xa6\x97");
+	free(said);
+	said = spoken_spell("a\xff" "0", LANG_EN);
+	assert_string_equal(said, "eh zero");
+	free(said);
+}
+
+static void
 test_money(void **state)
 {
 	(void)state;
@@ -136,6 +150,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_table_indonesian),
 		cmocka_unit_test(test_table_english),
+		cmocka_unit_test(test_spelled_one_at_a_time),
 		cmocka_unit_test(test_tickets),
 		cmocka_unit_test(test_digits_one_by_one),
 		cmocka_unit_test(test_money),

@@ -211,10 +211,15 @@ char *
 spoken_spell(const char *s, enum lang lang)
 {
 	struct spoken	 sp = { NULL, 0, s, lang, 0 };
+	size_t		 n;
 
-	for (; *s != '\0'; s++)
+	for (; *s != '\0'; s += n > 0 ? n : 1) {
+		n = spoken_letter_length(s);
 		if (isalnum((unsigned char)*s))
 			spoken_add_letter(&sp, *s);
+		else if (n > 1)		/* "é", "ꦗ": as they are */
+			spoken_add(&sp, s, n);
+	}
 	return sp.text != NULL ? sp.text : xstrdup("");
 }
 
