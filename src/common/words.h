@@ -1,14 +1,14 @@
 /*
  * Numbers and letters as words a listener can follow, for the calls the
  * board announces ("Nomor antrean A dua belas, silakan menuju loket
- * tiga") and, later, for speech. Both languages; all strings owned.
+ * tiga") and for speech (spoken.c). Both languages; all strings owned.
  */
 #ifndef LOKET_WORDS_H
 #define LOKET_WORDS_H
 
-#include "common/i18n.h"
-
 #include <stddef.h>
+
+#include "common/i18n.h"
 
 /* Any number in words: "dua belas", "satu juta", "twelve". */
 char	*words_number(unsigned long long, enum lang);
