@@ -105,7 +105,9 @@ static const struct spoken_case spoken_en_cases[] = {
 	{ "5 %", "five percent" },
 	{ "10 m2", "ten square metres" },
 	{ "Rp10,000 per m2 of floor area", "ten thousand rupiah per square "
-	  "metres of floor area" },
+	  "metre of floor area" },
+	{ "1 kg", "one kilogram" },
+	{ "1.5 kg", "one point five kilograms" },
 	{ "5 km", "five kilometres" },
 	{ "3 kg", "three kilograms" },
 	{ "20 cm", "twenty centimetres" },

@@ -11,6 +11,10 @@
 #include "common/words.h"
 #include "common/xmalloc.h"
 
+/* The years a legal reference's "N/YYYY" may name. */
+#define SPOKEN_LAW_YEAR_FIRST	1900
+#define SPOKEN_LAW_YEAR_LAST	2099
+
 /* Abbreviations said letter by letter (KTP-el: "ka te pe e el"). */
 static const char *const spoken_spelled[] = {
 	"BPJS", "KTP-el", "KTP", "KIA", "KK", "KUA", "NIB", "NIK", "NPWP",
@@ -105,7 +109,7 @@ spoken_legal(struct spoken *sp, const char *s)
 	    !spoken_boundary(s + number + 5))
 		return 0;
 	year = strtoul(s + number + 1, NULL, 10);
-	if (year < 1900 || year > 2099)
+	if (year < SPOKEN_LAW_YEAR_FIRST || year > SPOKEN_LAW_YEAR_LAST)
 		return 0;
 	if (!spoken_last_word_in(sp, spoken_number_words))
 		spoken_add_word(sp, SPOKEN_WORD(sp, "Nomor", "number"));
@@ -139,7 +143,7 @@ spoken_expansion(struct spoken *sp, const char *s)
 	size_t				 i, len;
 
 	/* A unit on its own, "per m2"; a lone "m" may be anything. */
-	if ((len = spoken_unit(s, sp->lang, &said)) > 1) {
+	if ((len = spoken_unit(s, sp->lang, 1, &said)) > 1) {
 		spoken_add_word(sp, said);
 		return len;
 	}

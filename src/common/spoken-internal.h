@@ -62,8 +62,8 @@ size_t	 spoken_number_parse(const char *, enum lang, struct spoken_number *);
 size_t	 spoken_money(struct spoken *, const char *);
 size_t	 spoken_ordinal(struct spoken *, const char *);
 size_t	 spoken_number(struct spoken *, const char *);
-/* A unit after a number ("kg", "m2"): its bytes and its words. */
-size_t	 spoken_unit(const char *, enum lang, const char **);
+/* A unit ("kg", "m2"), of one or of more: its bytes and its words. */
+size_t	 spoken_unit(const char *, enum lang, int one, const char **);
 
 /* spoken-time.c */
 size_t	 spoken_date_rule(struct spoken *, const char *);

@@ -22,18 +22,19 @@ static const char spoken_separators[2][2] = {
 	{ ',', '.' },	/* English: 1,500,000.50 */
 };
 
-/* Units after a number, longest first. */
+/* Units after a number, longest first; English has a singular. */
 static const struct spoken_unit {
 	const char	*unit;
 	const char	*id;
 	const char	*en;
+	const char	*en_one;
 } spoken_units[] = {
-	{ "m2", "meter persegi", "square metres" },
-	{ "km", "kilometer", "kilometres" },
-	{ "kg", "kilogram", "kilograms" },
-	{ "cm", "sentimeter", "centimetres" },
-	{ "mm", "milimeter", "millimetres" },
-	{ "m", "meter", "metres" },
+	{ "m2", "meter persegi", "square metres", "square metre" },
+	{ "km", "kilometer", "kilometres", "kilometre" },
+	{ "kg", "kilogram", "kilograms", "kilogram" },
+	{ "cm", "sentimeter", "centimetres", "centimetre" },
+	{ "mm", "milimeter", "millimetres", "millimetre" },
+	{ "m", "meter", "metres", "metre" },
 };
 
 /* English ordinal endings: "1st", "22nd", "3rd", "4th". */
@@ -104,7 +105,7 @@ spoken_add_at(struct spoken *sp, const char *s, const struct spoken_number *n)
 }
 
 size_t
-spoken_unit(const char *s, enum lang lang, const char **words)
+spoken_unit(const char *s, enum lang lang, int one, const char **words)
 {
 	size_t	 i, len;
 
@@ -112,8 +113,11 @@ spoken_unit(const char *s, enum lang lang, const char **words)
 		len = strlen(spoken_units[i].unit);
 		if (strncmp(s, spoken_units[i].unit, len) == 0 &&
 		    spoken_boundary(s + len)) {
-			*words = lang == LANG_EN ? spoken_units[i].en :
-			    spoken_units[i].id;
+			if (lang != LANG_EN)
+				*words = spoken_units[i].id;
+			else
+				*words = one ? spoken_units[i].en_one :
+				    spoken_units[i].en;
 			return len;
 		}
 	}
@@ -188,9 +192,10 @@ spoken_identifier(struct spoken *sp, const char *s)
 	return len;
 }
 
-/* What follows a number: "%", a unit, "x 6", a letter ("79A"); bytes. */
+/* What follows number n: "%", a unit, "x 6", a letter ("79A"); bytes. */
 static size_t
-spoken_number_suffix(struct spoken *sp, const char *s)
+spoken_number_suffix(struct spoken *sp, const char *s,
+    const struct spoken_number *number)
 {
 	struct spoken_number	 n;
 	const char		*words;
@@ -200,7 +205,8 @@ spoken_number_suffix(struct spoken *sp, const char *s)
 		spoken_add_word(sp, SPOKEN_WORD(sp, "persen", "percent"));
 		return space + 1;
 	}
-	if ((len = spoken_unit(s + space, sp->lang, &words)) > 0) {
+	if ((len = spoken_unit(s + space, sp->lang, number->value == 1 &&
+	    number->fraction == NULL, &words)) > 0) {
 		spoken_add_word(sp, words);
 		return space + len;
 	}
@@ -209,7 +215,7 @@ spoken_number_suffix(struct spoken *sp, const char *s)
 	if (s[0] == 'x' && spoken_number_parse(s + 1, sp->lang, &n) > 0) {
 		spoken_add_word(sp, SPOKEN_WORD(sp, "kali", "by"));
 		spoken_add_at(sp, s + 1, &n);
-		return 1 + n.len + spoken_number_suffix(sp, s + 1 + n.len);
+		return 1 + n.len + spoken_number_suffix(sp, s + 1 + n.len, &n);
 	}
 	if (isalpha((unsigned char)s[0]) && spoken_boundary(s + 1)) {
 		spoken_add_letter(sp, s[0]);
@@ -233,7 +239,7 @@ spoken_number(struct spoken *sp, const char *s)
 	if (spoken_is_identifier(sp, s, &n))
 		return spoken_identifier(sp, s);
 	spoken_add_at(&n_said, s, &n);
-	len += spoken_number_suffix(&n_said, s + len);
+	len += spoken_number_suffix(&n_said, s + len, &n);
 	if (spoken_boundary(s + len)) {
 		spoken_add_owned(sp, n_said.text);
 		return len;
