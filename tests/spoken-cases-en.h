@@ -173,8 +173,12 @@ static const struct spoken_case spoken_en_cases[] = {
 	  "seventy-six of two thousand and twenty" },
 	{ "Presidential Regulation 96/2018", "Presidential Regulation number "
 	  "ninety-six of two thousand and eighteen" },
-	{ "Law 1/1974", "Law number one of one thousand nine hundred and "
-	  "seventy-four" },
+	{ "Law 1/1974", "Law number one of nineteen seventy-four" },
+	{ "Law 6/1983", "Law number six of nineteen eighty-three" },
+	{ "Law 2/1900", "Law number two of nineteen hundred" },
+	{ "Law 2/1905", "Law number two of nineteen oh five" },
+	{ "Law 2/2002", "Law number two of two thousand and two" },
+	{ "on 17/08/1945", "on the seventeenth of August nineteen forty-five" },
 	{ "Law No. 24", "Law number twenty-four" },
 	{ "Law number 24/2013", "Law number twenty-four of two thousand and "
 	  "thirteen" },

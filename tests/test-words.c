@@ -81,6 +81,21 @@ test_ordinals_both_languages(void **state)
 }
 
 static void
+test_years_both_languages(void **state)
+{
+	(void)state;
+	assert_both(words_year, 1983, "seribu sembilan ratus delapan puluh "
+	    "tiga", "nineteen eighty-three");
+	assert_both(words_year, 1900, "seribu sembilan ratus",
+	    "nineteen hundred");
+	assert_both(words_year, 1905, "seribu sembilan ratus lima",
+	    "nineteen oh five");
+	assert_both(words_year, 2006, "dua ribu enam", "two thousand and six");
+	assert_both(words_year, 2026, "dua ribu dua puluh enam",
+	    "two thousand and twenty-six");
+}
+
+static void
 test_number_words(void **state)
 {
 	(void)state;
@@ -129,6 +144,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_numbers_both_languages),
 		cmocka_unit_test(test_ordinals_both_languages),
+		cmocka_unit_test(test_years_both_languages),
 		cmocka_unit_test(test_number_words),
 		cmocka_unit_test(test_letters_read_as_letters),
 		cmocka_unit_test(test_call_announcement),

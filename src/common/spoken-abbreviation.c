@@ -115,7 +115,7 @@ spoken_legal(struct spoken *sp, const char *s)
 		spoken_add_word(sp, SPOKEN_WORD(sp, "Nomor", "number"));
 	spoken_add_number(sp, strtoull(s, NULL, 10));
 	spoken_add_word(sp, SPOKEN_WORD(sp, "Tahun", "of"));
-	spoken_add_number(sp, year);
+	spoken_add_owned(sp, words_year(year, sp->lang));
 	return number + 5;
 }
 

@@ -48,7 +48,7 @@ spoken_date_words(unsigned year, unsigned month, unsigned day,
 {
 	char	*d, *y, *text;
 
-	y = words_number(year, lang);
+	y = words_year(year, lang);
 	if (lang == LANG_EN) {
 		d = words_ordinal(day, lang);
 		text = xasprintf("the %s of %s %s", d,

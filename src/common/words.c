@@ -166,6 +166,27 @@ words_number(unsigned long long n, enum lang lang)
 	return phrase;
 }
 
+char *
+words_year(unsigned long long year, enum lang lang)
+{
+	char		*century, *rest, *text;
+	unsigned	 y = (unsigned)(year % 100);
+
+	/* English says 1983 in pairs; other years, and Indonesian, whole. */
+	if (lang != LANG_EN || year < 1100 || year > 1999)
+		return words_number(year, lang);
+	century = words_number(year / 100, lang);
+	if (y == 0)
+		text = xasprintf("%s hundred", century);
+	else {
+		rest = words_number(y, lang);
+		text = xasprintf("%s %s%s", century, y < 10 ? "oh " : "", rest);
+		free(rest);
+	}
+	free(century);
+	return text;
+}
+
 /* English ordinals that are not the cardinal and "th". */
 static const char *const words_en_ordinals[][2] = {
 	{ "one", "first" }, { "two", "second" }, { "three", "third" },

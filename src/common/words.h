@@ -12,6 +12,9 @@
 
 /* Any number in words: "dua belas", "satu juta", "twelve". */
 char	*words_number(unsigned long long, enum lang);
+/* A year in words: "seribu sembilan ratus delapan puluh tiga";
+ * "nineteen eighty-three", "two thousand and six". */
+char	*words_year(unsigned long long, enum lang);
 /* An ordinal in words: "pertama", "ketiga"; "first", "twenty-third". */
 char	*words_ordinal(unsigned long long, enum lang);
 /* Is word (len bytes) a number word, such as "dua" or "twenty-one"? */
