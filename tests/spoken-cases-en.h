@@ -276,6 +276,8 @@ static const struct spoken_case spoken_en_cases[] = {
 	{ "press *", "press star" },
 	{ "Husband & wife", "Husband and wife" },
 	{ "don't wait", "don't wait" },
+	{ "Parents' marriage book", "Parents' marriage book" },
+	{ "the 'old' card", "the ' old' card" },
 	{ "about 25 minutes", "about twenty-five minutes" },
 	{ "3 people ahead of you", "three people ahead of you" },
 	{ "Directorate General of Taxes - KPP Pratama", "Directorate General of "

@@ -63,6 +63,15 @@ spoken_add(struct spoken *sp, const char *word, size_t len)
 	sp->text[sp->len] = '\0';
 }
 
+/* Append c to the last word, with no space. */
+static void
+spoken_attach(struct spoken *sp, char c)
+{
+	sp->text = xreallocarray(sp->text, sp->len + 2, 1);
+	sp->text[sp->len++] = c;
+	sp->text[sp->len] = '\0';
+}
+
 void
 spoken_add_word(struct spoken *sp, const char *word)
 {
@@ -361,6 +370,12 @@ spoken_mark(struct spoken *sp, const char *s)
 		if (s > sp->start && isalnum((unsigned char)s[-1]) &&
 		    isalnum((unsigned char)s[1]))
 			spoken_add_word(sp, SPOKEN_WORD(sp, "titik", "dot"));
+		else
+			spoken_add(sp, s, 1);
+		return 1;
+	case '\'':	/* "parents' book": the apostrophe keeps to its word */
+		if (s > sp->start && isalpha((unsigned char)s[-1]))
+			spoken_attach(sp, s[0]);
 		else
 			spoken_add(sp, s, 1);
 		return 1;
