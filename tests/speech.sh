@@ -11,7 +11,14 @@
 # is started again and the kiosk goes on; nothing reaches the terminal;
 # with no sound device the status line says so once; the desk is silent
 # until its operator turns the voice on; and the board says each call
-# twice after a chime, never cut, never again after a restart.
+# twice after a chime, never cut, never again after a restart. And that
+# what is said is ready for a listener: the welcome tells its keys and
+# says its English half in the English voice; each line ends with a
+# pause; ticket letters are letters and phone digits are digits; booking
+# days are dates and their times are times; é, an em dash, Javanese and
+# Arabic letters arrive whole; and loket say speaks amounts, dates, times
+# and legal references in words in both languages. Every wait counts: one
+# that times out fails.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "$top_srcdir/tests/tui-lib.sh"
 
