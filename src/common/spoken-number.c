@@ -129,10 +129,13 @@ size_t
 spoken_money(struct spoken *sp, const char *s)
 {
 	struct spoken_number	 n;
-	size_t			 skip = s[2] == ' ' ? 3 : 2;
+	size_t			 skip;
 
-	if (strncmp(s, "Rp", 2) != 0 || !spoken_digit(s[skip]) ||
-	    spoken_number_parse(s + skip, sp->lang, &n) == 0)
+	if (strncmp(s, "Rp", 2) != 0)
+		return 0;
+	skip = s[2] == ' ' ? 3 : 2;
+	if (!spoken_digit(s[skip]) || spoken_number_parse(s + skip, sp->lang,
+	    &n) == 0)
 		return 0;
 	if (n.fraction != NULL && strspn(n.fraction, "0") == n.nfraction)
 		n.fraction = NULL;	/* ",00": no sen */
