@@ -211,6 +211,10 @@ ok "restart: the clock shows, in Indonesian by default" \
 check "restart: the status line below the clock is empty" \
 	-z "$(last_rows "$s" 1 | tr -d ' ')"
 take "$db" ktp-el-baru
+# Counter 1 still holds A-001 (called, then recalled): it is served first,
+# since a counter holds one current ticket at a time.
+ok "restart: counter 1 finishes A-001 before its next call" \
+	"$LOKET" --db "$db" ticket finish "$a1" --outcome done --counter 1
 a2=$(call "$db" 1)
 check "restart: the desk called ticket 2, A-002" "$a2" = 2
 says "restart: a new call is announced, in Indonesian" "$s" "$A2_ID"

@@ -54,6 +54,6 @@ contains "... and reported" "$err" "The print command did not finish and was sto
 printf '[printer]\ntype = laser\n' >"$TMP/bad.conf"
 $L --config "$TMP/bad.conf" ticket take akta-kelahiran 2>"$err"
 check "an unknown printer type is a configuration error (exit 2)" $? -eq 2
-contains "the error names the key and the choices" "$err" '"type" must be none, text or escpos, not "laser"'
+contains "the error names the key and the choices" "$err" '"type" must be one of none|text|escpos, not "laser"'
 
 done_testing

@@ -601,4 +601,35 @@ wait "$holder" 2>/dev/null
 n=$(q "$edb" "SELECT count(*) FROM ticket")
 check "the locked attempts took no ticket ($n tickets)" "$n" = 2
 
+# A counter holds one current ticket, whatever desks press at once: eight
+# "call next" for counter 4 at the same moment (a button box bouncing, two
+# operators at one counter) call exactly one ticket; the others are refused
+# with exit 1, naming the ticket the counter holds.
+for i in 1 2 3 4 5 6 7 8; do
+	"$LOKET" --config "$conf" --log=/dev/null --db "$edb" ticket take \
+		pbb-p2 >/dev/null	# served at counter 4
+done
+pids=
+for i in 1 2 3 4 5 6 7 8; do
+	( "$LOKET" --lang=en --config "$conf" --log=/dev/null --db "$edb" \
+		ticket call --counter 4 >"$TMP/call4.$i.out" 2>"$TMP/call4.$i.err"
+	  echo $? >"$TMP/call4.$i.rc" ) &
+	pids="$pids $!"
+done
+wait $pids
+called=0 refused=0
+for i in 1 2 3 4 5 6 7 8; do
+	case $(cat "$TMP/call4.$i.rc") in
+	0) called=$((called + 1)) ;;
+	1) grep -q "Counter 4 still holds ticket" "$TMP/call4.$i.err" &&
+		refused=$((refused + 1)) ;;
+	esac
+done
+check "eight calls at once for one counter: one called ($called)" $called -eq 1
+check "... and seven refused with the ticket it holds ($refused)" \
+	$refused -eq 7
+n=$(q "$edb" "SELECT count(*) FROM ticket WHERE counter = 4 AND
+	state IN ('called', 'serving')")
+check "counter 4 holds exactly one current ticket ($n)" "$n" = 1
+
 done_testing

@@ -427,7 +427,10 @@ for i in 1 2 3; do
 	"$LOKET" --db "$db" ticket take ktp-el-baru >/dev/null
 done
 board b
+# A counter holds one ticket at a time: each is marked not present before
+# the next call.
 "$LOKET" --db "$db" ticket call --counter 1 >/dev/null
+"$LOKET" --db "$db" ticket noshow 1 --counter 1 >/dev/null
 "$LOKET" --db "$db" ticket call --counter 1 >/dev/null
 ok "the board says both calls" _tui_poll 15 count_is 2 "$blog" 'Ticket eh two, please go to counter one'
 said >"$TMP/board.said"
@@ -448,6 +451,7 @@ tui_keys b q
 tui_stop b
 n=$(wc -l <"$blog")
 board b2
+"$LOKET" --db "$db" ticket noshow 2 --counter 1 >/dev/null
 "$LOKET" --db "$db" ticket call --counter 1 >/dev/null
 ok "a restarted board says a new call" _tui_poll 15 count_is 2 "$blog" 'Ticket eh three'
 check "and no old call again" "$(tail -n "+$((n + 1))" "$blog" | grep -c 'Ticket eh one\|Ticket eh two')" -eq 0

@@ -6,6 +6,8 @@
 #include "unit.h"
 #include "cmd/config-keys.h"
 #include "common/configuration.h"
+#include "ui/speech.h"
+#include "ui/tui-speak.h"
 
 /* Reading must fail with a cause holding every one of the words. */
 static void
@@ -38,7 +40,7 @@ test_defaults(void **state)
 	assert_int_equal(c.locked, 0);
 	assert_null(c.exit_secret);
 	/* Speech on at a kiosk and the board, off at the desk. */
-	assert_null(c.speech_sink);	/* the sound device */
+	assert_int_equal(c.speech_sink, SPEECH_SINK_DEVICE);	/* default */
 	assert_true(c.speech_kiosk);
 	assert_true(c.speech_board);
 	assert_false(c.speech_desk);
@@ -69,11 +71,11 @@ test_file_values(void **state)
 	assert_int_equal(c.idle_warning, 25);
 	assert_int_equal(c.locked, 1);
 	assert_string_equal(c.exit_secret, "2468");
-	assert_string_equal(c.speech_sink, "command");
+	assert_int_equal(c.speech_sink, SPEECH_SINK_COMMAND);
 	assert_string_equal(c.speech_command, "aplay -q -D plughw:1");
 	assert_int_equal(c.speech_rate, 175);
 	assert_int_equal(c.speech_volume, 60);
-	assert_string_equal(c.speech_echo, "word");
+	assert_int_equal(c.speech_echo, ECHO_WORD);
 	assert_true(c.speech_desk);
 	config_free(&c);
 	free(path);

@@ -277,6 +277,130 @@ test_event_log_is_append_only(void **state)
 	db_close(db);
 }
 
+/* A counter holds one current ticket: a second call is refused by name. */
+static void
+test_counter_holds_one_ticket(void **state)
+{
+	struct queue_rules	 r;
+	struct queue_actor	 desk = { "ani", "tty1", 1 };
+	struct ticket		 t;
+	struct db		*db;
+	char			*cause = NULL;
+	long			 first, second;
+
+	(void)state;
+	db = queue_db("one-current.db", &r, NULL);
+	first = take(db, &r, "ktp-el-baru", PRIORITY_NONE, FRIDAY_9AM, NULL);
+	second = take(db, &r, "ktp-el-baru", PRIORITY_NONE, FRIDAY_9AM + 1,
+	    NULL);
+	assert_int_equal(queue_call_next(db, &r, &desk, FRIDAY_9AM + 60, &t,
+	    &cause), 1);
+	assert_int_equal(t.id, first);
+	queue_ticket_clear(&t);
+	/* The double press: refused, naming the ticket the counter holds. */
+	assert_int_equal(queue_call_next(db, &r, &desk, FRIDAY_9AM + 61, &t,
+	    &cause), DB_REFUSED);
+	assert_non_null(strstr(cause, "A-001"));
+	free(cause);
+	cause = NULL;
+	assert_int_equal(queue_act(db, &r, &desk, QUEUE_CALL, second,
+	    OUTCOME_DONE, NULL, FRIDAY_9AM + 62, &t, &cause), DB_REFUSED);
+	assert_non_null(strstr(cause, "A-001"));
+	free(cause);
+	cause = NULL;
+	assert_int_equal(scalar(db, "SELECT count(*) FROM ticket WHERE "
+	    "state = 'waiting'"), 1);
+	/* Parked, it no longer holds the counter; resuming it would. */
+	assert_int_equal(queue_act(db, &r, &desk, QUEUE_SERVE, first,
+	    OUTCOME_DONE, NULL, FRIDAY_9AM + 70, &t, &cause), 0);
+	queue_ticket_clear(&t);
+	assert_int_equal(queue_act(db, &r, &desk, QUEUE_PARK, first,
+	    OUTCOME_DONE, NULL, FRIDAY_9AM + 80, &t, &cause), 0);
+	queue_ticket_clear(&t);
+	assert_int_equal(queue_call_next(db, &r, &desk, FRIDAY_9AM + 90, &t,
+	    &cause), 1);
+	assert_int_equal(t.id, second);
+	queue_ticket_clear(&t);
+	assert_int_equal(queue_act(db, &r, &desk, QUEUE_RESUME, first,
+	    OUTCOME_DONE, NULL, FRIDAY_9AM + 95, &t, &cause), DB_REFUSED);
+	assert_non_null(strstr(cause, "A-002"));
+	free(cause);
+	assert_int_equal(scalar(db, "SELECT count(*) FROM ticket WHERE "
+	    "counter = 1 AND state IN ('called', 'serving')"), 1);
+	queue_rules_free(&r);
+	db_close(db);
+}
+
+/* People ahead: what the calling order puts first, in both lanes. */
+static void
+test_ahead_follows_the_calling_order(void **state)
+{
+	struct queue_rules	 r;
+	struct queue_actor	 desk = { "ani", "tty1", 1 };
+	struct ticket		 t;
+	struct db		*db;
+	char			*cause = NULL;
+	int			 ahead, i;
+
+	(void)state;
+	db = queue_db("ahead.db", &r, NULL);
+	for (i = 0; i < 5; i++)
+		take(db, &r, "ktp-el-baru", PRIORITY_NONE, FRIDAY_9AM + i * 60,
+		    NULL);
+	/* Arrived 5 minutes after the first; the bonus is 10 minutes. */
+	assert_int_equal(queue_take(db, &r, &kiosk, "ktp-el-baru",
+	    PRIORITY_ELDERLY, FRIDAY_9AM + 300, &t, &ahead, &cause), 0);
+	assert_int_equal(ahead, 0);
+	queue_ticket_clear(&t);
+	assert_int_equal(queue_take(db, &r, &kiosk, "ktp-el-baru",
+	    PRIORITY_NONE, FRIDAY_9AM + 310, &t, &ahead, &cause), 0);
+	assert_int_equal(ahead, 6);
+	queue_ticket_clear(&t);
+	/* And the desk calls the elderly citizen first, as promised. */
+	assert_int_equal(queue_call_next(db, &r, &desk, FRIDAY_9AM + 320, &t,
+	    &cause), 1);
+	assert_int_equal(t.priority, PRIORITY_ELDERLY);
+	queue_ticket_clear(&t);
+	queue_rules_free(&r);
+	db_close(db);
+}
+
+/* A refusal and a database that cannot be used return different codes. */
+static void
+test_refused_is_not_failed(void **state)
+{
+	struct queue_rules	 r;
+	struct ticket		 t;
+	struct db		*db;
+	sqlite3			*other;
+	char			*cause = NULL, *path;
+	int			 ahead;
+
+	(void)state;
+	db = queue_db("kinds.db", &r, NULL);
+	assert_int_equal(queue_take(db, &r, &kiosk, "no-such-service",
+	    PRIORITY_NONE, FRIDAY_9AM, &t, &ahead, &cause), DB_REFUSED);
+	assert_non_null(strstr(cause, "no-such-service"));
+	free(cause);
+	cause = NULL;
+	/* Another program holds the write lock past the busy timeout. */
+	db->busy_ms = 100;
+	sqlite3_busy_timeout(db->handle, 100);
+	path = unit_path("kinds.db");
+	assert_int_equal(sqlite3_open(path, &other), SQLITE_OK);
+	free(path);
+	assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL,
+	    NULL), SQLITE_OK);
+	assert_int_equal(queue_take(db, &r, &kiosk, "ktp-el-baru",
+	    PRIORITY_NONE, FRIDAY_9AM, &t, &ahead, &cause), DB_FAILED);
+	assert_non_null(strstr(cause, "locked"));
+	free(cause);
+	sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(other);
+	queue_rules_free(&r);
+	db_close(db);
+}
+
 int
 main(void)
 {
@@ -287,6 +411,9 @@ main(void)
 		cmocka_unit_test(test_transfer_keeps_arrival),
 		cmocka_unit_test(test_hours_holidays_and_quota),
 		cmocka_unit_test(test_event_log_is_append_only),
+		cmocka_unit_test(test_counter_holds_one_ticket),
+		cmocka_unit_test(test_ahead_follows_the_calling_order),
+		cmocka_unit_test(test_refused_is_not_failed),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");

@@ -18,7 +18,7 @@ cmd_board_exec(const struct config *config, int argc, char **argv)
 {
 	struct queue_rules	 rules;
 	struct db		*db;
-	char			*cause;
+	char			*cause = NULL;
 	int			 status;
 
 	(void)argc;

@@ -59,7 +59,7 @@ static int
 cmd_booking_open(const struct config *config, struct booking_rules *b,
     struct queue_rules *r, struct db **db)
 {
-	char	*cause;
+	char	*cause = NULL;
 
 	if (booking_rules_init(b, config, &cause) != 0) {
 		cmd_error("%s", cause);
@@ -93,27 +93,25 @@ cmd_booking_slots_exec(const struct config *config, int argc, char **argv)
 	struct booking_rules	 b;
 	struct queue_rules	 r;
 	struct db		*db;
-	unsigned long		 failures;
 	time_t			*days, *slots, now = time(NULL);
 	size_t			 ndays, nslots, i, j;
 	struct catalog_entry	 e;
 	char			 day[11], clock[6], *cause = NULL;
 	long			 service;
-	int			 status;
+	int			 status, rc, places;
 
 	(void)argc;
 	if ((status = cmd_booking_open(config, &b, &r, &db)) != EXIT_OK)
 		return status;
-	failures = db_failure_count();
-	if (catalog_service_by_code(db, argv[0], config->lang, &e,
-	    &cause) != 1) {
+	if ((rc = catalog_service_by_code(db, argv[0], config->lang, &e,
+	    &cause)) != 1) {
 		if (cause != NULL)
 			cmd_error("%s", cause);
 		else
 			cmd_error(_("There is no service \"%s\"."), argv[0]);
 		free(cause);
 		cmd_booking_close(&b, &r, db);
-		return cmd_failure_status(failures);
+		return rc == 0 ? EXIT_FAIL : EXIT_DATABASE;
 	}
 	service = e.id;
 	free(e.code);
@@ -122,16 +120,22 @@ cmd_booking_slots_exec(const struct config *config, int argc, char **argv)
 	for (i = 0; i < ndays; i++) {
 		schedule_day(&b.schedule, days[i], day);
 		nslots = booking_slots(&b, days[i], now, &slots);
-		for (j = 0; j < nslots; j++) {
+		for (j = 0; j < nslots && status == EXIT_OK; j++) {
 			cmd_booking_clock(&b, slots[j], clock);
-			printf("%s %s %d\n", day, clock, booking_free_places(db,
-			    &b, service, slots[j]));
+			places = booking_free_places(db, &b, service, slots[j],
+			    &cause);
+			if (places < 0) {
+				cmd_error("%s", cause);
+				free(cause);
+				status = EXIT_DATABASE;
+			} else
+				printf("%s %s %d\n", day, clock, places);
 		}
 		free(slots);
 	}
 	free(days);
 	cmd_booking_close(&b, &r, db);
-	return cmd_close_stdout(EXIT_OK);
+	return cmd_close_stdout(status);
 }
 
 static int
@@ -147,11 +151,10 @@ cmd_booking_make_exec(const struct config *config, int argc, char **argv)
 	struct queue_rules	 r;
 	struct booking		 k;
 	struct db		*db;
-	unsigned long		 failures;
 	const char		*at = NULL, *phone = NULL;
-	char			*cause, shown[10];
+	char			*cause = NULL, shown[10];
 	time_t			 slot;
-	int			 c, json = 0, status;
+	int			 c, json = 0, status, rc;
 
 	optind = 0;
 	while ((c = getopt_long(argc + 1, argv - 1, "", options, NULL)) != -1) {
@@ -177,19 +180,18 @@ cmd_booking_make_exec(const struct config *config, int argc, char **argv)
 	}
 	if ((status = cmd_booking_open(config, &b, &r, &db)) != EXIT_OK)
 		return status;
-	failures = db_failure_count();
 	if (cmd_booking_time(&b, at, &slot) != 0) {
 		cmd_error(_("\"%s\" is not a date and time YYYY-MM-DD HH:MM"),
 		    at);
 		cmd_booking_close(&b, &r, db);
 		return EXIT_USAGE;
 	}
-	if (booking_make(db, &b, argv[optind - 1], slot, phone, time(NULL), &k,
-	    &cause) != 0) {
+	if ((rc = booking_make(db, &b, argv[optind - 1], slot, phone,
+	    time(NULL), &k, &cause)) != 0) {
 		cmd_error("%s", cause);
 		free(cause);
 		cmd_booking_close(&b, &r, db);
-		return cmd_failure_status(failures);
+		return cmd_failure_status(rc);
 	}
 	booking_code_format(k.code, shown);
 	if (json)
@@ -211,20 +213,18 @@ cmd_booking_checkin_exec(const struct config *config, int argc, char **argv)
 	struct queue_rules	 r;
 	struct ticket		 t;
 	struct db		*db;
-	unsigned long		 failures;
-	char			*cause, *label;
-	int			 ahead, status;
+	char			*cause = NULL, *label;
+	int			 ahead, status, rc;
 
 	(void)argc;
 	if ((status = cmd_booking_open(config, &b, &r, &db)) != EXIT_OK)
 		return status;
-	failures = db_failure_count();
-	if (booking_checkin(db, &b, &r, argv[0], time(NULL), &t, &ahead,
-	    &cause) != 0) {
+	if ((rc = booking_checkin(db, &b, &r, argv[0], time(NULL), &t, &ahead,
+	    &cause)) != 0) {
 		cmd_error("%s", cause);
 		free(cause);
 		cmd_booking_close(&b, &r, db);
-		return cmd_failure_status(failures);
+		return cmd_failure_status(rc);
 	}
 	label = queue_ticket_label(&t);
 	printf(_("Checked in: ticket %s.\n"), label);

@@ -17,7 +17,7 @@ cmd_catalog_export_exec(const struct config *config, int argc, char **argv)
 	struct catalog	*catalog;
 	struct db	*db;
 	FILE		*f = stdout;
-	char		*cause;
+	char		*cause = NULL;
 	int		 status = EXIT_OK;
 
 	if ((db = cmd_open_db(config, 0)) == NULL)

@@ -17,7 +17,7 @@ cmd_catalog_import_exec(const struct config *config, int argc, char **argv)
 	struct catalog	*catalog;
 	struct db	*db;
 	FILE		*f;
-	char		*cause;
+	char		*cause = NULL;
 	int		 status = EXIT_OK;
 
 	(void)argc;

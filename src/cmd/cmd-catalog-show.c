@@ -27,7 +27,7 @@ cmd_catalog_show_list(struct db *db, enum lang lang)
 {
 	struct catalog_entry	*agencies, *services;
 	size_t			 na, ns, i, j;
-	char			*cause;
+	char			*cause = NULL;
 
 	if (catalog_agencies(db, lang, &agencies, &na, &cause) != 0)
 		goto fail;
@@ -58,7 +58,7 @@ static int
 cmd_catalog_show_service(struct db *db, const char *code, enum lang lang)
 {
 	struct catalog_entry	 e;
-	char			*cause, *text, *line, *save;
+	char			*cause = NULL, *text, *line, *save;
 	int			 found, k;
 
 	found = catalog_service_by_code(db, code, lang, &e, &cause);

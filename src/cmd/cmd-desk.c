@@ -16,7 +16,7 @@ cmd_desk_exec(const struct config *config, int argc, char **argv)
 	struct queue_rules	 rules;
 	struct dialog		*dialog;
 	struct db		*db;
-	char			*cause;
+	char			*cause = NULL;
 	int			 status;
 
 	(void)argc;

@@ -25,7 +25,7 @@ cmd_queue_status_exec(const struct config *config, int argc, char **argv)
 	struct queue_rules		 rules;
 	struct db			*db;
 	json_t				*list, *o;
-	char				*cause, *name, day[11];
+	char				*cause = NULL, *name, day[11];
 	size_t				 n, i;
 	int				 c, json = 0, status = EXIT_OK;
 	time_t				 now = time(NULL);

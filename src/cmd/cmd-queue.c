@@ -33,7 +33,7 @@ cmd_queue_actor(struct queue_actor *who, int counter)
 int
 cmd_queue_rules(const struct config *config, struct queue_rules *rules)
 {
-	char	*cause;
+	char	*cause = NULL;
 
 	if (queue_rules_init(rules, config, &cause) != 0) {
 		cmd_error("%s", cause);

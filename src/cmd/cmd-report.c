@@ -97,7 +97,7 @@ cmd_report_exec(const struct config *config, int argc, char **argv)
 	struct schedule		 check;
 	struct db		*db;
 	const char		*date = NULL;
-	char			 today[11], *cause;
+	char			 today[11], *cause = NULL;
 	int			 c, csv = 0, status = EXIT_OK, hour;
 
 	optind = 0;

@@ -16,7 +16,7 @@ static int
 cmd_say_exec(const struct config *config, int argc, char **argv)
 {
 	struct speech	*sp;
-	char		*text, *more, *cause;
+	char		*text, *more, *cause = NULL;
 	int		 i, status = EXIT_OK;
 
 	if (speech_check(config, &cause) != 0) {

@@ -35,10 +35,9 @@ cmd_ticket_act(const struct config *config, int argc, char **argv,
 	struct ticket		 t;
 	enum ticket_outcome	 outcome = OUTCOME_DONE;
 	struct db		*db;
-	unsigned long		 failures;
 	const char		*to = NULL;
-	char			*cause, *label, *announce;
-	int			 c, json = 0, counter = 0, status = EXIT_OK;
+	char			*cause = NULL, *label, *announce;
+	int			 c, json = 0, counter = 0, status = EXIT_OK, rc;
 	int			 have_outcome = 0;
 	long			 id;
 
@@ -80,13 +79,12 @@ cmd_ticket_act(const struct config *config, int argc, char **argv,
 		queue_rules_free(&rules);
 		return EXIT_DATABASE;
 	}
-	failures = db_failure_count();
 	cmd_queue_actor(&who, counter);
-	if (queue_act(db, &rules, &who, action, id, outcome, to, time(NULL),
-	    &t, &cause) != 0) {
+	if ((rc = queue_act(db, &rules, &who, action, id, outcome, to,
+	    time(NULL), &t, &cause)) != 0) {
 		cmd_error("%s", cause);
 		free(cause);
-		status = cmd_failure_status(failures);
+		status = cmd_failure_status(rc);
 		goto out;
 	}
 	label = queue_ticket_label(&t);

@@ -27,7 +27,6 @@ cmd_ticket_call_exec(const struct config *config, int argc, char **argv)
 	struct queue_actor	 who;
 	struct ticket		 t;
 	struct db		*db;
-	unsigned long		 failures;
 	json_t			*o;
 	char			*cause = NULL, *label, *announce;
 	int			 c, json = 0, counter = 0, called;
@@ -57,18 +56,18 @@ cmd_ticket_call_exec(const struct config *config, int argc, char **argv)
 		queue_rules_free(&rules);
 		return EXIT_DATABASE;
 	}
-	failures = db_failure_count();
 	cmd_queue_actor(&who, counter);
-	if (id != 0)
+	if (id != 0) {
 		called = queue_act(db, &rules, &who, QUEUE_CALL, id,
-		    OUTCOME_DONE, NULL, time(NULL), &t, &cause) == 0 ? 1 : -1;
-	else
+		    OUTCOME_DONE, NULL, time(NULL), &t, &cause);
+		called = called == 0 ? 1 : called;
+	} else
 		called = queue_call_next(db, &rules, &who, time(NULL), &t,
 		    &cause);
-	if (called == -1) {
+	if (called < 0) {
 		cmd_error("%s", cause);
 		free(cause);
-		status = cmd_failure_status(failures);
+		status = cmd_failure_status(called);
 		goto out;
 	}
 	if (called == 0) {

@@ -30,11 +30,10 @@ cmd_ticket_take_exec(const struct config *config, int argc, char **argv)
 	struct ticket		 t;
 	enum ticket_priority	 priority = PRIORITY_NONE;
 	struct db		*db;
-	unsigned long		 failures;
 	json_t			*o;
-	char			*cause, *label, *wait, *name;
+	char			*cause = NULL, *label, *wait, *name;
 	int			 c, json = 0, print = 0, ahead;
-	int			 status = EXIT_OK;
+	int			 status = EXIT_OK, rc;
 	long			 estimate;
 
 	optind = 0;
@@ -65,13 +64,12 @@ cmd_ticket_take_exec(const struct config *config, int argc, char **argv)
 		queue_rules_free(&rules);
 		return EXIT_DATABASE;
 	}
-	failures = db_failure_count();
 	cmd_queue_actor(&who, 0);
-	if (queue_take(db, &rules, &who, argv[optind - 1], priority, time(NULL),
-	    &t, &ahead, &cause) != 0) {
+	if ((rc = queue_take(db, &rules, &who, argv[optind - 1], priority,
+	    time(NULL), &t, &ahead, &cause)) != 0) {
 		cmd_error("%s", cause);
 		free(cause);
-		status = cmd_failure_status(failures);
+		status = cmd_failure_status(rc);
 		goto out;
 	}
 	estimate = queue_estimate(db, t.service, ahead);

@@ -95,7 +95,7 @@ static int
 cmd_user_set(const struct config *config, char **argv, int add)
 {
 	struct db	*db;
-	char		*password, *cause, *safe;
+	char		*password, *cause = NULL, *safe;
 	int		 rc;
 
 	if ((db = cmd_user_open(config, 0)) == NULL)
@@ -140,7 +140,7 @@ static int
 cmd_user_disable_exec(const struct config *config, int argc, char **argv)
 {
 	struct db	*db;
-	char		*cause, *safe;
+	char		*cause = NULL, *safe;
 	int		 rc;
 
 	(void)argc;
@@ -165,7 +165,7 @@ cmd_user_list_exec(const struct config *config, int argc, char **argv)
 	struct auth_user	*users;
 	struct db		*db;
 	size_t			 n, i;
-	char			*cause;
+	char			*cause = NULL;
 	time_t			 now = time(NULL);
 
 	(void)argc;

@@ -113,7 +113,7 @@ struct db *
 cmd_open_db(const struct config *config, int create)
 {
 	struct db	*db;
-	char		*path, *cause;
+	char		*path, *cause = NULL;
 
 	path = config->db_path != NULL ? xstrdup(config->db_path) :
 	    config_default_db_path("loket.db");
@@ -139,7 +139,7 @@ cmd_close_stdout(int status)
 }
 
 int
-cmd_failure_status(unsigned long before)
+cmd_failure_status(int rc)
 {
-	return db_failure_count() != before ? EXIT_DATABASE : EXIT_FAIL;
+	return rc == DB_FAILED ? EXIT_DATABASE : EXIT_FAIL;
 }

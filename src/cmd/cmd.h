@@ -36,10 +36,10 @@ struct db	*cmd_open_db(const struct config *, int create);
 void		 cmd_error(const char *, ...)
 		     __attribute__((format(printf, 1, 2)));
 /*
- * The status for a failed action: EXIT_DATABASE if the database failed
- * since db_failure_count() was before, else EXIT_FAIL (a refusal).
+ * The status for what an action of the office returned: EXIT_DATABASE
+ * for DB_FAILED (trying again may work), else EXIT_FAIL (a refusal).
  */
-int		 cmd_failure_status(unsigned long before);
+int		 cmd_failure_status(int rc);
 /* Flush standard output; an error and EXIT_FAIL if that fails. */
 int		 cmd_close_stdout(int status);
 

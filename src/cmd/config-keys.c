@@ -4,10 +4,10 @@
 #include <string.h>
 
 #include "cmd/config-keys.h"
-#include "common/i18n.h"
-#include "common/xmalloc.h"
 #include "office/printer.h"
 #include "office/schedule.h"
+#include "ui/speech.h"
+#include "ui/tui-speak.h"
 #include "ui/voice.h"
 
 /*
@@ -35,19 +35,6 @@ config_keys_check_schedule(const char *key, const char *value, char **cause)
 	if (rc == 0)
 		schedule_free(&s);
 	return rc;
-}
-
-/* none, text or escpos. */
-static int
-config_keys_check_printer(const char *key, const char *value, char **cause)
-{
-	enum printer_type	 type;
-
-	if (printer_parse_type(value, &type) == 0)
-		return 0;
-	*cause = xasprintf(_("\"%s\" must be none, text or escpos, not "
-	    "\"%s\""), key, value);
-	return -1;
 }
 
 static void
@@ -103,13 +90,13 @@ static const struct config_key config_keys_table[] = {
 	  0, 240 },
 	{ "booking", "jump_queue", CONFIG_BOOLEAN, CONFIG_AT(booking_jump),
 	  0, 0 },
-	{ "printer", "type", CONFIG_CHECKED, CONFIG_AT(printer_type), 0, 0,
-	  NULL, config_keys_check_printer },
+	{ "printer", "type", CONFIG_CHOICE, CONFIG_AT(printer_type), 0, 0,
+	  printer_type_names },
 	{ "printer", "device", CONFIG_PATH, CONFIG_AT(printer_device), 0, 0 },
 	{ "printer", "command", CONFIG_STRING, CONFIG_AT(printer_command),
 	  0, 0 },
 	{ "speech", "sink", CONFIG_CHOICE, CONFIG_AT(speech_sink), 0, 0,
-	  "device|command|dispatcher|wav|off" },
+	  speech_sink_names },
 	{ "speech", "command", CONFIG_STRING, CONFIG_AT(speech_command),
 	  0, 0 },
 	{ "speech", "directory", CONFIG_PATH, CONFIG_AT(speech_directory),
@@ -119,7 +106,7 @@ static const struct config_key config_keys_table[] = {
 	{ "speech", "volume", CONFIG_NUMBER, CONFIG_AT(speech_volume),
 	  VOICE_VOLUME_MIN, VOICE_VOLUME_MAX },
 	{ "speech", "echo", CONFIG_CHOICE, CONFIG_AT(speech_echo), 0, 0,
-	  "character|word|off" },
+	  tui_echo_names },
 	{ "speech", "kiosk", CONFIG_BOOLEAN, CONFIG_AT(speech_kiosk), 0, 0 },
 	{ "speech", "desk", CONFIG_BOOLEAN, CONFIG_AT(speech_desk), 0, 0 },
 	{ "speech", "board", CONFIG_BOOLEAN, CONFIG_AT(speech_board), 0, 0 },

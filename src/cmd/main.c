@@ -168,7 +168,7 @@ parse_options(int argc, char **argv, struct options *o)
 static int
 configure(struct config *config, const struct options *o)
 {
-	char	*cause;
+	char	*cause = NULL;
 
 	config_init(config, &config_keys_loket);
 	if (config_read_files(config, o->config_file, &cause) != 0 ||
@@ -221,7 +221,7 @@ open_demo(struct config *config)
 	struct catalog	*catalog;
 	struct db	*db;
 	FILE		*f;
-	char		*path, *cause;
+	char		*path, *cause = NULL;
 
 	if ((path = find_data_file("demo-catalog.txt")) == NULL) {
 		cmd_error(_("cannot find the demo catalog demo-catalog.txt; "
@@ -263,7 +263,7 @@ run_kiosk(struct config *config, const struct options *o)
 	struct queue_rules	 rules;
 	struct dialog		*dialog;
 	struct db		*db;
-	char			*cause;
+	char			*cause = NULL;
 	int			 status;
 
 	if (frontend_check(config, &cause) != 0) {
@@ -304,7 +304,7 @@ main(int argc, char **argv)
 	const struct cmd_entry	*cmd;
 	struct options		 o;
 	struct config		 config;
-	char			*cause;
+	char			*cause = NULL;
 	int			 used, status;
 
 	/* A closed pipe is an error to report, not a reason to die. */

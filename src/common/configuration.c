@@ -48,11 +48,8 @@ config_free(struct config *c)
 	free(c->hours);
 	free(c->breaks);
 	free(c->holidays);
-	free(c->speech_sink);
 	free(c->speech_command);
 	free(c->speech_directory);
-	free(c->speech_echo);
-	free(c->printer_type);
 	free(c->printer_device);
 	free(c->printer_command);
 	memset(c, 0, sizeof *c);
@@ -86,22 +83,32 @@ config_known_keys(const struct config_schema *schema, const char *section)
 	return list;
 }
 
-/* Is value one of the words of "a|b|c"? */
+/* The index of value among the choices, or -1. */
 static int
-config_is_choice(const char *choices, const char *value)
+config_choice(const char *const *choices, const char *value)
 {
-	size_t		 len = strlen(value);
-	const char	*p = choices;
+	int	 i;
 
-	while (len > 0) {
-		if (strncmp(p, value, len) == 0 && (p[len] == '|' ||
-		    p[len] == '\0'))
-			return 1;
-		if ((p = strchr(p, '|')) == NULL)
-			break;
-		p++;
+	for (i = 0; choices[i] != NULL; i++) {
+		if (strcmp(choices[i], value) == 0)
+			return i;
 	}
-	return 0;
+	return -1;
+}
+
+/* "a|b|c", owned, for a message. */
+static char *
+config_choices_text(const char *const *choices)
+{
+	char	*list = xstrdup(choices[0]), *joined;
+	int	 i;
+
+	for (i = 1; choices[i] != NULL; i++) {
+		joined = xasprintf("%s|%s", list, choices[i]);
+		free(list);
+		list = joined;
+	}
+	return list;
 }
 
 static int
@@ -109,7 +116,7 @@ config_set_value(struct config *c, const struct config_key *k,
     const char *value, char **cause)
 {
 	void	*field = (char *)c + k->offset;
-	char	*end;
+	char	*end, *list;
 	long	 number;
 
 	switch (k->type) {
@@ -160,12 +167,15 @@ config_set_value(struct config *c, const struct config_key *k,
 			return -1;
 		break;
 	case CONFIG_CHOICE:
-		if (!config_is_choice(k->choices, value)) {
+		if ((number = config_choice(k->choices, value)) < 0) {
+			list = config_choices_text(k->choices);
 			*cause = xasprintf(_("\"%s\" must be one of %s, not "
-			    "\"%s\""), k->key, k->choices, value);
+			    "\"%s\""), k->key, list, value);
+			free(list);
 			return -1;
 		}
-		break;
+		*(int *)field = (int)number;
+		return 0;
 	case CONFIG_PATH:
 	case CONFIG_STRING:
 		if (text_check_input(value, PATH_MAX) != TEXT_OK) {
@@ -216,7 +226,7 @@ config_ini_handler(void *user, const char *section, const char *key,
     const char *value)
 {
 	struct config_reader	*r = user;
-	char			*cause;
+	char			*cause = NULL;
 
 	if (r->cause != NULL)
 		return 1;

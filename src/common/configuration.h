@@ -48,18 +48,18 @@ struct config {
 	int		 booking_jump;	/* a booking counts from its slot */
 
 	/* Speech: where it plays, and each session's defaults. */
-	char		*speech_sink;	/* NULL: the sound device */
+	int		 speech_sink;	/* enum speech_sink (ui/speech.h) */
 	char		*speech_command;	/* sink command: fed WAV */
 	char		*speech_directory;	/* sink wav */
 	int		 speech_rate;	/* words per minute */
 	int		 speech_volume;	/* 10 to 100 */
-	char		*speech_echo;	/* typed input: NULL is character */
+	int		 speech_echo;	/* enum speech_echo (ui/tui-speak.h) */
 	int		 speech_kiosk;	/* speak at the kiosk (default yes) */
 	int		 speech_desk;	/* at the desk (default no) */
 	int		 speech_board;	/* at the board (default yes) */
 
 	/* The kiosk's ticket printer. */
-	char		*printer_type;	/* none, text or escpos */
+	int		 printer_type;	/* enum printer_type (office/printer.h) */
 	char		*printer_device;
 	char		*printer_command;
 };
@@ -71,7 +71,7 @@ enum config_type {
 	CONFIG_BOOLEAN,		/* yes, no, true or false */
 	CONFIG_LANG,		/* id or en */
 	CONFIG_SECRET,		/* min to max letters or digits */
-	CONFIG_CHOICE,		/* one of the words in choices */
+	CONFIG_CHOICE,		/* one of choices, stored as its index */
 	CONFIG_CHECKED		/* a string that check accepts */
 };
 
@@ -86,7 +86,7 @@ struct config_key {
 	enum config_type	 type;
 	size_t			 offset;
 	int			 min, max;
-	const char		*choices;	/* CONFIG_CHOICE: "a|b|c" */
+	const char *const	*choices;	/* CONFIG_CHOICE: NULL-ended */
 	config_check_fn		 check;		/* CONFIG_CHECKED */
 };
 

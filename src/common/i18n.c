@@ -101,3 +101,17 @@ i18n_utf8(void)
 {
 	return i18n_is_utf8;
 }
+
+char *
+i18n_in(enum lang lang, const char *msgid)
+{
+	enum lang	 was = i18n_current;
+	char		*text;
+
+	if (lang == was)
+		return xstrdup(gettext(msgid));
+	i18n_set(lang);
+	text = xstrdup(gettext(msgid));
+	i18n_set(was);
+	return text;
+}

@@ -21,6 +21,8 @@ enum lang	 i18n_get(void);
 const char	*i18n_code(enum lang);
 /* Parse "id" or "en"; -1 if neither. */
 int		 i18n_parse(const char *, enum lang *);
+/* msgid translated into lang, whatever the current language; owned. */
+char		*i18n_in(enum lang, const char *msgid);
 /* Can the terminal show UTF-8? */
 int		 i18n_utf8(void);
 

@@ -65,15 +65,16 @@ void	 booking_code_new(char code[BOOKING_CODE_LENGTH + 1],
 	     unsigned (*random)(unsigned));
 void	 booking_clear(struct booking *);
 
-/* Book a slot; -1 with a cause if it is full, past or not a slot. */
+/* Book a slot: 0, DB_REFUSED (full, past or not a slot) or DB_FAILED. */
 int	 booking_make(struct db *, const struct booking_rules *,
 	     const char *service, time_t slot, const char *phone, time_t now,
 	     struct booking *, char **cause);
-/* Places left in a slot for a service. */
+/* Places left in a slot for a service, or DB_FAILED with a cause. */
 int	 booking_free_places(struct db *, const struct booking_rules *,
-	     long service, time_t slot);
+	     long service, time_t slot, char **cause);
 /*
- * Check in with a code for a ticket, in one transaction; -1 with a cause
+ * Check in with a code for a ticket, in one transaction: 0, DB_REFUSED or
+ * DB_FAILED with a cause
  * if the code is unknown, for another day, too early, expired or used.
  */
 int	 booking_checkin(struct db *, const struct booking_rules *,

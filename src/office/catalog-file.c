@@ -14,6 +14,7 @@
 #include "common/text.h"
 #include "common/xmalloc.h"
 #include "office/catalog.h"
+#include "office/schedule.h"
 
 #define CATALOG_MAGIC		"loket-catalog 1"
 #define CATALOG_MAX_LINE	1000
@@ -364,14 +365,14 @@ parser_office_key(struct parser *p, const char *key, const char *value)
 {
 	struct catalog_office	*o = &p->catalog->offices[
 				    p->catalog->noffices - 1];
+	int			 offset;
 
 	if (strcmp(key, "name") == 0)
 		return parser_set_once(p, &o->name, key, value);
 	if (strcmp(key, "address") == 0)
 		return parser_set_once(p, &o->address, key, value);
 	if (strcmp(key, "timezone") == 0) {
-		if (strcmp(value, "WIB") != 0 && strcmp(value, "WITA") != 0 &&
-		    strcmp(value, "WIT") != 0)
+		if (schedule_zone_offset(value, &offset) != 0)
 			return parser_error(p, p->line, _("the timezone must "
 			    "be WIB, WITA or WIT, not \"%s\""), value);
 		return parser_set_once(p, &o->timezone, key, value);

@@ -21,37 +21,16 @@ db_booking_random(unsigned upper)
 	return randombytes_uniform(upper);
 }
 
-/* One integer from a statement binding (?1 integer, ?2 integer). */
-static long
-db_booking_count(struct db *db, const char *sql, long a, long b)
-{
-	sqlite3_stmt	*stmt;
-	char		*cause = NULL;
-	long		 n = -1;
-
-	if (db_prepare(db, sql, &stmt, &cause) != 0) {
-		free(cause);
-		return -1;
-	}
-	sqlite3_bind_int64(stmt, 1, a);
-	sqlite3_bind_int64(stmt, 2, b);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		n = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	return n;
-}
-
 int
 booking_free_places(struct db *db, const struct booking_rules *b,
-    long service, time_t slot)
+    long service, time_t slot, char **cause)
 {
 	long	 taken;
 
-	taken = db_booking_count(db, "SELECT count(*) FROM booking WHERE "
-	    "service_id = ?1 AND slot = ?2 AND state <> 'expired'", service,
-	    slot);
-	if (taken < 0)
-		return 0;
+	if (db_query_long(db, &taken, cause, "SELECT count(*) FROM booking "
+	    "WHERE service_id = ?1 AND slot = ?2 AND state <> 'expired'", "ii",
+	    service, (long)slot) != 1)
+		return DB_FAILED;
 	return taken >= b->capacity ? 0 : b->capacity - (int)taken;
 }
 
@@ -82,37 +61,38 @@ booking_make(struct db *db, const struct booking_rules *b,
 {
 	sqlite3_stmt	*stmt;
 	long		 service;
-	int		 rc, tries;
+	int		 rc, tries, status = DB_REFUSED, places;
 
 	memset(out, 0, sizeof *out);
 	if (sodium_init() < 0) {
 		*cause = xstrdup(_("The random number source cannot start."));
-		return -1;
+		return DB_FAILED;
 	}
 	if (!db_booking_valid_slot(b, slot, now)) {
 		*cause = xstrdup(_("That time cannot be booked: choose one of "
 		    "the slots offered."));
-		return -1;
+		return DB_REFUSED;
 	}
-	if (db_begin(db, cause) != 0)
-		return -1;
-	if (db_prepare(db, "SELECT id FROM service WHERE code = ?1 AND active",
-	    &stmt, cause) != 0)
-		goto rollback;
-	sqlite3_bind_text(stmt, 1, service_code, -1, SQLITE_TRANSIENT);
-	service = sqlite3_step(stmt) == SQLITE_ROW ?
-	    sqlite3_column_int64(stmt, 0) : 0;
-	sqlite3_finalize(stmt);
-	if (service == 0) {
+	if ((status = db_begin(db, cause)) != 0)
+		return status;
+	status = db_query_long(db, &service, cause, "SELECT id FROM service "
+	    "WHERE code = ?1 AND active", "t", service_code);
+	if (status == 0) {
 		*cause = xasprintf(_("There is no service \"%s\"."),
 		    service_code);
-		goto rollback;
+		status = DB_REFUSED;
 	}
-	if (booking_free_places(db, b, service, slot) <= 0) {
+	if (status < 0)
+		goto rollback;
+	places = booking_free_places(db, b, service, slot, cause);
+	if ((status = places < 0 ? places : DB_REFUSED) == DB_FAILED)
+		goto rollback;
+	if (places == 0) {
 		*cause = xstrdup(_("That time is fully booked. Please choose "
 		    "another time."));
 		goto rollback;
 	}
+	status = DB_FAILED;	/* from here, only the store can fail */
 	schedule_day(&b->schedule, slot, out->day);
 	/* A new random code; on the rare clash, draw again. */
 	for (tries = 0; tries < 10; tries++) {
@@ -135,7 +115,7 @@ booking_make(struct db *db, const struct booking_rules *b,
 		if (rc == SQLITE_ROW)
 			break;
 		if ((rc & 0xff) != SQLITE_CONSTRAINT) {
-			*cause = db_cause(db, rc);
+			db_fail(db, rc, cause);
 			goto rollback;
 		}
 	}
@@ -156,27 +136,21 @@ booking_make(struct db *db, const struct booking_rules *b,
 rollback:
 	db_rollback(db);
 	memset(out, 0, sizeof *out);
-	return -1;
+	return status;
 }
 
 int
 booking_expire(struct db *db, const struct booking_rules *b, time_t now)
 {
-	sqlite3_stmt	*stmt;
-	char		*cause = NULL;
+	char	*cause = NULL;
 
-	if (db_prepare(db, "UPDATE booking SET state = 'expired' WHERE "
-	    "state = 'booked' AND slot + ?1 < ?2", &stmt, &cause) != 0) {
+	/* Best effort: a failure is logged (db_fail), and tried next time. */
+	if (db_change(db, &cause, "UPDATE booking SET state = 'expired' "
+	    "WHERE state = 'booked' AND slot + ?1 < ?2", "ii",
+	    (long)b->grace * 60, (long)now) != 0) {
 		free(cause);
 		return 0;
 	}
-	sqlite3_bind_int64(stmt, 1, (long)b->grace * 60);
-	sqlite3_bind_int64(stmt, 2, now);
-	if (sqlite3_step(stmt) != SQLITE_DONE) {
-		sqlite3_finalize(stmt);
-		return 0;
-	}
-	sqlite3_finalize(stmt);
 	return sqlite3_changes(db->handle);
 }
 
@@ -193,18 +167,18 @@ booking_checkin(struct db *db, const struct booking_rules *b,
 	char			*phone = NULL, shown[10];
 	time_t			 slot = 0;
 	long			 id = 0;
-	int			 rc;
+	int			 rc, status = DB_FAILED;
 
 	memset(t, 0, sizeof *t);
 	if (booking_code_parse(typed, code) != 0) {
 		*cause = xstrdup(_("That is not a booking code: a code has 8 "
 		    "letters and digits, such as K7M2-QX4P."));
-		return -1;
+		return DB_REFUSED;
 	}
 	booking_code_format(code, shown);
 	booking_expire(db, b, now);
 	if (db_begin(db, cause) != 0)
-		return -1;
+		return DB_FAILED;
 	if (db_prepare(db, "SELECT b.id, s.code, b.state, b.day, b.slot, "
 	    "b.phone FROM booking b JOIN service s ON s.id = b.service_id "
 	    "WHERE b.code = ?1", &stmt, cause) != 0)
@@ -221,6 +195,11 @@ booking_checkin(struct db *db, const struct booking_rules *b,
 			phone = db_column_text(stmt, 5);
 	}
 	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_fail(db, rc, cause);
+		goto rollback;
+	}
+	status = DB_REFUSED;
 	queue_day(r, now, today);
 	if (id == 0) {
 		*cause = xasprintf(_("There is no booking %s."), shown);
@@ -251,22 +230,16 @@ booking_checkin(struct db *db, const struct booking_rules *b,
 	extra.phone = phone;
 	extra.booking = id;
 	extra.arrived = b->jump && slot < now ? slot : now;
-	if (queue_take_locked(db, r, &kiosk, service, PRIORITY_NONE, now,
-	    &extra, t, ahead, cause) != 0)
+	if ((status = queue_take_locked(db, r, &kiosk, service, PRIORITY_NONE,
+	    now, &extra, t, ahead, cause)) != 0)
 		goto rollback;
-	if (db_prepare(db, "UPDATE booking SET state = 'checked_in', "
-	    "ticket_id = ?2 WHERE id = ?1 AND state = 'booked'", &stmt,
-	    cause) != 0)
+	/* The row was read in this transaction: it changes, or the store
+	 * failed. */
+	if ((status = db_change(db, cause, "UPDATE booking SET state = "
+	    "'checked_in', ticket_id = ?2 WHERE id = ?1 AND state = 'booked'",
+	    "ii", id, t->id)) != 0)
 		goto rollback;
-	sqlite3_bind_int64(stmt, 1, id);
-	sqlite3_bind_int64(stmt, 2, t->id);
-	rc = sqlite3_step(stmt);
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE || sqlite3_changes(db->handle) != 1) {
-		*cause = db_cause(db, rc);
-		goto rollback;
-	}
-	if (db_commit(db, cause) != 0)
+	if ((status = db_commit(db, cause)) != 0)
 		goto rollback;
 	free(service);
 	free(state);
@@ -281,5 +254,5 @@ rollback:
 	free(state);
 	free(day);
 	free(phone);
-	return -1;
+	return status;
 }

@@ -58,17 +58,33 @@ db_queue_row(sqlite3_stmt *stmt, struct ticket *t)
 	}
 }
 
-/* Read one ticket: 1 found, 0 not, -1 error. */
+/*
+ * The calling order, in one place: the longest wait first, a priority
+ * ticket counting the bonus (the parameter named by BONUS) more, then the
+ * older ticket. ORDER BY DB_QUEUE_ORDER(t) calls in that order; compare
+ * DB_QUEUE_KEY(u) < DB_QUEUE_KEY(t) for "u is called before t".
+ */
+#define DB_QUEUE_ORDER(t, BONUS) \
+	t ".arrived_at - CASE WHEN " t ".priority = 'none' THEN 0 ELSE " \
+	BONUS " END, " t ".id"
+#define DB_QUEUE_KEY(t, BONUS) "(" DB_QUEUE_ORDER(t, BONUS) ")"
+/* u waits in t's service and day and will be called before t. */
+#define DB_QUEUE_BEFORE(BONUS) \
+	"u.day = t.day AND u.service_id = t.service_id AND " \
+	"u.state = 'waiting' AND " DB_QUEUE_KEY("u", BONUS) " < " \
+	DB_QUEUE_KEY("t", BONUS)
+
+/* Read one ticket: 1 found, 0 not, DB_FAILED. */
 static int
 db_queue_load(struct db *db, long id, struct ticket *t, char **cause)
 {
 	sqlite3_stmt	*stmt;
 	int		 rc;
 
-	if (db_prepare(db, "SELECT " TICKET_COLUMNS " FROM ticket t "
+	if ((rc = db_prepare(db, "SELECT " TICKET_COLUMNS " FROM ticket t "
 	    "JOIN service s ON s.id = t.service_id WHERE t.id = ?1", &stmt,
-	    cause) != 0)
-		return -1;
+	    cause)) != 0)
+		return rc;
 	sqlite3_bind_int64(stmt, 1, id);
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW)
@@ -78,8 +94,7 @@ db_queue_load(struct db *db, long id, struct ticket *t, char **cause)
 		return 1;
 	if (rc == SQLITE_DONE)
 		return 0;
-	*cause = db_cause(db, rc);
-	return -1;
+	return db_fail(db, rc, cause);
 }
 
 int
@@ -88,66 +103,15 @@ queue_ticket(struct db *db, long id, struct ticket *t, char **cause)
 	return db_queue_load(db, id, t, cause);
 }
 
-/* Step a statement that returns no row. */
-static int
-db_queue_exec(struct db *db, sqlite3_stmt *stmt, char **cause)
-{
-	int	 rc;
-
-	rc = sqlite3_step(stmt);
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE) {
-		log_error("%s: %s", db->path, sqlite3_errmsg(db->handle));
-		*cause = db_cause(db, rc);
-		return -1;
-	}
-	return 0;
-}
-
 /* Append to the event log, in the caller's transaction. */
 static int
 db_queue_event(struct db *db, const struct queue_actor *who, time_t now,
     long ticket, const char *kind, const char *detail, char **cause)
 {
-	sqlite3_stmt	*stmt;
-
-	if (db_prepare(db, "INSERT INTO event (at, actor, terminal, counter, "
-	    "ticket_id, kind, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-	    &stmt, cause) != 0)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, now);
-	sqlite3_bind_text(stmt, 2, who->who, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(stmt, 3, who->terminal, -1, SQLITE_TRANSIENT);
-	if (who->counter > 0)
-		sqlite3_bind_int(stmt, 4, who->counter);
-	sqlite3_bind_int64(stmt, 5, ticket);
-	sqlite3_bind_text(stmt, 6, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 7, detail, -1, SQLITE_TRANSIENT);
-	return db_queue_exec(db, stmt, cause);
-}
-
-/* One integer from a query with up to two text and two integer binds. */
-static int
-db_queue_count(struct db *db, const char *sql, const char *text, long a,
-    long b, long *value, char **cause)
-{
-	sqlite3_stmt	*stmt;
-	int		 rc;
-
-	if (db_prepare(db, sql, &stmt, cause) != 0)
-		return -1;
-	sqlite3_bind_text(stmt, 1, text, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(stmt, 2, a);
-	sqlite3_bind_int64(stmt, 3, b);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		*value = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_ROW) {
-		*cause = db_cause(db, rc);
-		return -1;
-	}
-	return 0;
+	return db_change(db, cause, "INSERT INTO event (at, actor, terminal, "
+	    "counter, ticket_id, kind, detail) VALUES (?1, ?2, ?3, "
+	    "nullif(?4, 0), ?5, ?6, ?7)", "ittiitt", (long)now, who->who,
+	    who->terminal, (long)who->counter, ticket, kind, detail);
 }
 
 /* Insert a waiting ticket with the next number of its service and day. */
@@ -156,46 +120,47 @@ db_queue_insert(struct db *db, const char *day, long service,
     enum ticket_priority priority, time_t arrived, time_t now, long *id,
     char **cause)
 {
-	sqlite3_stmt	*stmt;
-	int		 rc;
+	int	 rc;
 
-	if (db_prepare(db, "INSERT INTO ticket (day, service_id, number, "
-	    "priority, state, arrived_at, taken_at) VALUES (?1, ?2, "
-	    "(SELECT coalesce(max(number), 0) + 1 FROM ticket WHERE day = ?1 "
-	    "AND service_id = ?2), ?3, 'waiting', ?4, ?5) RETURNING id",
-	    &stmt, cause) != 0)
-		return -1;
-	sqlite3_bind_text(stmt, 1, day, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(stmt, 2, service);
-	sqlite3_bind_text(stmt, 3, queue_priority_name(priority), -1,
-	    SQLITE_STATIC);
-	sqlite3_bind_int64(stmt, 4, arrived);
-	sqlite3_bind_int64(stmt, 5, now);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(stmt, 0);
-		rc = sqlite3_step(stmt);
-	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE) {
-		*cause = db_cause(db, rc);
-		return -1;
-	}
-	return 0;
+	rc = db_query_long(db, id, cause, "INSERT INTO ticket (day, "
+	    "service_id, number, priority, state, arrived_at, taken_at) "
+	    "VALUES (?1, ?2, (SELECT coalesce(max(number), 0) + 1 FROM ticket "
+	    "WHERE day = ?1 AND service_id = ?2), ?3, 'waiting', ?4, ?5) "
+	    "RETURNING id", "titii", day, service,
+	    queue_priority_name(priority), (long)arrived, (long)now);
+	return rc == 1 ? 0 : DB_FAILED;
 }
 
-/* The active service with this code: its id, or 0 with a cause. */
-static long
-db_queue_service(struct db *db, const char *code, char **cause)
+/* The active service with this code: 0, DB_REFUSED or DB_FAILED. */
+static int
+db_queue_service(struct db *db, const char *code, long *id, char **cause)
 {
-	long	 id = 0;
+	int	 rc;
 
-	if (db_queue_count(db, "SELECT coalesce((SELECT id FROM service "
-	    "WHERE code = ?1 AND active), 0)", code, 0, 0, &id, cause) != 0)
-		return 0;
-	if (id == 0)
+	rc = db_query_long(db, id, cause, "SELECT id FROM service WHERE "
+	    "code = ?1 AND active", "t", code);
+	if (rc == 0) {
 		*cause = xasprintf(_("There is no service \"%s\"."), code);
-	return id;
+		return DB_REFUSED;
+	}
+	return rc == 1 ? 0 : rc;
+}
+
+/* Is there a counter with this number? 0, DB_REFUSED or DB_FAILED. */
+static int
+db_queue_counter_known(struct db *db, int counter, char **cause)
+{
+	long	 id;
+	int	 rc;
+
+	rc = db_query_long(db, &id, cause, "SELECT id FROM counter WHERE "
+	    "number = ?1", "i", (long)counter);
+	if (rc == 0) {
+		*cause = xasprintf(_("Counter %d is not in the catalog."),
+		    counter);
+		return DB_REFUSED;
+	}
+	return rc == 1 ? 0 : rc;
 }
 
 /* Is the office open for tickets now? If not, say when it opens. */
@@ -232,15 +197,16 @@ db_queue_open(const struct queue_rules *r, time_t now, char **cause)
 		break;
 	}
 	free(when);
-	return -1;
+	return DB_REFUSED;
 }
 
 /*
- * Phone numbers are kept for their day only: a new day's first ticket
- * forgets the numbers of the days before, and their unsent messages.
+ * Retention, once a day: phone numbers are kept for their day only, so
+ * the first action of a new day forgets the numbers of the days before
+ * and their unsent messages. The day it last ran is kept in the database.
  */
 static int
-db_queue_forget_phones(struct db *db, const char *day, char **cause)
+db_queue_retention(struct db *db, const char *day, char **cause)
 {
 	static const char *const sql[] = {
 		"UPDATE ticket SET phone = NULL WHERE day < ?1 AND "
@@ -249,17 +215,70 @@ db_queue_forget_phones(struct db *db, const char *day, char **cause)
 		"phone IS NOT NULL",
 		"DELETE FROM outgoing_message WHERE ticket_id IN (SELECT id "
 		"FROM ticket WHERE day < ?1)",
+		"INSERT OR REPLACE INTO setting (key, value) VALUES "
+		"('retention_day', ?1)",
 	};
-	sqlite3_stmt	*stmt;
-	size_t		 i;
+	long	 done;
+	size_t	 i;
+	int	 rc;
 
-	for (i = 0; i < sizeof sql / sizeof sql[0]; i++) {
-		if (db_prepare(db, sql[i], &stmt, cause) != 0)
-			return -1;
-		sqlite3_bind_text(stmt, 1, day, -1, SQLITE_TRANSIENT);
-		if (db_queue_exec(db, stmt, cause) != 0)
-			return -1;
+	rc = db_query_long(db, &done, cause, "SELECT count(*) FROM setting "
+	    "WHERE key = 'retention_day' AND value >= ?1", "t", day);
+	if (rc != 1)
+		return DB_FAILED;
+	for (i = 0; done == 0 && i < sizeof sql / sizeof sql[0]; i++) {
+		if ((rc = db_change(db, cause, sql[i], "t", day)) != 0)
+			return rc;
 	}
+	return 0;
+}
+
+int
+queue_retention(struct db *db, const struct queue_rules *r, time_t now,
+    char **cause)
+{
+	char	 day[11];
+	int	 rc;
+
+	queue_day(r, now, day);
+	if ((rc = db_begin(db, cause)) != 0)
+		return rc;
+	if ((rc = db_queue_retention(db, day, cause)) != 0 ||
+	    (rc = db_commit(db, cause)) != 0)
+		db_rollback(db);
+	return rc;
+}
+
+/* Past the day's quota of walk-in tickets? 0, DB_REFUSED, DB_FAILED. */
+static int
+db_queue_quota(struct db *db, const struct queue_rules *r, const char *day,
+    long service, char **cause)
+{
+	long	 count;
+
+	if (db_query_long(db, &count, cause, "SELECT count(*) FROM ticket "
+	    "WHERE day = ?1 AND service_id = ?2 AND booking_id IS NULL AND "
+	    "arrived_at = taken_at", "ti", day, service) != 1)
+		return DB_FAILED;
+	if (count < r->quota)
+		return 0;
+	*cause = xasprintf(_("Today's %d tickets for this service have all "
+	    "been given. Please come back on the next working day."),
+	    r->quota);
+	return DB_REFUSED;
+}
+
+int
+queue_ahead(struct db *db, const struct queue_rules *r, long id, int *ahead,
+    char **cause)
+{
+	long	 count;
+
+	if (db_query_long(db, &count, cause, "SELECT count(*) FROM ticket t, "
+	    "ticket u WHERE t.id = ?1 AND " DB_QUEUE_BEFORE("?2"), "ii", id,
+	    (long)r->priority_bonus) != 1)
+		return DB_FAILED;
+	*ahead = (int)count;
 	return 0;
 }
 
@@ -270,68 +289,38 @@ queue_take_locked(struct db *db, const struct queue_rules *r,
     const struct queue_extra *extra, struct ticket *t, int *ahead,
     char **cause)
 {
-	sqlite3_stmt	*stmt;
 	char		 day[11], *label;
-	long		 service, count, id;
+	long		 service, id;
 	time_t		 arrived = now;
+	int		 rc;
 
 	memset(t, 0, sizeof *t);
 	queue_day(r, now, day);
-	if ((service = db_queue_service(db, code, cause)) == 0)
-		return -1;
-	if (db_queue_forget_phones(db, day, cause) != 0)
-		return -1;
+	if ((rc = db_queue_service(db, code, &service, cause)) != 0)
+		return rc;
 	if (extra != NULL && extra->arrived != 0)
 		arrived = extra->arrived;
-	if (r->quota > 0 && (extra == NULL || extra->booking == 0)) {
-		if (db_queue_count(db, "SELECT count(*) FROM ticket WHERE "
-		    "day = ?1 AND service_id = ?2 AND booking_id IS NULL AND "
-		    "arrived_at = taken_at", day, service, 0, &count,
-		    cause) != 0)
-			return -1;
-		if (count >= r->quota) {
-			*cause = xasprintf(_("Today's %d tickets for this "
-			    "service have all been given. Please come back "
-			    "on the next working day."), r->quota);
-			return -1;
-		}
-	}
-	if (db_queue_insert(db, day, service, priority, arrived, now, &id,
-	    cause) != 0)
-		return -1;
-	if (extra != NULL && (extra->phone != NULL || extra->booking != 0)) {
-		if (db_prepare(db, "UPDATE ticket SET phone = ?2, booking_id = "
-		    "?3 WHERE id = ?1", &stmt, cause) != 0)
-			return -1;
-		sqlite3_bind_int64(stmt, 1, id);
-		if (extra->phone != NULL)
-			sqlite3_bind_text(stmt, 2, extra->phone, -1,
-			    SQLITE_TRANSIENT);
-		if (extra->booking != 0)
-			sqlite3_bind_int64(stmt, 3, extra->booking);
-		if (db_queue_exec(db, stmt, cause) != 0)
-			return -1;
-	}
-	if (db_queue_load(db, id, t, cause) != 1)
-		return -1;
+	if (r->quota > 0 && (extra == NULL || extra->booking == 0) &&
+	    (rc = db_queue_quota(db, r, day, service, cause)) != 0)
+		return rc;
+	if ((rc = db_queue_insert(db, day, service, priority, arrived, now,
+	    &id, cause)) != 0)
+		return rc;
+	if (extra != NULL && (extra->phone != NULL || extra->booking != 0) &&
+	    (rc = db_change(db, cause, "UPDATE ticket SET phone = ?2, "
+	    "booking_id = nullif(?3, 0) WHERE id = ?1", "iti", id,
+	    extra->phone, extra->booking)) != 0)
+		return rc;
+	if ((rc = db_queue_load(db, id, t, cause)) != 1)
+		return rc == 0 ? DB_FAILED : rc;
 	label = queue_ticket_label(t);
-	if (db_queue_event(db, who, now, id, "take", label, cause) != 0) {
-		free(label);
-		queue_ticket_clear(t);
-		return -1;
-	}
+	rc = db_queue_event(db, who, now, id, "take", label, cause);
 	free(label);
-	/* Ahead: who waits in this service and would be called first. */
-	if (db_queue_count(db, "SELECT count(*) FROM ticket WHERE day = ?1 "
-	    "AND service_id = ?2 AND state = 'waiting' AND (arrived_at < "
-	    "(SELECT arrived_at FROM ticket WHERE id = ?3) OR (arrived_at = "
-	    "(SELECT arrived_at FROM ticket WHERE id = ?3) AND id < ?3))", day,
-	    service, id, &count, cause) != 0) {
+	if (rc == 0)
+		rc = queue_ahead(db, r, id, ahead, cause);
+	if (rc != 0)
 		queue_ticket_clear(t);
-		return -1;
-	}
-	*ahead = (int)count;
-	return 0;
+	return rc;
 }
 
 int
@@ -341,18 +330,21 @@ queue_take_with(struct db *db, const struct queue_rules *r,
     const struct queue_extra *extra, struct ticket *t, int *ahead,
     char **cause)
 {
+	int	 rc;
+
 	memset(t, 0, sizeof *t);
-	if (db_queue_open(r, now, cause) != 0)
-		return -1;
-	if (db_begin(db, cause) != 0)
-		return -1;
-	if (queue_take_locked(db, r, who, code, priority, now, extra, t, ahead,
-	    cause) != 0 || db_commit(db, cause) != 0) {
+	if ((rc = db_queue_open(r, now, cause)) != 0)
+		return rc;
+	if ((rc = queue_retention(db, r, now, cause)) != 0)
+		return rc;
+	if ((rc = db_begin(db, cause)) != 0)
+		return rc;
+	if ((rc = queue_take_locked(db, r, who, code, priority, now, extra, t,
+	    ahead, cause)) != 0 || (rc = db_commit(db, cause)) != 0) {
 		queue_ticket_clear(t);
 		db_rollback(db);
-		return -1;
 	}
-	return 0;
+	return rc;
 }
 
 int
@@ -365,72 +357,192 @@ queue_take(struct db *db, const struct queue_rules *r,
 	    cause);
 }
 
-static int	 db_queue_act_locked(struct db *, const struct queue_rules *,
-		     const struct queue_actor *, enum queue_action, long,
-		     enum ticket_outcome, const char *, time_t, struct ticket *,
-		     char **);
+/* One action in progress, handed to its steps. */
+struct db_queue_act {
+	struct db			*db;
+	const struct queue_rules	*rules;
+	const struct queue_actor	*who;
+	enum queue_action		 action;
+	enum ticket_outcome		 outcome;
+	const char			*to_service;
+	time_t				 now;
+	struct ticket			 before;	/* as it was */
+	long				 to;		/* transfer: service */
+	long				 new_id;	/* transfer: new ticket */
+	char				*detail;	/* for the event */
+	char				**cause;
+};
 
-int
-queue_call_next(struct db *db, const struct queue_rules *r,
-    const struct queue_actor *who, time_t now, struct ticket *t,
-    char **cause)
+static int	 db_queue_act_locked(struct db_queue_act *, struct ticket *);
+
+/*
+ * The ticket a counter holds now, called or being served (parked ones
+ * aside), other than the one acted on: 0 none, DB_REFUSED naming it, or
+ * DB_FAILED. A counter holds at most one.
+ */
+static int
+db_queue_counter_free(struct db_queue_act *x)
 {
-	sqlite3_stmt	*stmt;
-	char		 day[11];
-	long		 id = 0, known;
+	struct ticket	 held;
+	long		 id;
 	int		 rc;
 
-	memset(t, 0, sizeof *t);
-	queue_day(r, now, day);
-	if (db_begin(db, cause) != 0)
-		return -1;
-	if (db_queue_count(db, "SELECT count(*) FROM counter WHERE number = "
-	    "?2", "", who->counter, 0, &known, cause) != 0)
-		goto rollback;
-	if (known == 0) {
-		*cause = xasprintf(_("Counter %d is not in the catalog."),
-		    who->counter);
-		goto rollback;
-	}
-	/* The longest wait wins; a priority ticket counts a bonus more. */
-	if (db_prepare(db, "SELECT t.id FROM ticket t WHERE t.day = ?1 AND "
-	    "t.state = 'waiting' AND t.service_id IN (SELECT cs.service_id "
-	    "FROM counter_service cs JOIN counter c ON c.id = cs.counter_id "
-	    "WHERE c.number = ?2) ORDER BY (?3 - t.arrived_at) + CASE WHEN "
-	    "t.priority = 'none' THEN 0 ELSE ?4 END DESC, t.id LIMIT 1",
-	    &stmt, cause) != 0)
-		goto rollback;
-	sqlite3_bind_text(stmt, 1, day, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(stmt, 2, who->counter);
-	sqlite3_bind_int64(stmt, 3, now);
-	sqlite3_bind_int(stmt, 4, r->priority_bonus);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		id = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		*cause = db_cause(db, rc);
-		goto rollback;
-	}
-	if (id == 0) {
-		db_rollback(db);
-		return 0;
-	}
-	if (db_queue_act_locked(db, r, who, QUEUE_CALL, id, OUTCOME_DONE, NULL,
-	    now, t, cause) != 0 || db_commit(db, cause) != 0)
-		goto rollback;
-	return 1;
-
-rollback:
-	db_rollback(db);
-	return -1;
+	rc = db_query_long(x->db, &id, x->cause, "SELECT id FROM ticket "
+	    "WHERE counter = ?1 AND state IN ('called', 'serving') AND "
+	    "id <> ?2 LIMIT 1", "ii", (long)x->who->counter, x->before.id);
+	if (rc != 1)
+		return rc;
+	if ((rc = db_queue_load(x->db, id, &held, x->cause)) != 1)
+		return rc == 0 ? DB_FAILED : rc;
+	*x->cause = xasprintf(_("Counter %d still holds ticket %c-%03d (%s): "
+	    "finish it, mark it not present or park it first."),
+	    x->who->counter, held.letter, held.number,
+	    queue_state_label(held.state));
+	queue_ticket_clear(&held);
+	return DB_REFUSED;
 }
+
+/* Before a call: a known counter that holds no other ticket. */
+static int
+db_queue_check_call(struct db_queue_act *x)
+{
+	int	 rc;
+
+	if (x->who->counter < 1) {
+		*x->cause = xstrdup(_("A ticket is called to a counter: give "
+		    "its number."));
+		return DB_REFUSED;
+	}
+	if ((rc = db_queue_counter_known(x->db, x->who->counter,
+	    x->cause)) != 0)
+		return rc;
+	return db_queue_counter_free(x);
+}
+
+/* Before a resume: the counter holds no other ticket. */
+static int
+db_queue_check_resume(struct db_queue_act *x)
+{
+	if (x->who->counter < 1)
+		return 0;	/* an administrator, for the desk that parked it */
+	return db_queue_counter_free(x);
+}
+
+/* Before a transfer: the service it goes to. */
+static int
+db_queue_check_transfer(struct db_queue_act *x)
+{
+	return db_queue_service(x->db, x->to_service, &x->to, x->cause);
+}
+
+/*
+ * After a call: a text message for everyone with a phone number who is
+ * now among the next QUEUE_NOTIFY_AHEAD of that service, once each. The
+ * text is composed here, in both languages, since the citizen's is not
+ * known; the SMS gateway (a later part) sends what the table holds.
+ */
+#define QUEUE_NOTIFY_AHEAD	3
+
+static int
+db_queue_after_call(struct db_queue_act *x)
+{
+	sqlite3_stmt	*stmt;
+	struct ticket	 near;
+	char		*in_id, *in_en, *said_id, *said_en, *body, *label;
+	int		 rc;
+
+	x->detail = xasprintf("%d", x->who->counter);
+	if ((rc = db_prepare(x->db, "SELECT t.id, t.phone, s.letter, "
+	    "t.number FROM ticket t JOIN service s ON s.id = t.service_id "
+	    "WHERE t.day = ?1 AND t.service_id = ?2 AND t.state = 'waiting' "
+	    "AND t.phone IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+	    "outgoing_message m WHERE m.ticket_id = t.id) AND (SELECT "
+	    "count(*) FROM ticket u WHERE " DB_QUEUE_BEFORE("?3") ") < ?4",
+	    &stmt, x->cause)) != 0)
+		return rc;
+	sqlite3_bind_text(stmt, 1, x->before.day, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(stmt, 2, x->before.service);
+	sqlite3_bind_int(stmt, 3, x->rules->priority_bonus);
+	sqlite3_bind_int(stmt, 4, QUEUE_NOTIFY_AHEAD);
+	/* TRANSLATORS: a text message; %s is the ticket, such as A-012. */
+	in_id = i18n_in(LANG_ID, N_("Loket: number %s is nearly called, "
+	    "please come back to the waiting room."));
+	in_en = i18n_in(LANG_EN, N_("Loket: number %s is nearly called, "
+	    "please come back to the waiting room."));
+	memset(&near, 0, sizeof near);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		near.id = sqlite3_column_int64(stmt, 0);
+		near.letter = db_column_char(stmt, 2);
+		near.number = sqlite3_column_int(stmt, 3);
+		label = queue_ticket_label(&near);
+		said_id = xasprintf(in_id, label);
+		said_en = xasprintf(in_en, label);
+		/* The citizen's language is not known: both, Indonesian first. */
+		body = xasprintf("%s %s", said_id, said_en);
+		rc = db_change(x->db, x->cause, "INSERT INTO outgoing_message "
+		    "(ticket_id, phone, body, created_at) VALUES (?1, ?2, ?3, "
+		    "?4)", "itti", near.id,
+		    (const char *)sqlite3_column_text(stmt, 1), body,
+		    (long)x->now);
+		free(body);
+		free(said_en);
+		free(said_id);
+		free(label);
+		if (rc != 0)
+			break;
+	}
+	free(in_en);
+	free(in_id);
+	sqlite3_finalize(stmt);
+	if (rc == SQLITE_DONE)
+		return 0;
+	return rc == DB_FAILED ? rc : db_fail(x->db, rc, x->cause);
+}
+
+/* After a finish: the outcome, for the event. */
+static int
+db_queue_after_finish(struct db_queue_act *x)
+{
+	x->detail = xstrdup(queue_outcome_name(x->outcome));
+	return 0;
+}
+
+/* After a transfer: a new ticket in the other service, arrived when this
+ * one did. */
+static int
+db_queue_after_transfer(struct db_queue_act *x)
+{
+	char	 day[11];
+	int	 rc;
+
+	queue_day(x->rules, x->now, day);
+	if ((rc = db_queue_insert(x->db, day, x->to, x->before.priority,
+	    x->before.arrived, x->now, &x->new_id, x->cause)) != 0)
+		return rc;
+	x->detail = xasprintf("%s %ld", x->to_service, x->new_id);
+	return 0;
+}
+
+/* Per action: its event, the checks before the change, what follows it. */
+static const struct {
+	const char	*kind;
+	int		(*check)(struct db_queue_act *);
+	int		(*after)(struct db_queue_act *);
+} db_queue_steps[QUEUE_ACTION_COUNT] = {
+	[QUEUE_CALL] = { "call", db_queue_check_call, db_queue_after_call },
+	[QUEUE_RECALL] = { "recall", NULL, NULL },
+	[QUEUE_SERVE] = { "serve", NULL, NULL },
+	[QUEUE_FINISH] = { "finish", NULL, db_queue_after_finish },
+	[QUEUE_NOSHOW] = { "noshow", NULL, NULL },
+	[QUEUE_PARK] = { "park", NULL, NULL },
+	[QUEUE_RESUME] = { "resume", db_queue_check_resume, NULL },
+	[QUEUE_TRANSFER] = { "transfer", db_queue_check_transfer,
+	    db_queue_after_transfer },
+};
 
 /* The row change for one action, in the caller's transaction. */
 static int
-db_queue_update(struct db *db, const struct queue_actor *who,
-    enum queue_action a, const struct ticket *t, enum ticket_outcome outcome,
-    time_t now, char **cause)
+db_queue_update(struct db_queue_act *x)
 {
 	static const char *const sql[QUEUE_ACTION_COUNT] = {
 		[QUEUE_CALL] = "UPDATE ticket SET state = 'called', "
@@ -458,135 +570,127 @@ db_queue_update(struct db *db, const struct queue_actor *who,
 		    "coalesce(served_at, ?3) WHERE id = ?1 AND state IN "
 		    "('called', 'serving') AND counter = ?2",
 	};
-	sqlite3_stmt	*stmt;
-	int		 counter;
+	const struct ticket	*t = &x->before;
+	int			 counter, rc;
 
 	/* Only the desk holding a ticket acts on it; an admin (0) on any. */
-	counter = who->counter;
-	if (a != QUEUE_CALL && who->counter == 0)
+	counter = x->who->counter;
+	if (x->action != QUEUE_CALL && x->who->counter == 0)
 		counter = t->counter;
-	if (db_prepare(db, sql[a], &stmt, cause) != 0)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, t->id);
-	sqlite3_bind_int(stmt, 2, counter);
-	sqlite3_bind_int64(stmt, 3, now);
-	if (a == QUEUE_FINISH)
-		sqlite3_bind_text(stmt, 4, queue_outcome_name(outcome), -1,
-		    SQLITE_STATIC);
-	if (db_queue_exec(db, stmt, cause) != 0)
-		return -1;
-	if (sqlite3_changes(db->handle) != 1) {
-		*cause = xasprintf(_("Ticket %c-%03d is at counter %d, not "
+	if ((rc = db_change(x->db, x->cause, sql[x->action], "iiit", t->id,
+	    (long)counter, (long)x->now, queue_outcome_name(x->outcome))) != 0)
+		return rc;
+	if (sqlite3_changes(x->db->handle) != 1) {
+		*x->cause = xasprintf(_("Ticket %c-%03d is at counter %d, not "
 		    "at counter %d."), t->letter, t->number, t->counter,
-		    who->counter);
-		return -1;
+		    x->who->counter);
+		return DB_REFUSED;
 	}
 	return 0;
 }
 
-/*
- * After a call: a text message for everyone with a phone number who is
- * now among the next QUEUE_NOTIFY_AHEAD of that service, once each.
- * The SMS gateway (a later part) sends what this table holds.
- */
-#define QUEUE_NOTIFY_AHEAD	3
-
-static int
-db_queue_notify(struct db *db, const struct ticket *called, time_t now,
-    char **cause)
-{
-	sqlite3_stmt	*stmt;
-
-	if (db_prepare(db, "INSERT OR IGNORE INTO outgoing_message (ticket_id, "
-	    "phone, body, created_at) SELECT t.id, t.phone, 'Loket: nomor ' || "
-	    "s.letter || '-' || printf('%03d', t.number) || ' hampir "
-	    "dipanggil, silakan kembali ke ruang tunggu. Your number ' || "
-	    "s.letter || '-' || printf('%03d', t.number) || ' is nearly "
-	    "called, please come back to the waiting room.', ?3 FROM ticket t "
-	    "JOIN service s ON s.id = t.service_id WHERE t.day = ?1 AND "
-	    "t.service_id = ?2 AND t.state = 'waiting' AND t.phone IS NOT NULL "
-	    "AND (SELECT count(*) FROM ticket u WHERE u.day = t.day AND "
-	    "u.service_id = t.service_id AND u.state = 'waiting' AND "
-	    "(u.arrived_at < t.arrived_at OR (u.arrived_at = t.arrived_at AND "
-	    "u.id < t.id))) < ?4", &stmt, cause) != 0)
-		return -1;
-	sqlite3_bind_text(stmt, 1, called->day, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(stmt, 2, called->service);
-	sqlite3_bind_int64(stmt, 3, now);
-	sqlite3_bind_int(stmt, 4, QUEUE_NOTIFY_AHEAD);
-	return db_queue_exec(db, stmt, cause);
-}
-
-static const char *const queue_event_kinds[QUEUE_ACTION_COUNT] = {
-	"call", "recall", "serve", "finish", "noshow", "park", "resume",
-	"transfer"
-};
-
 /* One action on one ticket, inside the caller's transaction. */
 static int
-db_queue_act_locked(struct db *db, const struct queue_rules *r,
-    const struct queue_actor *who, enum queue_action a, long id,
-    enum ticket_outcome outcome, const char *to_service, time_t now,
-    struct ticket *t, char **cause)
+db_queue_act_locked(struct db_queue_act *x, struct ticket *t)
 {
-	struct ticket	 before;
-	char		*detail = NULL, day[11];
-	long		 to = 0, new_id = 0, known = -1;
-	int		 found, rc = -1;
+	enum queue_action	 a = x->action;
+	int			 rc;
 
-	memset(&before, 0, sizeof before);
-	if ((found = db_queue_load(db, id, &before, cause)) != 1) {
-		if (found == 0)
-			*cause = xasprintf(_("There is no ticket %ld."), id);
-		goto out;
+	if ((rc = db_queue_load(x->db, x->before.id, &x->before,
+	    x->cause)) != 1) {
+		if (rc == 0) {
+			*x->cause = xasprintf(_("There is no ticket %ld."),
+			    x->before.id);
+			return DB_REFUSED;
+		}
+		return rc;
 	}
-	if (!queue_allowed(a, before.state)) {
-		*cause = queue_refusal(a, &before);
-		goto out;
+	if (!queue_allowed(a, x->before.state)) {
+		*x->cause = queue_refusal(a, &x->before);
+		return DB_REFUSED;
 	}
-	if (a == QUEUE_CALL && who->counter < 1) {
-		*cause = xstrdup(_("A ticket is called to a counter: give its "
-		    "number."));
+	if (db_queue_steps[a].check != NULL &&
+	    (rc = db_queue_steps[a].check(x)) != 0)
+		return rc;
+	if ((rc = db_queue_update(x)) != 0)
+		return rc;
+	if (db_queue_steps[a].after != NULL &&
+	    (rc = db_queue_steps[a].after(x)) != 0)
+		return rc;
+	if (x->detail == NULL)
+		x->detail = xasprintf("%d", x->who->counter);
+	if ((rc = db_queue_event(x->db, x->who, x->now, x->before.id,
+	    db_queue_steps[a].kind, x->detail, x->cause)) != 0)
+		return rc;
+	if (x->new_id != 0 && (rc = db_queue_event(x->db, x->who, x->now,
+	    x->new_id, "take", "transfer", x->cause)) != 0)
+		return rc;
+	rc = db_queue_load(x->db, x->new_id != 0 ? x->new_id : x->before.id,
+	    t, x->cause);
+	return rc == 1 ? 0 : rc == 0 ? DB_FAILED : rc;
+}
+
+/* Run one action in its own transaction: 0, DB_REFUSED or DB_FAILED. */
+static int
+db_queue_act(struct db_queue_act *x, long id, struct ticket *t)
+{
+	int	 rc;
+
+	memset(t, 0, sizeof *t);
+	x->before.id = id;
+	if ((rc = db_begin(x->db, x->cause)) != 0)
 		goto out;
+	if ((rc = db_queue_act_locked(x, t)) != 0 ||
+	    (rc = db_commit(x->db, x->cause)) != 0) {
+		queue_ticket_clear(t);
+		db_rollback(x->db);
 	}
-	if (a == QUEUE_CALL && (db_queue_count(db, "SELECT count(*) FROM "
-	    "counter WHERE number = ?2", "", who->counter, 0, &known,
-	    cause) != 0 || known == 0)) {
-		if (known == 0)
-			*cause = xasprintf(_("Counter %d is not in the "
-			    "catalog."), who->counter);
-		goto out;
-	}
-	if (a == QUEUE_TRANSFER &&
-	    (to = db_queue_service(db, to_service, cause)) == 0)
-		goto out;
-	if (db_queue_update(db, who, a, &before, outcome, now, cause) != 0)
-		goto out;
-	if (a == QUEUE_FINISH)
-		detail = xstrdup(queue_outcome_name(outcome));
-	else if (a == QUEUE_TRANSFER) {
-		/* A new ticket in the other service, arrived when this did. */
-		queue_day(r, now, day);
-		if (db_queue_insert(db, day, to, before.priority,
-		    before.arrived, now, &new_id, cause) != 0)
-			goto out;
-		detail = xasprintf("%s %ld", to_service, new_id);
-	} else
-		detail = xasprintf("%d", who->counter);
-	if (db_queue_event(db, who, now, id, queue_event_kinds[a], detail,
-	    cause) != 0)
-		goto out;
-	if (a == QUEUE_CALL && db_queue_notify(db, &before, now, cause) != 0)
-		goto out;
-	if (new_id != 0 && db_queue_event(db, who, now, new_id, "take",
-	    "transfer", cause) != 0)
-		goto out;
-	if (db_queue_load(db, new_id != 0 ? new_id : id, t, cause) != 1)
-		goto out;
-	rc = 0;
 out:
-	free(detail);
-	queue_ticket_clear(&before);
+	free(x->detail);
+	queue_ticket_clear(&x->before);
+	return rc;
+}
+
+int
+queue_call_next(struct db *db, const struct queue_rules *r,
+    const struct queue_actor *who, time_t now, struct ticket *t,
+    char **cause)
+{
+	struct db_queue_act	 x = { db, r, who, QUEUE_CALL, OUTCOME_DONE,
+				     NULL, now };
+	char			 day[11];
+	long			 id;
+	int			 rc;
+
+	memset(t, 0, sizeof *t);
+	x.cause = cause;
+	queue_day(r, now, day);
+	if ((rc = db_begin(db, cause)) != 0)
+		return rc;
+	if ((rc = db_queue_counter_known(db, who->counter, cause)) != 0)
+		goto rollback;
+	/* The calling order, among the counter's services. */
+	rc = db_query_long(db, &id, cause, "SELECT t.id FROM ticket t WHERE "
+	    "t.day = ?1 AND t.state = 'waiting' AND t.service_id IN (SELECT "
+	    "cs.service_id FROM counter_service cs JOIN counter c ON c.id = "
+	    "cs.counter_id WHERE c.number = ?2) ORDER BY "
+	    DB_QUEUE_ORDER("t", "?3") " LIMIT 1", "tii", day,
+	    (long)who->counter, (long)r->priority_bonus);
+	if (rc != 1)
+		goto rollback;	/* 0: nobody waits */
+	x.before.id = id;
+	if ((rc = db_queue_act_locked(&x, t)) != 0 ||
+	    (rc = db_commit(db, cause)) != 0) {
+		queue_ticket_clear(t);
+		goto rollback;
+	}
+	rc = 1;
+	goto out;
+rollback:
+	db_rollback(db);
+out:
+	free(x.detail);
+	queue_ticket_clear(&x.before);
 	return rc;
 }
 
@@ -596,14 +700,10 @@ queue_act(struct db *db, const struct queue_rules *r,
     enum ticket_outcome outcome, const char *to_service, time_t now,
     struct ticket *t, char **cause)
 {
-	if (db_begin(db, cause) != 0)
-		return -1;
-	if (db_queue_act_locked(db, r, who, a, id, outcome, to_service, now, t,
-	    cause) != 0 || db_commit(db, cause) != 0) {
-		db_rollback(db);
-		return -1;
-	}
-	return 0;
+	struct db_queue_act	 x = { db, r, who, a, outcome, to_service, now };
+
+	x.cause = cause;
+	return db_queue_act(&x, id, t);
 }
 
 int
@@ -749,24 +849,6 @@ queue_calls(struct db *db, const struct queue_rules *r, time_t now,
 		return -1;
 	}
 	return 0;
-}
-
-long
-queue_last_event(struct db *db)
-{
-	sqlite3_stmt	*stmt;
-	char		*cause = NULL;
-	long		 id = 0;
-
-	if (db_prepare(db, "SELECT coalesce(max(id), 0) FROM event", &stmt,
-	    &cause) != 0) {
-		free(cause);
-		return 0;
-	}
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		id = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	return id;
 }
 
 int

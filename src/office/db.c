@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -158,21 +159,11 @@ db_schema_version(void)
 	return DB_SCHEMA_VERSION;
 }
 
-static unsigned long	 db_failures;
-
-unsigned long
-db_failure_count(void)
-{
-	return db_failures;
-}
-
 char *
 db_cause(struct db *db, int rc)
 {
 	const char	*path = db != NULL ? db->path : "?";
 	int		 waited;
-
-	db_failures++;
 
 	/* A write that failed for want of space is a full disk, whatever
 	 * SQLite calls it (often an I/O error in WAL mode). */
@@ -272,31 +263,92 @@ db_exec(struct db *db, const char *sql, char **cause)
 	int	 rc;
 
 	rc = sqlite3_exec(db->handle, sql, NULL, NULL, NULL);
-	if (rc != SQLITE_OK) {
-		*cause = db_cause(db, rc);
-		log_error("%s: %s", db->path, sqlite3_errmsg(db->handle));
-		return -1;
-	}
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, cause);
 	return 0;
 }
 
-/* Read one integer from a statement that returns one row. */
-static int
-db_query_int(struct db *db, const char *sql, int *value, char **cause)
+int
+db_fail(struct db *db, int rc, char **cause)
+{
+	log_error("%s: %s (%s)", db->path, sqlite3_errstr(rc),
+	    db->handle != NULL ? sqlite3_errmsg(db->handle) : "not open");
+	*cause = db_cause(db, rc);
+	return DB_FAILED;
+}
+
+int
+db_bind(struct db *db, sqlite3_stmt *stmt, const char *binds, va_list ap)
+{
+	const char	*text;
+	int		 i, rc = SQLITE_OK, count;
+
+	count = sqlite3_bind_parameter_count(stmt);
+	for (i = 0; binds[i] != '\0' && rc == SQLITE_OK; i++) {
+		switch (binds[i]) {
+		case 't':
+			text = va_arg(ap, const char *);
+			rc = sqlite3_bind_text(stmt, i + 1, text, -1,
+			    SQLITE_TRANSIENT);
+			break;
+		case 'i':
+			rc = sqlite3_bind_int64(stmt, i + 1,
+			    va_arg(ap, long));
+			break;
+		default:
+			fatal("db_bind: unknown bind type '%c'", binds[i]);
+		}
+		if (rc == SQLITE_RANGE && i + 1 > count)
+			rc = SQLITE_OK;	/* a statement of a table may not use it */
+	}
+	(void)db;
+	return rc;
+}
+
+int
+db_query_long(struct db *db, long *value, char **cause, const char *sql,
+    const char *binds, ...)
 {
 	sqlite3_stmt	*stmt;
+	va_list		 ap;
 	int		 rc;
 
-	if (db_prepare(db, sql, &stmt, cause) != 0)
-		return -1;
-	rc = sqlite3_step(stmt);
-	if (rc != SQLITE_ROW) {
-		*cause = db_cause(db, rc);
-		sqlite3_finalize(stmt);
-		return -1;
-	}
-	*value = sqlite3_column_int(stmt, 0);
+	if ((rc = db_prepare(db, sql, &stmt, cause)) != 0)
+		return rc;
+	va_start(ap, binds);
+	rc = db_bind(db, stmt, binds, ap);
+	va_end(ap);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*value = sqlite3_column_type(stmt, 0) == SQLITE_NULL ? 0 :
+		    sqlite3_column_int64(stmt, 0);
 	sqlite3_finalize(stmt);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return db_fail(db, rc, cause);
+}
+
+int
+db_change(struct db *db, char **cause, const char *sql, const char *binds,
+    ...)
+{
+	sqlite3_stmt	*stmt;
+	va_list		 ap;
+	int		 rc;
+
+	if ((rc = db_prepare(db, sql, &stmt, cause)) != 0)
+		return rc;
+	va_start(ap, binds);
+	rc = db_bind(db, stmt, binds, ap);
+	va_end(ap);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, rc, cause);
 	return 0;
 }
 
@@ -311,12 +363,11 @@ db_configure(struct db *db, char **cause)
 	sqlite3_busy_timeout(db->handle, db->busy_ms);
 	sqlite3_extended_result_codes(db->handle, 1);
 	if (db_prepare(db, "PRAGMA journal_mode = WAL", &stmt, cause) != 0)
-		return -1;
+		return DB_FAILED;
 	rc = sqlite3_step(stmt);
 	if (rc != SQLITE_ROW) {
-		*cause = db_cause(db, rc);
 		sqlite3_finalize(stmt);
-		return -1;
+		return db_fail(db, rc, cause);
 	}
 	mode = db_column_text(stmt, 0);
 	sqlite3_finalize(stmt);
@@ -334,22 +385,23 @@ db_configure(struct db *db, char **cause)
 static int
 db_migrate(struct db *db, char **cause)
 {
-	int	 version, next;
+	long	 version;
+	int	 next;
 
-	if (db_query_int(db, "PRAGMA user_version", &version, cause) != 0)
-		return -1;
+	if (db_query_long(db, &version, cause, "PRAGMA user_version", "") != 1)
+		return DB_FAILED;
 	if (version > DB_SCHEMA_VERSION) {
 		*cause = xasprintf(_("The database %s was made by a newer "
 		    "Loket (schema %d; this one knows up to %d)."), db->path,
-		    version, DB_SCHEMA_VERSION);
-		return -1;
+		    (int)version, DB_SCHEMA_VERSION);
+		return DB_FAILED;
 	}
 	for (next = version; next < DB_SCHEMA_VERSION; next++) {
 		if (db_begin(db, cause) != 0)
-			return -1;
+			return DB_FAILED;
 		/* Another process may have migrated while we waited. */
-		if (db_query_int(db, "PRAGMA user_version", &version,
-		    cause) != 0)
+		if (db_query_long(db, &version, cause, "PRAGMA user_version",
+		    "") != 1)
 			goto rollback;
 		if (version > next)
 			goto skip;
@@ -365,7 +417,7 @@ db_migrate(struct db *db, char **cause)
 
 rollback:
 	db_rollback(db);
-	return -1;
+	return DB_FAILED;
 }
 
 struct db *
@@ -419,12 +471,8 @@ db_prepare(struct db *db, const char *sql, sqlite3_stmt **stmt, char **cause)
 	int	 rc;
 
 	rc = sqlite3_prepare_v2(db->handle, sql, -1, stmt, NULL);
-	if (rc != SQLITE_OK) {
-		log_error("%s: prepare: %s", db->path,
-		    sqlite3_errmsg(db->handle));
-		*cause = db_cause(db, rc);
-		return -1;
-	}
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, cause);
 	return 0;
 }
 

@@ -9,7 +9,18 @@
 #ifndef LOKET_DB_H
 #define LOKET_DB_H
 
+#include <stdarg.h>
+
 #include <sqlite3.h>
+
+/*
+ * What an action of the office returns besides 0 (done), each with a
+ * cause the caller shows and frees: the rules said no, or the database
+ * could not be used (locked past the busy timeout, a full disk...), when
+ * trying again later may work.
+ */
+#define DB_REFUSED	(-1)
+#define DB_FAILED	(-2)
 
 struct db {
 	sqlite3		*handle;
@@ -32,17 +43,30 @@ int		 db_schema_version(void);
 
 /* An owned, user-language cause for result code rc. */
 char		*db_cause(struct db *, int rc);
+/* Log SQLite's own words, set *cause from rc and return DB_FAILED. */
+int		 db_fail(struct db *, int rc, char **cause);
 /*
- * How many database failures have been turned into causes: a command
- * compares it before and after a call to tell "the database could not
- * be used" (exit 3) from a refusal by the rules (exit 1).
+ * Bind the arguments to ?1, ?2 ... by binds, one letter each: 't' a
+ * const char * (NULL binds NULL), 'i' a long. Binds past the statement's
+ * last parameter are ignored, so that statements picked from a table
+ * share one call. An SQLite result code.
  */
-unsigned long	 db_failure_count(void);
+int		 db_bind(struct db *, sqlite3_stmt *, const char *binds,
+		     va_list);
+/*
+ * The first column of the first row, as a long (0 for NULL): 1 found,
+ * 0 no row, DB_FAILED.
+ */
+int		 db_query_long(struct db *, long *, char **cause,
+		     const char *sql, const char *binds, ...);
+/* Run a statement that returns no row: 0 or DB_FAILED. */
+int		 db_change(struct db *, char **cause, const char *sql,
+		     const char *binds, ...);
 
-/* Prepare a statement; -1 and *cause on failure. */
+/* Prepare a statement; DB_FAILED and *cause on failure. */
 int		 db_prepare(struct db *, const char *sql, sqlite3_stmt **,
 		     char **cause);
-/* Transactions; BEGIN IMMEDIATE so writers queue at the start. */
+/* Transactions (0 or DB_FAILED); BEGIN IMMEDIATE so writers queue. */
 int		 db_begin(struct db *, char **cause);
 int		 db_commit(struct db *, char **cause);
 void		 db_rollback(struct db *);

@@ -46,18 +46,25 @@ printer_add_text(struct printer_buffer *b, const char *text)
 	printer_add(b, text, strlen(text));
 }
 
+const char *const printer_type_names[] = {
+	[PRINTER_NONE] = "none",
+	[PRINTER_TEXT] = "text",
+	[PRINTER_ESCPOS] = "escpos",
+	NULL
+};
+
 int
 printer_parse_type(const char *name, enum printer_type *type)
 {
-	if (strcmp(name, "none") == 0)
-		*type = PRINTER_NONE;
-	else if (strcmp(name, "text") == 0)
-		*type = PRINTER_TEXT;
-	else if (strcmp(name, "escpos") == 0)
-		*type = PRINTER_ESCPOS;
-	else
-		return -1;
-	return 0;
+	int	 i;
+
+	for (i = 0; printer_type_names[i] != NULL; i++) {
+		if (strcmp(name, printer_type_names[i]) == 0) {
+			*type = i;
+			return 0;
+		}
+	}
+	return -1;
 }
 
 /* The QR code as text: two characters per module, quiet zone around. */

@@ -31,6 +31,9 @@ struct printer_ticket {
 	const char	*code;		/* what the QR code holds */
 };
 
+/* The types' names, indexed by enum printer_type, NULL-ended. */
+extern const char *const printer_type_names[];
+
 /* Parse "none", "text" or "escpos"; -1 if none of them. */
 int	 printer_parse_type(const char *, enum printer_type *);
 /* The document for this printer; owned, *len bytes (may hold NULs). */

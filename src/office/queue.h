@@ -5,7 +5,13 @@
  * event log, so that two desks can never call the same ticket, numbers
  * have no gaps, and a kill -9 at any point leaves a consistent database.
  * The rules (hours, quota, priority weighting) come from struct
- * queue_rules; the SQL lives in db-queue.c.
+ * queue_rules; the SQL lives in db-queue.c. An action returns 0 when
+ * done, DB_REFUSED when the rules say no and DB_FAILED when the
+ * database could not be used (office/db.h), each with a cause.
+ *
+ * A counter holds at most one current ticket (called or being served;
+ * parked ones aside): calling the next one, or resuming a parked one,
+ * while another is current is refused with its number.
  */
 #ifndef LOKET_QUEUE_H
 #define LOKET_QUEUE_H
@@ -155,7 +161,7 @@ char		*queue_wait_text(long seconds);
 /*
  * Take a ticket for a service; *ahead is how many wait before it. Refused
  * (with a cause naming when the service opens next) outside hours, on a
- * holiday or past the quota.
+ * holiday or past the quota. Runs queue_retention first.
  */
 int		 queue_take(struct db *, const struct queue_rules *,
 		     const struct queue_actor *, const char *service,
@@ -182,7 +188,7 @@ int		 queue_take_locked(struct db *, const struct queue_rules *,
 /*
  * Call the next ticket for the services the counter serves: the longest
  * waiting, a priority ticket counting priority_bonus seconds more. 1 if
- * one was called, 0 if nobody waits, -1 on error.
+ * one was called, 0 if nobody waits, DB_REFUSED or DB_FAILED.
  */
 int		 queue_call_next(struct db *, const struct queue_rules *,
 		     const struct queue_actor *, time_t now, struct ticket *,
@@ -192,7 +198,19 @@ int		 queue_act(struct db *, const struct queue_rules *,
 		     const struct queue_actor *, enum queue_action, long id,
 		     enum ticket_outcome, const char *to_service, time_t now,
 		     struct ticket *, char **cause);
-/* One ticket by id; 1 found, 0 not, -1 error. */
+/*
+ * How many waiting tickets of the same service the calling order puts
+ * before ticket id, in both lanes: 0 or DB_FAILED.
+ */
+int		 queue_ahead(struct db *, const struct queue_rules *, long id,
+		     int *ahead, char **cause);
+/*
+ * Once a day: forget the phone numbers of the days before and their
+ * unsent messages. 0, or DB_FAILED.
+ */
+int		 queue_retention(struct db *, const struct queue_rules *,
+		     time_t now, char **cause);
+/* One ticket by id; 1 found, 0 not, DB_FAILED. */
 int		 queue_ticket(struct db *, long id, struct ticket *,
 		     char **cause);
 /* Today's figures per active service. */
@@ -206,10 +224,12 @@ void		 queue_status_free(struct queue_service_status *, size_t);
 int		 queue_calls(struct db *, const struct queue_rules *, time_t now,
 		     long after, size_t max, struct queue_call **, size_t *,
 		     char **cause);
-/* The ticket a counter holds now (called, serving or parked): 1, 0, -1. */
+/* The ticket a counter holds now (called, serving or parked): 1, 0, or
+ * DB_FAILED. */
 int		 queue_current(struct db *, const struct queue_rules *,
 		     int counter, time_t now, struct ticket *, char **cause);
-/* Today's ticket with this label ("A-012" or "A12"): 1, 0 none, -1. */
+/* Today's ticket with this label ("A-012" or "A12"): 1, 0 none, or
+ * DB_FAILED. */
 int		 queue_find(struct db *, const struct queue_rules *, time_t now,
 		     const char *label, long *id, char **cause);
 /* Today's figures, for one counter or (counter 0) the whole office. */
@@ -224,8 +244,6 @@ int		 queue_figures_day(struct db *, const struct queue_rules *,
 int		 queue_log(struct db *, const char *day,
 		     int (*row)(void *, const struct ticket *), void *,
 		     char **cause);
-/* The newest event id, so that a board started now repeats nothing. */
-long		 queue_last_event(struct db *);
 /* "Loket 1 Dukcapil, Loket 2 Dukcapil": who serves it; NULL if none. */
 char		*queue_counter_names(struct db *, long service);
 /*

@@ -379,6 +379,20 @@ schedule_parse_list(struct schedule *s, const struct schedule_field *f,
 	return rc;
 }
 
+int
+schedule_zone_offset(const char *name, int *offset)
+{
+	size_t	 i;
+
+	for (i = 0; i < SCHEDULE_NZONES; i++) {
+		if (strcmp(name, schedule_zones[i].name) == 0) {
+			*offset = schedule_zones[i].offset;
+			return 0;
+		}
+	}
+	return -1;
+}
+
 /* The time zone: WIB, WITA or WIT. */
 static int
 schedule_parse_zone(struct schedule *s, const char *zone, char **cause)

@@ -18,11 +18,7 @@
 int
 ticket_print_enabled(const struct config *c)
 {
-	enum printer_type	 type = PRINTER_NONE;
-
-	if (c->printer_type != NULL)
-		printer_parse_type(c->printer_type, &type);
-	return type != PRINTER_NONE;
+	return c->printer_type != PRINTER_NONE;
 }
 
 int
@@ -40,8 +36,7 @@ ticket_print(struct db *db, const struct config *c,
 	int			 rc;
 
 	memset(&p, 0, sizeof p);
-	if (c->printer_type != NULL)
-		printer_parse_type(c->printer_type, &p.type);
+	p.type = c->printer_type;
 	p.device = c->printer_device;
 	p.command = c->printer_command;
 	if (p.type == PRINTER_NONE)

@@ -104,7 +104,7 @@ engine_drop_queue(struct engine *e)
 
 	while ((u = e->queue) != NULL) {
 		e->queue = u->next;
-		event_write("drop %u", u->number);
+		event_write(REPORT_DROP, "%u", u->number);
 		engine_utterance_free(u);
 	}
 	e->queue_tail = &e->queue;
@@ -116,7 +116,7 @@ engine_unavailable(struct engine *e, const char *cause)
 {
 	e->state = ENGINE_UNAVAILABLE;
 	clock_gettime(CLOCK_MONOTONIC, &e->probed);
-	event_write("unavailable %s", cause);
+	event_write(REPORT_UNAVAILABLE, "%s", cause);
 	engine_drop_queue(e);
 }
 
@@ -132,7 +132,7 @@ engine_probe(struct engine *e)
 	pthread_mutex_lock(&e->lock);
 	if (r == 0) {
 		e->state = ENGINE_READY;
-		event_write("ready %s", e->sink->ops->name);
+		event_write(REPORT_READY, "%s", e->sink->ops->name);
 	} else
 		engine_unavailable(e, cause != NULL ? cause : "unknown error");
 	free(cause);
@@ -147,7 +147,7 @@ engine_heard(struct engine *e)
 	e->heard = 1;
 	pthread_mutex_lock(&e->lock);
 	if (!engine_cancelled(e, e->playing))
-		event_write("audio %u", e->playing->number);
+		event_write(REPORT_AUDIO, "%u", e->playing->number);
 	pthread_mutex_unlock(&e->lock);
 }
 
@@ -239,11 +239,11 @@ engine_end(struct engine *e, struct utterance *u, int r, char *cause)
 	cancelled = engine_cancelled(e, u);
 	if (!cancelled && r == 0) {
 		e->sink->ops->finish(e->sink, u, 0);
-		event_write("end %u", u->number);
+		event_write(REPORT_END, "%u", u->number);
 	} else if (!cancelled && r == -1)
-		event_write("error %u %s", u->number, cause);
+		event_write(REPORT_ERROR, "%u %s", u->number, cause);
 	else if (!cancelled) {
-		event_write("drop %u", u->number);
+		event_write(REPORT_DROP, "%u", u->number);
 		engine_unavailable(e, cause);
 	}
 	e->current = NULL;
@@ -309,15 +309,15 @@ engine_next(struct engine *e)
 			e->queue_tail = &e->queue;
 		u->next = NULL;
 		if (!u->chime || e->sink->ops->chimes) {
-			event_write("%s %u", u->chime ? "chime" : "start",
-			    u->number);
+			event_write(u->chime ? REPORT_CHIME : REPORT_START,
+			    "%u", u->number);
 			return u;
 		}
 		if (!e->chime_noted)
-			event_write("error the chime cannot be played by %s",
-			    e->sink->ops->name);
+			event_write(REPORT_ERROR, "the chime cannot be "
+			    "played by %s", e->sink->ops->name);
 		e->chime_noted = 1;
-		event_write("drop %u", u->number);
+		event_write(REPORT_DROP, "%u", u->number);
 		engine_utterance_free(u);
 	}
 	return NULL;
@@ -422,12 +422,12 @@ engine_stop(struct engine *e)
 	before = atomic_fetch_add(&e->generation, 1);
 	if (e->current != NULL && e->current->generation == before) {
 		e->sink->ops->cancel(e->sink);
-		event_write("cancel %u", e->current->number);
+		event_write(REPORT_CANCEL, "%u", e->current->number);
 	}
 	while ((u = e->queue) != NULL) {
 		e->queue = u->next;
 		u->next = NULL;
-		event_write("cancel %u", u->number);
+		event_write(REPORT_CANCEL, "%u", u->number);
 		*e->dropped_tail = u;
 		e->dropped_tail = &u->next;
 	}
@@ -452,7 +452,7 @@ engine_add(struct engine *e, const struct request *r)
 	u->generation = atomic_load(&e->generation);
 	if (e->state == ENGINE_UNAVAILABLE) {
 		if (engine_since(&e->probed) < e->probe_interval) {
-			event_write("drop %u", u->number);
+			event_write(REPORT_DROP, "%u", u->number);
 			engine_utterance_free(u);
 			pthread_mutex_unlock(&e->lock);
 			return;

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "common/speech-report.h"
 #include "speech/event.h"
 
 void
@@ -19,17 +20,23 @@ event_init(void)
 }
 
 void
-event_write(const char *fmt, ...)
+event_write(enum speech_report_kind kind, const char *fmt, ...)
 {
 	char	 line[512];
 	va_list	 ap;
-	int	 len;
+	int	 len, head;
 
+	head = snprintf(line, sizeof line, "%s ", speech_report_name(kind));
+	if (head < 0 || (size_t)head >= sizeof line)
+		return;
 	va_start(ap, fmt);
-	len = vsnprintf(line, sizeof line - 1, fmt, ap);
+	len = vsnprintf(line + head, sizeof line - 1 - head, fmt, ap);
 	va_end(ap);
 	if (len < 0)
 		return;
+	len += head;
+	if (len > head && line[len - 1] == ' ')
+		len--;	/* a report without details */
 	if ((size_t)len > sizeof line - 2)
 		len = sizeof line - 2;
 	line[len++] = '\n';

@@ -7,9 +7,12 @@
 #ifndef LOKET_EVENT_H
 #define LOKET_EVENT_H
 
+#include "common/speech-report.h"
+
 /* Make standard output non-blocking. */
 void	event_init(void);
-/* Write one event line (the newline is added). */
-void	event_write(const char *, ...) __attribute__((format(printf, 1, 2)));
+/* Write one report: its kind's word, then the details (a newline added). */
+void	event_write(enum speech_report_kind, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
 
 #endif

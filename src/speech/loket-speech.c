@@ -63,7 +63,7 @@ read_requests(struct engine *e)
 			engine_stop(e);
 			break;
 		case REQUEST_MALFORMED:
-			event_write("error malformed");
+			event_write(REPORT_ERROR, "malformed");
 			break;
 		}
 	}
@@ -98,7 +98,7 @@ main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);	/* a command or reader gone: EPIPE */
 	event_init();
 	if ((e = engine_new(sink, &cause)) == NULL) {
-		event_write("unavailable %s", cause);
+		event_write(REPORT_UNAVAILABLE, "%s", cause);
 		free(cause);
 		sink_free(sink);
 		return 1;

@@ -443,8 +443,10 @@ board_draw_previous(const struct board *b, int y, int x, int width,
 		line = xstrdup(_("Previous calls"));
 		for (i = 1; i < b->nrecent; i++) {
 			label = board_label(&b->recent[i]);
-			joined = xasprintf(i == 1 ? "%s: %s" : "%s, %s", line,
-			    label);
+			/* TRANSLATORS: a heading and the first item of its
+			 * list, then the list and one more item. */
+			joined = xasprintf(i == 1 ? _("%s: %s") : _("%s, %s"),
+			    line, label);
 			free(label);
 			free(line);
 			line = joined;
@@ -495,8 +497,10 @@ board_draw_waiting_row(const struct board *b, int y, int x, int width)
 		s = &b->services[i];
 		if (s->waiting <= 0)
 			continue;
-		joined = xasprintf("%s%s%c %d", line, first ? ": " : ", ",
-		    s->letter, s->waiting);
+		/* TRANSLATORS: a list so far, a queue letter and how many
+		 * wait for it: "People waiting: A 3". */
+		joined = xasprintf(first ? _("%s: %c %d") : _("%s, %c %d"),
+		    line, s->letter, s->waiting);
 		free(line);
 		line = joined;
 		first = 0;

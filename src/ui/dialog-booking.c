@@ -115,14 +115,20 @@ dialog_booking_slots_fetch(struct dialog *d, struct dialog_frame *f,
 	int	 free_places;
 	char	 clock[6];
 
-	(void)cause;
 	count = booking_slots(d->booking, (time_t)f->id, time(NULL), &slots);
 	*entries = NULL;
 	*n = 0;
 	for (i = 0; i < count; i++) {
 		free_places = booking_free_places(d->db, d->booking, service,
-		    slots[i]);
-		if (free_places <= 0)
+		    slots[i], cause);
+		if (free_places < 0) {
+			catalog_entries_free(*entries, *n);
+			*entries = NULL;
+			*n = 0;
+			free(slots);
+			return -1;
+		}
+		if (free_places == 0)
 			continue;
 		*entries = xreallocarray(*entries, *n + 1, sizeof **entries);
 		dialog_booking_clock(d->booking, slots[i], clock);
@@ -207,7 +213,7 @@ dialog_booking_confirm_choose(struct dialog *d, struct dialog_frame *f,
 {
 	struct dialog_frame	*result;
 	struct booking		 k;
-	char			*code, *cause;
+	char			*code, *cause = NULL;
 
 	(void)n;
 	code = catalog_service_code(d->db, atol(f->text));
@@ -287,7 +293,7 @@ dialog_checkin_submit(struct dialog *d, struct dialog_frame *f,
     const char *code)
 {
 	struct ticket		 t;
-	char			*cause;
+	char			*cause = NULL;
 	int			 ahead;
 
 	(void)f;

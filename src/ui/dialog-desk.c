@@ -80,7 +80,7 @@ static enum dialog_result
 dialog_desk_password_submit(struct dialog *d, struct dialog_frame *f,
     const char *password)
 {
-	char	*cause;
+	char	*cause = NULL;
 
 	if (auth_init() != 0 || auth_login(d->db, f->text, password,
 	    time(NULL), &cause) != 0) {
@@ -175,7 +175,7 @@ static void
 dialog_desk_add_figures(struct dialog *d, struct screen *s, int chart)
 {
 	struct queue_figures	 q;
-	char			*cause, *line;
+	char			*cause = NULL, *line;
 
 	if (queue_figures(d->db, d->rules, time(NULL), d->counter, &q,
 	    &cause) != 0) {
@@ -211,7 +211,7 @@ dialog_desk_main_build(struct dialog *d, struct dialog_frame *f,
 	struct queue_service_status	*st;
 	struct ticket			 t;
 	size_t				 n, i;
-	char				*cause, *line, *label;
+	char				*cause = NULL, *line, *label;
 	int				 held;
 
 	d->counter = (int)f->id;
@@ -229,12 +229,13 @@ dialog_desk_main_build(struct dialog *d, struct dialog_frame *f,
 		free(line);
 		free(label);
 		queue_ticket_clear(&t);
-	} else {
-		if (held < 0)
-			free(cause);
+	} else if (held < 0) {
+		screen_set_message(s, cause, 1);
+		free(cause);
+		cause = NULL;
+	} else
 		screen_set_prompt(s, _("No ticket at this counter. Press 1 to "
 		    "call the next."));
-	}
 	if (queue_status(d->db, d->rules, time(NULL), &st, &n, &cause) == 0) {
 		for (i = 0; i < n; i++) {
 			if (st[i].waiting == 0 || !catalog_counter_serves(d->db,
@@ -261,11 +262,18 @@ dialog_desk_act(struct dialog *d, enum queue_action a,
 {
 	struct queue_actor	 who;
 	struct ticket		 t, now;
-	char			*cause, *label, *text;
+	char			*cause = NULL, *label, *text;
+	int			 held;
 
 	dialog_desk_actor(d, &who);
-	if (queue_current(d->db, d->rules, d->counter, time(NULL), &t,
-	    &cause) != 1) {
+	held = queue_current(d->db, d->rules, d->counter, time(NULL), &t,
+	    &cause);
+	if (held < 0) {
+		dialog_message(d, 1, "%s", cause);
+		free(cause);
+		return DIALOG_CHANGED;
+	}
+	if (held == 0) {
 		dialog_message(d, 1, _("No ticket at this counter: press 1 to "
 		    "call the next."));
 		return DIALOG_CHANGED;
@@ -303,14 +311,15 @@ dialog_desk_call(struct dialog *d, long id)
 {
 	struct queue_actor	 who;
 	struct ticket		 t;
-	char			*cause, *label, *text;
+	char			*cause = NULL, *label, *text;
 	int			 called;
 
 	dialog_desk_actor(d, &who);
-	if (id != 0)
+	if (id != 0) {
 		called = queue_act(d->db, d->rules, &who, QUEUE_CALL, id,
-		    OUTCOME_DONE, NULL, time(NULL), &t, &cause) == 0 ? 1 : -1;
-	else
+		    OUTCOME_DONE, NULL, time(NULL), &t, &cause);
+		called = called == 0 ? 1 : called;
+	} else
 		called = queue_call_next(d->db, d->rules, &who, time(NULL), &t,
 		    &cause);
 	if (called < 0) {
@@ -422,7 +431,7 @@ dialog_desk_service_choose(struct dialog *d, struct dialog_frame *f,
 	struct queue_actor	 kiosk = { NULL, "desk", 0 };
 	struct ticket		 t;
 	enum dialog_result	 r;
-	char			*code, *cause;
+	char			*code, *cause = NULL;
 	long			 service = f->id;
 	int			 purpose = f->item, ahead;
 
@@ -477,7 +486,7 @@ static enum dialog_result
 dialog_desk_number_submit(struct dialog *d, struct dialog_frame *f,
     const char *label)
 {
-	char	*cause;
+	char	*cause = NULL;
 	long	 id;
 	int	 found;
 

@@ -153,7 +153,7 @@ static void
 dialog_component_build(struct dialog *d, struct dialog_frame *f,
     struct screen *s)
 {
-	char	*name, *title, *text, *cause, *line, *save, *numbered;
+	char	*name, *title, *text, *cause = NULL, *line, *save, *numbered;
 	int	 number = 0;
 
 	name = catalog_name(d->db, CATALOG_SERVICE, f->id, d->lang);

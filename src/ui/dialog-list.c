@@ -49,7 +49,7 @@ dialog_list_build(struct dialog *d, struct dialog_frame *f, struct screen *s,
 	struct catalog_entry	*entries;
 	struct dialog_page	 p;
 	size_t			 n, i;
-	char			*cause;
+	char			*cause = NULL;
 
 	if (fetch(d, f, &entries, &n, &cause) != 0) {
 		screen_set_message(s, cause, 1);
@@ -76,7 +76,7 @@ dialog_list_choose(struct dialog *d, struct dialog_frame *f, size_t n,
 	struct dialog_page	 p;
 	size_t			 count;
 	long			 choice;
-	char			*cause;
+	char			*cause = NULL;
 
 	*extra = -1;
 	if (fetch(d, f, &entries, &count, &cause) != 0) {

@@ -29,7 +29,7 @@ dialog_search_submit(struct dialog *d, struct dialog_frame *f,
 	struct catalog_entry	*entries;
 	struct dialog_frame	*results;
 	size_t			 n;
-	char			*cause;
+	char			*cause = NULL;
 
 	if (catalog_search(d->db, query, d->lang, &entries, &n, &cause) != 0) {
 		dialog_message(d, 1, "%s", cause);

@@ -143,7 +143,7 @@ void
 dialog_ticket_show(struct dialog *d, const struct ticket *t, int ahead)
 {
 	struct dialog_frame	*result;
-	char			*cause;
+	char			*cause = NULL;
 
 	result = dialog_push(d, &dialog_ticket_result, t->id, ahead);
 	/* A printer that fails leaves the ticket valid, and says so. */
@@ -158,7 +158,7 @@ dialog_confirm_choose(struct dialog *d, struct dialog_frame *f, size_t n)
 	struct queue_actor	 kiosk = { "kiosk", "kiosk", 0 };
 	struct queue_extra	 extra = { NULL, 0, 0 };
 	struct ticket		 t;
-	char			*cause, *code;
+	char			*cause = NULL, *code;
 	int			 ahead;
 
 	(void)n;
@@ -189,9 +189,10 @@ dialog_result_build(struct dialog *d, struct dialog_frame *f,
     struct screen *s)
 {
 	struct ticket	 t;
-	char		*cause, *label, *line, *wait, *name, *counters;
+	char		*cause = NULL, *label, *line, *wait, *name, *counters;
 
 	if (queue_ticket(d->db, f->id, &t, &cause) != 1) {
+		free(cause);	/* logged by the store; the citizen needs help */
 		screen_set_title(s, _("Your ticket"));
 		screen_set_message(s, _("The ticket cannot be read back. Ask at "
 		    "the information desk."), 1);

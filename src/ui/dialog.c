@@ -269,7 +269,8 @@ dialog_submit(struct dialog *d, const char *text)
 	/* An error names the field it is about, on screen and aloud. */
 	if (d->message != NULL && d->message_is_error && *label != '\0') {
 		copy = d->message;
-		d->message = xasprintf("%s: %s", label, copy);
+		/* TRANSLATORS: a field's label, then what is wrong in it. */
+		d->message = xasprintf(_("%s: %s"), label, copy);
 		free(copy);
 	}
 	free(label);

@@ -15,6 +15,7 @@
 
 #include "common/configuration.h"
 #include "common/log.h"
+#include "common/speech-report.h"
 #include "common/spoken.h"
 #include "common/xmalloc.h"
 #include "ui/speech.h"
@@ -46,18 +47,26 @@ struct speech {
 	size_t	 len;
 };
 
+const char *const speech_sink_names[] = {
+	[SPEECH_SINK_DEVICE] = "device",
+	[SPEECH_SINK_COMMAND] = "command",
+	[SPEECH_SINK_DISPATCHER] = "dispatcher",
+	[SPEECH_SINK_WAV] = "wav",
+	[SPEECH_SINK_OFF] = "off",
+	NULL
+};
+
 int
 speech_check(const struct config *c, char **cause)
 {
-	const char	*sink = c->speech_sink != NULL ? c->speech_sink :
-			    "device";
+	enum speech_sink	 sink = c->speech_sink;
 
-	if (strcmp(sink, "wav") == 0 && c->speech_directory == NULL) {
+	if (sink == SPEECH_SINK_WAV && c->speech_directory == NULL) {
 		*cause = xstrdup(_("[speech] sink = wav needs a directory: "
 		    "set directory = in the [speech] section"));
 		return -1;
 	}
-	if (strcmp(sink, "command") == 0 && c->speech_command == NULL) {
+	if (sink == SPEECH_SINK_COMMAND && c->speech_command == NULL) {
 		*cause = xstrdup(_("[speech] sink = command needs a command: "
 		    "set command = in the [speech] section, such as "
 		    "aplay -q -D plughw:1"));
@@ -107,7 +116,8 @@ speech_exec(struct speech *sp, int in, int out)
 	execl(sp->program, "loket-speech", sp->sink, sp->argument,
 	    (char *)NULL);
 	/* Said as the process would say it: no voice can be heard. */
-	dprintf(STDOUT_FILENO, "unavailable cannot run %s: %s\n", sp->program,
+	dprintf(STDOUT_FILENO, "%s cannot run %s: %s\n",
+	    speech_report_name(REPORT_UNAVAILABLE), sp->program,
 	    strerror(errno));
 	_exit(127);
 }
@@ -198,18 +208,17 @@ speech_lost(struct speech *sp, const char *why)
 struct speech *
 speech_start(const struct config *c, int start_now)
 {
-	struct speech	*sp;
-	const char	*sink = c->speech_sink != NULL ? c->speech_sink :
-			    "device";
+	struct speech		*sp;
+	enum speech_sink	 sink = c->speech_sink;
 
-	if (strcmp(sink, "off") == 0)
+	if (sink == SPEECH_SINK_OFF)
 		return NULL;
 	sp = xcalloc(1, sizeof *sp);
 	sp->program = speech_program();
-	sp->sink = xstrdup(sink);
-	if (strcmp(sink, "wav") == 0 && c->speech_directory != NULL)
+	sp->sink = xstrdup(speech_sink_names[sink]);
+	if (sink == SPEECH_SINK_WAV && c->speech_directory != NULL)
 		sp->argument = xstrdup(c->speech_directory);
-	else if (strcmp(sink, "command") == 0 && c->speech_command != NULL)
+	else if (sink == SPEECH_SINK_COMMAND && c->speech_command != NULL)
 		sp->argument = xstrdup(c->speech_command);
 	sp->fd = sp->report = -1;
 	sp->rate = c->speech_rate;
@@ -308,39 +317,39 @@ speech_stop(struct speech *sp)
 static char *
 speech_report(struct speech *sp, const char *line)
 {
-	if (strncmp(line, "end ", 4) == 0)
+	struct speech_report	 r;
+
+	speech_report_parse(line, &r);
+	if (speech_report_ends(r.kind))
 		sp->finished++;
-	if (strncmp(line, "cancel ", 7) == 0 || strncmp(line, "drop ", 5) == 0) {
-		sp->finished++;
+	if (r.kind == REPORT_CANCEL || r.kind == REPORT_DROP)
 		sp->cut++;
-	}
-	if (strncmp(line, "unavailable", 11) == 0) {
+	switch (r.kind) {
+	case REPORT_UNAVAILABLE:
 		log_warn("speech: %s", line);
 		free(sp->reason);
-		sp->reason = xstrdup(line[11] == ' ' ? line + 12 : line + 11);
+		sp->reason = xstrdup(r.detail);
 		if (sp->unavailable)
 			return NULL;
 		sp->unavailable = 1;
 		return xstrdup(_("Voice guidance cannot be heard: the sound "
 		    "output does not work here. Everything is on the "
 		    "screen."));
-	}
-	if (strncmp(line, "ready", 5) == 0) {
+	case REPORT_READY:
 		if (sp->unavailable)
 			log_info("speech: sound works again (%s)", line);
 		sp->unavailable = 0;
 		free(sp->reason);
 		sp->reason = NULL;
 		return NULL;
-	}
-	if (strncmp(line, "start ", 6) == 0 || strncmp(line, "audio ", 6) ==
-	    0 || strncmp(line, "end ", 4) == 0 || strncmp(line, "cancel ",
-	    7) == 0 || strncmp(line, "chime ", 6) == 0 || strncmp(line,
-	    "drop ", 5) == 0)
-		log_debug("speech: %s", line);
-	else	/* the synthesizer or the sound system speaking up */
+	case REPORT_ERROR:
+	case REPORT_OTHER:	/* the synthesizer or the sound system */
 		log_info("speech: %s", line);
-	return NULL;
+		return NULL;
+	default:
+		log_debug("speech: %s", line);
+		return NULL;
+	}
 }
 
 char *

@@ -18,6 +18,17 @@
 struct config;
 struct speech;
 
+/* Where speech plays ([speech] sink). */
+enum speech_sink {
+	SPEECH_SINK_DEVICE = 0,	/* the sound device, the default */
+	SPEECH_SINK_COMMAND,	/* a command fed WAV audio */
+	SPEECH_SINK_DISPATCHER,	/* speech-dispatcher */
+	SPEECH_SINK_WAV,	/* a directory of WAV files, for tests */
+	SPEECH_SINK_OFF
+};
+/* The names loket-speech takes, indexed by enum speech_sink, NULL-ended. */
+extern const char *const speech_sink_names[];
+
 /* Is the [speech] section usable? -1 and a cause (owned) if not. */
 int		 speech_check(const struct config *, char **cause);
 /*

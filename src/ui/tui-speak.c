@@ -15,10 +15,11 @@
 #include "ui/tui-speak.h"
 #include "ui/voice.h"
 
-enum tui_echo {
-	ECHO_CHARACTER,
-	ECHO_WORD,
-	ECHO_OFF
+const char *const tui_echo_names[] = {
+	[ECHO_CHARACTER] = "character",
+	[ECHO_WORD] = "word",
+	[ECHO_OFF] = "off",
+	NULL
 };
 
 struct tui_speaker {
@@ -43,12 +44,7 @@ tui_speaker_new(const struct config *c, struct dialog *d)
 	sp->speech = speech;
 	sp->dialog = d;
 	sp->was_on = dialog_voice(d)->on;
-	if (c->speech_echo == NULL || strcmp(c->speech_echo, "character") == 0)
-		sp->echo = ECHO_CHARACTER;
-	else if (strcmp(c->speech_echo, "word") == 0)
-		sp->echo = ECHO_WORD;
-	else
-		sp->echo = ECHO_OFF;
+	sp->echo = c->speech_echo;
 	dialog_set_speaking(d, 1);
 	return sp;
 }

@@ -15,6 +15,15 @@ struct dialog;
 struct screen;
 struct tui_speaker;
 
+/* What is said of typed input ([speech] echo). */
+enum tui_echo {
+	ECHO_CHARACTER = 0,	/* each character, the default */
+	ECHO_WORD,		/* each word, at a space */
+	ECHO_OFF
+};
+/* Their names, indexed by enum tui_echo, NULL-ended. */
+extern const char *const tui_echo_names[];
+
 /* NULL when the office turned speech off ([speech] sink = off). */
 struct tui_speaker *tui_speaker_new(const struct config *, struct dialog *);
 void		 tui_speaker_free(struct tui_speaker *);
