@@ -146,11 +146,15 @@ static const struct spoken_case spoken_en_cases[] = {
 	{ "09:30", "nine thirty" },
 	{ "9:05", "nine oh five" },
 	{ "12.15", "twelve fifteen" },
-	{ "23:59", "twenty-three fifty-nine" },
+	{ "23:59", "eleven fifty-nine p.m." },
+	{ "12:00", "twelve o'clock" },
+	{ "12:30", "twelve thirty" },
+	{ "13:00", "one p.m." },
+	{ "14:05", "two oh five p.m." },
 	{ "07:30:15", "seven thirty" },
 	{ "at 10:00", "at ten o'clock" },
 	{ "08:00-12:00", "eight o'clock to twelve o'clock" },
-	{ "08.00\xe2\x80\x93" "15.00 WIB", "eight o'clock to fifteen o'clock "
+	{ "08.00\xe2\x80\x93" "15.00 WIB", "eight o'clock to three p.m. "
 	  "double-u i bee" },
 	/* Dates */
 	{ "2026-12-01", "the first of December two thousand and twenty-six" },

@@ -128,14 +128,17 @@ spoken_clock(struct spoken *sp, unsigned hour, unsigned minute)
 		}
 		return;
 	}
-	spoken_add_number(sp, hour);
-	if (minute == 0)
+	/* English says the afternoon on a twelve-hour clock: "three p.m.". */
+	spoken_add_number(sp, hour > 12 ? hour - 12 : hour);
+	if (minute == 0 && hour <= 12)
 		spoken_add_word(sp, "o'clock");
-	else {
+	else if (minute > 0) {
 		if (minute < 10)
 			spoken_add_word(sp, "oh");
 		spoken_add_number(sp, minute);
 	}
+	if (hour > 12)
+		spoken_add_word(sp, "p.m.");
 }
 
 /* "11:00", "09.30", "8:05": a time of day. In English "9.30" is a
