@@ -20,7 +20,7 @@ later=$(sed -n 60p "$out" | cut -d' ' -f1,2)
 $L booking make akta-kelahiran --at "$first" --json >"$out"
 check "booking make exits 0" $? -eq 0
 code=$(sed 's/.*"code":"\([^"]*\)".*/\1/' "$out")
-check "the code looks like XXXX-XXXX" "$(echo "$code" | grep -c '^[A-Z0-9]\{4\}-[A-Z0-9]\{4\}$')" = 1
+check "the code is ten digits a keypad can type, 1234-5678-90" "$(echo "$code" | grep -c '^[0-9]\{4\}-[0-9]\{4\}-[0-9]\{2\}$')" = 1
 $L booking make akta-kelahiran --at "$first" >/dev/null
 $L booking make akta-kelahiran --at "$first" 2>"$err"
 check "a full slot is refused" $? -eq 1
@@ -36,14 +36,34 @@ $L booking make no-such --at "$first" 2>"$err"
 contains "an unknown service is named" "$err" 'There is no service "no-such".'
 
 # Check in: the first slot is within the hour before or after now.
-scanned=$(echo "$code" | tr -d '-' | tr 'A-Z' 'a-z')
+# A wrong digit, and two neighbours swapped: caught before any lookup.
+digits=$(echo "$code" | tr -d '-')
+last=$(echo "$digits" | cut -c10)
+wrong=$(echo "$digits" | cut -c1-9)$(( (last + 1) % 10 ))
+$L booking checkin "$wrong" 2>"$err"
+check "a code with a wrong digit is refused (exit 1)" $? -eq 1
+contains "... saying a digit is wrong or two are swapped" "$err" "a digit is wrong or two are swapped"
+a=$(echo "$digits" | cut -c1) b=$(echo "$digits" | cut -c2)
+if [ "$a" != "$b" ]; then
+	$L booking checkin "$b$a$(echo "$digits" | cut -c3-)" 2>"$err"
+	contains "... and two swapped neighbours too" "$err" "a digit is wrong or two are swapped"
+else
+	check "... and two swapped neighbours too (equal digits: nothing to swap)" 1 -eq 1
+fi
+check "the refused codes checked nothing in" "$(sqlite3 "$db" "SELECT count(*) FROM booking WHERE state = 'checked_in'")" = 0
+scanned=$(echo "$code" | tr -d '-')
 $L booking checkin "$scanned" >"$out" 2>"$err"
-check "check-in with a scanned code (no dash, lower case) exits 0" $? -eq 0
+check "check-in with a scanned code (digits, no dashes) exits 0" $? -eq 0
 contains "check-in gives a ticket" "$out" "Checked in: ticket D-001."
 $L booking checkin "$code" 2>"$err"
 contains "a used code is refused" "$err" "has already been used"
 $L booking checkin "ABCD" 2>"$err"
-contains "a code of the wrong shape is explained" "$err" "a code has 8 letters and digits"
+contains "a code of the wrong shape is explained" "$err" "a code has 10 digits, such as 2736-1048-53"
+# A code of the first form (eight letters and digits) still checks in.
+firstform=$($L booking make akta-kelahiran --at "$later" --json 2>/dev/null | sed 's/.*"code":"\([^"]*\)".*/\1/')
+sqlite3 "$db" "UPDATE booking SET code = 'K7M4QX4P', slot = strftime('%s', 'now'), day = (SELECT day FROM booking WHERE code = '$(echo "$code" | tr -d '-')') WHERE code = '$(echo "$firstform" | tr -d '-')'"
+$L booking checkin "k7m4-qx4p" >"$out" 2>"$err"
+contains "a code of the first form, typed in lower case, still checks in" "$out" "Checked in: ticket D-00"
 later_code=$($L booking make akta-kelahiran --at "$later" --json | sed 's/.*"code":"\([^"]*\)".*/\1/')
 $L booking checkin "$later_code" 2>"$err"
 case $later in "$(echo "$first" | cut -d' ' -f1)"*) want="opens for check-in" ;; *) want="not for today" ;; esac
@@ -78,5 +98,6 @@ printf '2\n7\n%s\n' "$pcode" | $LOKET --db "$db" --lang=en --config "$TMP/print.
 contains "a check-in at the kiosk prints the ticket too" "$TMP/paper.txt" "Family Card"
 printf '2\n7\nAAAA-AAAA\n' | $L --line >"$out"
 contains "the kiosk names an unknown code" "$out" "There is no booking AAAA-AAAA."
+contains "... and says what to check and where to get help" "$out" "Check the code's digits and that the booking is for today; the information desk can help."
 
 done_testing

@@ -92,7 +92,7 @@ check "one WAV file per utterance" "$c" -eq "$(grep -c '	\(id\|en\)	' "$log")"
 check "the WAV files hold sound" "$(head -c 4 "$(ls "$wav"/*.wav | head -n 1)")" = RIFF
 
 tui_keys s 9
-ok "a search screen is spoken, with its field" spoken "Search services. Type a word, such as kay tee pee or akta, then press Enter. Keyword."
+ok "a search screen is spoken, with its field" spoken "Search services. Type a word, such as kay tee pee or akta, then press hash or Enter. Keyword."
 n=$(lines)
 tui_type s "k"
 ok "a typed letter is spoken" spoken_after "$n" "	en	150	80	kay"
@@ -106,7 +106,7 @@ tui_keys s BSpace
 must spoken_after "$n" "	deleted"
 n=$(lines)
 tui_keys s Enter
-ok "an error is spoken and names its field" spoken_after "$n" "Keyword, Nothing was typed. Type your answer, then press Enter."
+ok "an error is spoken and names its field" spoken_after "$n" "Keyword, Nothing was typed. Type your answer, then press hash."
 tui_type s "akta"
 tui_keys s Enter
 ok "the result is spoken" spoken "services match"

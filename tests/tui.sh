@@ -433,8 +433,8 @@ for term in vt100 linux; do
 	lacks "$term: ... and the no-match message has gone" \
 		"$TMP/screen" "$ID_NOMATCH"
 	keep "$s" "$term"
-	tui_keys "$s" 0
-	title "$term: 0 in the empty field goes back to the agency list" \
+	tui_keys "$s" '*'
+	title "$term: * in the empty field goes back to the agency list" \
 		"$s" "$ID_INFO"
 	tui_keys "$s" 9
 	title "$term: 9 opens the search again" "$s" "$ID_SEARCH"

@@ -152,7 +152,7 @@ cmd_booking_make_exec(const struct config *config, int argc, char **argv)
 	struct booking		 k;
 	struct db		*db;
 	const char		*at = NULL, *phone = NULL;
-	char			*cause = NULL, shown[10];
+	char			*cause = NULL, shown[BOOKING_CODE_SHOWN];
 	time_t			 slot;
 	int			 c, json = 0, status, rc;
 

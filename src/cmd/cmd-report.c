@@ -23,7 +23,6 @@
 struct report {
 	const char	*day;
 	const char	*today;
-	int		 left_open;
 };
 
 /* A time as office-local HH:MM:SS, or "" for none. */
@@ -50,12 +49,10 @@ cmd_report_row(void *arg, const struct ticket *t)
 	const char	*state = queue_state_name(t->state);
 	const char	*outcome = t->outcome >= 0 ?
 			    queue_outcome_name(t->outcome) : "";
-	int		 open = t->state < TICKET_DONE;
 
-	if (open && strcmp(r->day, r->today) < 0) {
-		state = "noshow";
+	if (queue_left_open(t, r->today)) {
+		state = queue_state_name(TICKET_NOSHOW);
 		outcome = "left-open";
-		r->left_open++;
 	}
 	cmd_report_time(cmd_report_schedule, t->arrived, arrived);
 	cmd_report_time(cmd_report_schedule, t->called, called);
@@ -70,17 +67,6 @@ cmd_report_row(void *arg, const struct ticket *t)
 	    t->served && t->finished ? (long)(t->finished - t->served) : -1L);
 	free(label);
 	return ferror(stdout) ? 1 : 0;
-}
-
-/* Count what a past day left open, without printing. */
-static int
-cmd_report_count_open(void *arg, const struct ticket *t)
-{
-	struct report	*r = arg;
-
-	if (t->state < TICKET_DONE && strcmp(r->day, r->today) < 0)
-		r->left_open++;
-	return 0;
 }
 
 static int
@@ -138,15 +124,16 @@ cmd_report_exec(const struct config *config, int argc, char **argv)
 	if (csv) {
 		printf("id,ticket,service,priority,state,outcome,arrived,called,"
 		    "served,finished,counter,wait_seconds,service_seconds\n");
-		if (queue_log(db, r.day, cmd_report_row, &r, &cause) != 0) {
+		/* 1: a row could not be written; cmd_close_stdout says so. */
+		if (queue_log(db, r.day, cmd_report_row, &r, &cause) < 0) {
 			cmd_error("%s", cause);
 			free(cause);
 			status = EXIT_DATABASE;
 		}
 		goto out;
 	}
-	if (queue_figures_day(db, &rules, r.day, 0, &f, &cause) != 0 ||
-	    queue_log(db, r.day, cmd_report_count_open, &r, &cause) != 0) {
+	if (queue_figures_day(db, &rules, r.day, 0, time(NULL), &f,
+	    &cause) != 0) {
 		cmd_error("%s", cause);
 		free(cause);
 		status = EXIT_DATABASE;
@@ -154,10 +141,10 @@ cmd_report_exec(const struct config *config, int argc, char **argv)
 	}
 	printf(_("Report for %s\n"), r.day);
 	printf(_("Served: %d\n"), f.served);
-	printf(_("Not present: %d\n"), f.noshow + r.left_open);
-	if (r.left_open > 0)
+	printf(_("Not present: %d\n"), f.noshow);
+	if (f.left_open > 0)
 		printf(_("  of which left open at the end of the day: %d\n"),
-		    r.left_open);
+		    f.left_open);
 	else
 		printf(_("Still waiting: %d\n"), f.waiting);
 	if (f.average_wait >= 0)

@@ -2,15 +2,21 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/check-digit.h"
 #include "common/configuration.h"
 #include "common/xmalloc.h"
 #include "office/booking.h"
 
-/* No 0/O, 1/I, 2/Z, 5/S or 8/B: a code is read aloud and typed. */
+/*
+ * The first form of codes, still accepted: eight of these (no 0/O, 1/I,
+ * 2/Z, 5/S or 8/B).
+ */
 static const char booking_alphabet[] = "ACDEFGHJKLMNPQRTUVWXY34679";
+#define BOOKING_CODE_OLD	8
 
 int
 booking_rules_init(struct booking_rules *b, const struct config *c,
@@ -74,43 +80,56 @@ booking_days(const struct booking_rules *b, time_t now, time_t **days)
 }
 
 int
-booking_code_parse(const char *typed, char code[BOOKING_CODE_LENGTH + 1])
+booking_code_parse(const char *typed, char code[BOOKING_CODE_MAX + 1])
 {
-	size_t	 n = 0;
+	size_t	 n = 0, digits = 0;
 	int	 c;
 
 	for (; *typed != '\0'; typed++) {
 		if (*typed == '-' || *typed == ' ')
 			continue;
 		c = toupper((unsigned char)*typed);
-		if (strchr(booking_alphabet, c) == NULL || c == '\0' ||
-		    n == BOOKING_CODE_LENGTH)
+		if (n == BOOKING_CODE_MAX || c == '\0' ||
+		    (!isdigit(c) && strchr(booking_alphabet, c) == NULL))
 			return -1;
+		digits += isdigit(c) != 0;
 		code[n++] = (char)c;
 	}
 	code[n] = '\0';
-	return n == BOOKING_CODE_LENGTH ? 0 : -1;
+	if (n == BOOKING_CODE_MAX && digits == n)
+		return check_digit_valid(code) ? 0 : BOOKING_CODE_BAD_CHECK;
+	/* The first form: its own letters and digits. */
+	if (n == BOOKING_CODE_OLD &&
+	    strspn(code, booking_alphabet) == BOOKING_CODE_OLD)
+		return 0;
+	return -1;
 }
 
 void
-booking_code_format(const char *code, char out[10])
+booking_code_format(const char *code, char out[BOOKING_CODE_SHOWN])
 {
-	memcpy(out, code, 4);
-	out[4] = '-';
-	memcpy(out + 5, code + 4, 4);
-	out[9] = '\0';
+	size_t	 len = strlen(code);
+
+	if (len == BOOKING_CODE_MAX)
+		snprintf(out, BOOKING_CODE_SHOWN, "%.4s-%.4s-%.2s", code,
+		    code + 4, code + 8);
+	else
+		snprintf(out, BOOKING_CODE_SHOWN, "%.4s-%.4s", code, code + 4);
 }
 
 void
-booking_code_new(char code[BOOKING_CODE_LENGTH + 1],
+booking_code_new(char code[BOOKING_CODE_MAX + 1],
     unsigned (*random)(unsigned))
 {
 	int	 i;
 
-	for (i = 0; i < BOOKING_CODE_LENGTH; i++)
-		code[i] = booking_alphabet[random(sizeof booking_alphabet -
-		    1)];
-	code[BOOKING_CODE_LENGTH] = '\0';
+	/* Nine random digits, the first not 0, then the check digit. */
+	code[0] = (char)('1' + random(9));
+	for (i = 1; i < BOOKING_CODE_MAX - 1; i++)
+		code[i] = (char)('0' + random(10));
+	code[BOOKING_CODE_MAX - 1] = '\0';
+	code[BOOKING_CODE_MAX - 1] = (char)check_digit_compute(code);
+	code[BOOKING_CODE_MAX] = '\0';
 }
 
 void

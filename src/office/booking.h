@@ -18,7 +18,15 @@ struct db;
 struct queue_rules;
 struct ticket;
 
-#define BOOKING_CODE_LENGTH	8
+/*
+ * A booking code is ten digits, the last a check digit (Verhoeff), so that
+ * a keypad can type it and a wrong or swapped digit is caught before any
+ * lookup: "2736-1048-53". Codes of the first form, eight letters and
+ * digits ("K7M2-QX4P"), are still accepted.
+ */
+#define BOOKING_CODE_MAX	10	/* characters, without the dashes */
+#define BOOKING_CODE_SHOWN	13	/* "2736-1048-53" and its NUL */
+#define BOOKING_CODE_BAD_CHECK	(-2)	/* digits with a wrong check digit */
 
 enum booking_state {
 	BOOKING_BOOKED = 0,
@@ -38,7 +46,7 @@ struct booking_rules {
 
 struct booking {
 	long			 id;
-	char			 code[BOOKING_CODE_LENGTH + 1];
+	char			 code[BOOKING_CODE_MAX + 1];
 	long			 service;
 	char			*service_code;
 	char			 day[11];
@@ -56,15 +64,21 @@ size_t	 booking_days(const struct booking_rules *, time_t now, time_t **);
 /* The slot starts of the day beginning at midnight, later than now. */
 size_t	 booking_slots(const struct booking_rules *, time_t midnight,
 	     time_t now, time_t **);
-/* A code as typed or scanned, made canonical; -1 if it cannot be one. */
-int	 booking_code_parse(const char *, char code[BOOKING_CODE_LENGTH + 1]);
-/* "K7M2-QX4P": the code as shown and printed; out holds 10 bytes. */
-void	 booking_code_format(const char *code, char out[10]);
+/*
+ * A code as typed or scanned (dashes and spaces ignored), made canonical:
+ * 0, BOOKING_CODE_BAD_CHECK for ten digits whose check digit is wrong, or
+ * -1 if it cannot be a code.
+ */
+int	 booking_code_parse(const char *, char code[BOOKING_CODE_MAX + 1]);
+/* "2736-1048-53" (or "K7M2-QX4P"): the code as shown and printed. */
+void	 booking_code_format(const char *code, char out[BOOKING_CODE_SHOWN]);
 /* A fresh code, random(n) giving 0..n-1 (randombytes_uniform). */
-void	 booking_code_new(char code[BOOKING_CODE_LENGTH + 1],
+void	 booking_code_new(char code[BOOKING_CODE_MAX + 1],
 	     unsigned (*random)(unsigned));
 void	 booking_clear(struct booking *);
 
+/* One booking by id: 1 found, 0 not, DB_FAILED. */
+int	 booking_read(struct db *, long id, struct booking *, char **cause);
 /* Book a slot: 0, DB_REFUSED (full, past or not a slot) or DB_FAILED. */
 int	 booking_make(struct db *, const struct booking_rules *,
 	     const char *service, time_t slot, const char *phone, time_t now,

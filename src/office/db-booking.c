@@ -162,17 +162,26 @@ booking_checkin(struct db *db, const struct booking_rules *b,
 	struct queue_actor	 kiosk = { "kiosk", "checkin", 0 };
 	struct queue_extra	 extra;
 	sqlite3_stmt		*stmt;
-	char			 code[BOOKING_CODE_LENGTH + 1], today[11];
+	char			 code[BOOKING_CODE_MAX + 1], today[11];
 	char			*service = NULL, *state = NULL, *day = NULL;
-	char			*phone = NULL, shown[10];
+	char			*phone = NULL, shown[BOOKING_CODE_SHOWN];
 	time_t			 slot = 0;
 	long			 id = 0;
 	int			 rc, status = DB_FAILED;
 
 	memset(t, 0, sizeof *t);
-	if (booking_code_parse(typed, code) != 0) {
-		*cause = xstrdup(_("That is not a booking code: a code has 8 "
-		    "letters and digits, such as K7M2-QX4P."));
+	switch (booking_code_parse(typed, code)) {
+	case 0:
+		break;
+	case BOOKING_CODE_BAD_CHECK:
+		*cause = xstrdup(_("That booking code is not right: a digit is "
+		    "wrong or two are swapped. Check it against your booking "
+		    "and type it again, or ask at the information desk."));
+		return DB_REFUSED;
+	default:
+		*cause = xstrdup(_("That is not a booking code: a code has 10 "
+		    "digits, such as 2736-1048-53. Check it against your "
+		    "booking, or ask at the information desk."));
 		return DB_REFUSED;
 	}
 	booking_code_format(code, shown);
@@ -202,7 +211,9 @@ booking_checkin(struct db *db, const struct booking_rules *b,
 	status = DB_REFUSED;
 	queue_day(r, now, today);
 	if (id == 0) {
-		*cause = xasprintf(_("There is no booking %s."), shown);
+		*cause = xasprintf(_("There is no booking %s. Check the code's "
+		    "digits and that the booking is for today; the "
+		    "information desk can help."), shown);
 		goto rollback;
 	}
 	if (strcmp(state, "checked_in") == 0) {
@@ -255,4 +266,42 @@ rollback:
 	free(day);
 	free(phone);
 	return status;
+}
+
+int
+booking_read(struct db *db, long id, struct booking *k, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	const char	*text;
+	int		 rc;
+
+	memset(k, 0, sizeof *k);
+	if ((rc = db_prepare(db, "SELECT b.code, s.id, s.code, b.day, b.slot, "
+	    "b.state FROM booking b JOIN service s ON s.id = b.service_id "
+	    "WHERE b.id = ?1", &stmt, cause)) != 0)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		k->id = id;
+		text = (const char *)sqlite3_column_text(stmt, 0);
+		snprintf(k->code, sizeof k->code, "%s", text != NULL ? text :
+		    "");
+		k->service = sqlite3_column_int64(stmt, 1);
+		k->service_code = db_column_text(stmt, 2);
+		text = (const char *)sqlite3_column_text(stmt, 3);
+		snprintf(k->day, sizeof k->day, "%s", text != NULL ? text : "");
+		k->slot = sqlite3_column_int64(stmt, 4);
+		text = (const char *)sqlite3_column_text(stmt, 5);
+		k->state = text == NULL ? BOOKING_BOOKED :
+		    strcmp(text, "checked_in") == 0 ? BOOKING_CHECKED_IN :
+		    strcmp(text, "expired") == 0 ? BOOKING_EXPIRED :
+		    BOOKING_BOOKED;
+	}
+	sqlite3_finalize(stmt);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return db_fail(db, rc, cause);
 }

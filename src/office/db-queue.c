@@ -926,15 +926,17 @@ queue_figures(struct db *db, const struct queue_rules *r, time_t now,
 	char	 day[11];
 
 	queue_day(r, now, day);
-	return queue_figures_day(db, r, day, counter, f, cause);
+	return queue_figures_day(db, r, day, counter, now, f, cause);
 }
 
 int
 queue_figures_day(struct db *db, const struct queue_rules *r,
-    const char *day, int counter, struct queue_figures *f, char **cause)
+    const char *day, int counter, time_t now, struct queue_figures *f,
+    char **cause)
 {
 	sqlite3_stmt	*stmt;
-	int		 rc, hour;
+	char		 today[11];
+	int		 rc, hour, open;
 
 	memset(f, 0, sizeof *f);
 	f->average_wait = f->average_service = -1;
@@ -945,7 +947,9 @@ queue_figures_day(struct db *db, const struct queue_rules *r,
 	    "count(*) FILTER (WHERE state = 'waiting'), "
 	    "avg(called_at - arrived_at) FILTER (WHERE called_at IS NOT NULL), "
 	    "avg(finished_at - served_at) FILTER (WHERE state = 'done' AND "
-	    "  outcome <> 'transferred') "
+	    "  outcome <> 'transferred'), "
+	    "count(*) FILTER (WHERE state IN ('waiting', 'called', 'serving', "
+	    "  'parked')) "
 	    "FROM ticket WHERE day = ?1 AND (?2 = 0 OR counter = ?2 OR "
 	    "  (state = 'waiting' AND service_id IN (SELECT cs.service_id FROM "
 	    "  counter_service cs JOIN counter c ON c.id = cs.counter_id "
@@ -962,6 +966,14 @@ queue_figures_day(struct db *db, const struct queue_rules *r,
 			f->average_wait = sqlite3_column_int64(stmt, 3);
 		if (sqlite3_column_type(stmt, 4) != SQLITE_NULL)
 			f->average_service = sqlite3_column_int64(stmt, 4);
+		/* What a past day left open counts as not present. */
+		open = sqlite3_column_int(stmt, 5);
+		queue_day(r, now, today);
+		if (strcmp(day, today) < 0) {
+			f->left_open = open;
+			f->noshow += open;
+			f->waiting = 0;
+		}
 	}
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_ROW) {
@@ -1008,9 +1020,9 @@ queue_log(struct db *db, const char *day,
 		queue_ticket_clear(&t);
 	}
 	sqlite3_finalize(stmt);
-	if (!stop && rc != SQLITE_DONE) {
-		*cause = db_cause(db, rc);
-		return -1;
-	}
-	return stop ? -1 : 0;
+	if (stop)
+		return 1;
+	if (rc != SQLITE_DONE)
+		return db_fail(db, rc, cause);
+	return 0;
 }

@@ -215,3 +215,9 @@ queue_phone_valid(const char *phone)
 	return len >= 8 && len <= 15 && phone[0] == '0' &&
 	    strspn(phone, "0123456789") == len;
 }
+
+int
+queue_left_open(const struct ticket *t, const char *today)
+{
+	return t->state < TICKET_DONE && strcmp(t->day, today) < 0;
+}

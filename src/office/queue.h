@@ -122,7 +122,8 @@ struct queue_call {
 /* Today's figures, for the desk and the report. */
 struct queue_figures {
 	int	 served;		/* finished, not transferred */
-	int	 noshow;
+	int	 noshow;		/* with left_open */
+	int	 left_open;		/* a past day's open tickets */
 	int	 waiting;
 	long	 average_wait;		/* seconds from arrival to call; -1 */
 	long	 average_service;	/* seconds from serving to finish; -1 */
@@ -236,11 +237,20 @@ int		 queue_find(struct db *, const struct queue_rules *, time_t now,
 int		 queue_figures(struct db *, const struct queue_rules *,
 		     time_t now, int counter, struct queue_figures *,
 		     char **cause);
-/* The same for a given office-local day "YYYY-MM-DD". */
+/*
+ * The same for a given office-local day "YYYY-MM-DD". Of a day before
+ * now's, the tickets left open (waiting, called, serving or parked at its
+ * midnight) count as not present (queue_left_open).
+ */
 int		 queue_figures_day(struct db *, const struct queue_rules *,
-		     const char *day, int counter, struct queue_figures *,
-		     char **cause);
-/* Every ticket of a day, in order, to row; a non-zero return stops. */
+		     const char *day, int counter, time_t now,
+		     struct queue_figures *, char **cause);
+/* Did a day before today leave this ticket open? It was not present. */
+int		 queue_left_open(const struct ticket *, const char *today);
+/*
+ * Every ticket of a day, in order, to row: 0, 1 when row returned
+ * non-zero (and stopped it), or DB_FAILED with a cause.
+ */
 int		 queue_log(struct db *, const char *day,
 		     int (*row)(void *, const struct ticket *), void *,
 		     char **cause);

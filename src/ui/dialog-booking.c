@@ -239,13 +239,19 @@ const struct dialog_type dialog_booking_confirm = {
 	N_("Nothing is booked until you press 1.")
 };
 
+/*
+ * The booking made: its code first (what the citizen must keep), then all
+ * that is needed to come back -- the service, the day and the time -- on
+ * screen and aloud.
+ */
 static void
 dialog_booking_result_build(struct dialog *d, struct dialog_frame *f,
     struct screen *s)
 {
-	char	 shown[10], *line;
+	struct booking	 k;
+	char		 shown[BOOKING_CODE_SHOWN], clock[6];
+	char		*line, *name = NULL, *date = NULL, *cause = NULL;
 
-	(void)d;
 	booking_code_format(f->text, shown);
 	line = xasprintf(_("Your booking code is %s"), shown);
 	screen_set_title(s, line);
@@ -256,6 +262,23 @@ dialog_booking_result_build(struct dialog *d, struct dialog_frame *f,
 	line = xasprintf(_("Code: %s"), shown);
 	screen_add_body(s, line);
 	free(line);
+	if (booking_read(d->db, f->id, &k, &cause) == 1) {
+		name = catalog_name(d->db, CATALOG_SERVICE, k.service, d->lang);
+		line = xasprintf(_("Service: %s"), name != NULL ? name :
+		    k.service_code);
+		screen_add_body(s, line);
+		free(line);
+		date = dialog_booking_date(d->booking, k.slot);
+		dialog_booking_clock(d->booking, k.slot, clock);
+		line = xasprintf(_("Visit: %s at %s %s"), date, clock,
+		    d->booking->schedule.zone);
+		screen_add_body(s, line);
+		free(line);
+		booking_clear(&k);
+	}
+	free(cause);	/* the store logged it; the code is what matters */
+	free(name);
+	free(date);
 	screen_add_body(s, _("Come on time: a booking not checked in soon "
 	    "after its time expires."));
 	screen_add_item(s, _("Done"));
@@ -284,7 +307,7 @@ dialog_checkin_build(struct dialog *d, struct dialog_frame *f,
 	(void)f;
 	screen_set_title(s, _("Check in with a booking code"));
 	screen_set_prompt(s, _("Type your booking code, or scan it, then press "
-	    "Enter."));
+	    "#."));
 	screen_set_field(s, FIELD_TEXT, _("Booking code"), 12);
 }
 

@@ -55,6 +55,8 @@ dialog_help_build(struct dialog *d, struct dialog_frame *f, struct screen *s)
 	    "with the arrow keys and press Enter."));
 	screen_add_body(s, _("0 goes back. * repeats the instructions. # "
 	    "opens this help from every screen."));
+	screen_add_body(s, _("When you type: # is done, * erases the last "
+	    "character, and on an empty field * goes back."));
 	dialog_add_languages(d, s);
 	if (d->speaking)
 		dialog_help_voice_items(d, s);

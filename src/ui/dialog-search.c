@@ -18,7 +18,7 @@ dialog_search_build(struct dialog *d, struct dialog_frame *f,
 	(void)f;
 	screen_set_title(s, _("Search services"));
 	screen_set_prompt(s, _("Type a word, such as KTP or akta, then press "
-	    "Enter."));
+	    "# or Enter."));
 	screen_set_field(s, FIELD_TEXT, _("Keyword"), SEARCH_MAX);
 }
 
@@ -50,7 +50,7 @@ dialog_search_submit(struct dialog *d, struct dialog_frame *f,
 const struct dialog_type dialog_search = {
 	"search", dialog_search_build, NULL, dialog_search_submit,
 	N_("Type part of a service name, such as KTP, akta or SKCK, then"
-	    " press Enter. 0 on an empty field goes back.")
+	    " press # or Enter. * on an empty field goes back.")
 };
 
 static int

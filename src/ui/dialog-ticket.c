@@ -85,7 +85,7 @@ dialog_phone_build(struct dialog *d, struct dialog_frame *f, struct screen *s)
 	(void)f;
 	screen_set_title(s, _("Your phone number"));
 	screen_set_prompt(s, _("Type your mobile number, such as 081234567890, "
-	    "then press Enter."));
+	    "then press #."));
 	screen_set_field(s, FIELD_DIGITS, _("Phone"), 15);
 	s->field_personal = 1;
 }

@@ -201,7 +201,7 @@ dialog_text_problem(struct dialog *d, enum text_problem problem, size_t max)
 		break;
 	case TEXT_EMPTY:
 		dialog_message(d, 1, _("Nothing was typed. Type your answer, "
-		    "then press Enter."));
+		    "then press #."));
 		break;
 	case TEXT_TOO_LONG:
 		dialog_message(d, 1, _("That is too long: type at most %zu "

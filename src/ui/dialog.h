@@ -46,6 +46,57 @@ enum dialog_result dialog_submit(struct dialog *, const char *);
 enum dialog_result dialog_help(struct dialog *);
 /* Leave the program: at once, or after the office's exit code. */
 enum dialog_result dialog_exit(struct dialog *);
+/*
+ * Keys, decoded once by the front-ends: the twelve keys of a keypad and
+ * the few keyboard keys that also act (dialog-keys.c says what each
+ * means where).
+ */
+enum dialog_key {
+	DIALOG_KEY_DIGIT,	/* 1-9 */
+	DIALOG_KEY_DIGIT_0,
+	DIALOG_KEY_STAR,
+	DIALOG_KEY_HASH,
+	DIALOG_KEY_ENTER,
+	DIALOG_KEY_ESCAPE,
+	DIALOG_KEY_ERASE,	/* Backspace */
+	DIALOG_KEY_TEXT,	/* any other printable character */
+	DIALOG_KEY_INTERRUPT,	/* Ctrl-C */
+	DIALOG_KEY_EXIT		/* Ctrl-X */
+};
+
+/* What the front-end is to do with a key. */
+enum dialog_do {
+	DIALOG_DO_NOTHING,
+	DIALOG_DO_CHOOSE,		/* dialog_choose(the digit) */
+	DIALOG_DO_CHOOSE_SELECTED,	/* dialog_choose(the cursor's item) */
+	DIALOG_DO_BACK,			/* dialog_back */
+	DIALOG_DO_REPEAT,		/* show and say the screen again */
+	DIALOG_DO_HELP,			/* dialog_help */
+	DIALOG_DO_TYPE,			/* add the character to the field */
+	DIALOG_DO_ERASE,		/* take the field's last one away */
+	DIALOG_DO_SUBMIT,		/* dialog_submit(the field) */
+	DIALOG_DO_EXIT,			/* dialog_exit */
+	DIALOG_DO_QUIT			/* leave at once */
+};
+
+/* What key means now, with typed characters in the field. */
+enum dialog_do	 dialog_key_meaning(struct dialog *, enum dialog_key,
+		     size_t typed);
+
+/* One hint of the key line, and how much it matters when space is short. */
+struct dialog_hint {
+	const char	*text;		/* "# Done" */
+	int		 keep;		/* the lowest is dropped first */
+};
+#define DIALOG_HINTS_MAX	4
+/* The key line's hints for the current screen, in the order shown. */
+size_t		 dialog_key_hints(struct dialog *, size_t typed,
+		     struct dialog_hint[DIALOG_HINTS_MAX]);
+/* The rule of a field's keys, to be said with the screen; NULL if none. */
+const char	*dialog_key_rule(struct dialog *);
+/* Line mode: act on one typed line, with the same rules. */
+enum dialog_result dialog_line(struct dialog *, const char *);
+
 /* Start over for the next citizen, forgetting everything typed. */
 void		 dialog_reset(struct dialog *);
 /* Is the welcome screen showing (nothing to forget)? */

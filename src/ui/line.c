@@ -55,7 +55,8 @@ static void
 line_show(struct line *l)
 {
 	const struct screen	*s = dialog_screen(l->dialog);
-	size_t			 i;
+	struct dialog_hint	 hints[DIALOG_HINTS_MAX];
+	size_t			 i, n;
 
 	printf("\n== %s ==\n", s->title != NULL ? s->title : "");
 	if (s->prompt != NULL)
@@ -70,9 +71,9 @@ line_show(struct line *l)
 		printf("  %zu. %s\n", i + 1, s->items[i]);
 	if (s->message != NULL)
 		printf("%s%s\n", s->message_is_error ? "! " : "", s->message);
-	if (s->can_go_back)
-		printf("%s  ", _("0 Back"));
-	printf("%s  %s\n", _("* Repeat"), _("# Help"));
+	n = dialog_key_hints(l->dialog, 0, hints);
+	for (i = 0; i < n; i++)
+		printf(i + 1 < n ? "%s  " : "%s\n", hints[i].text);
 	fflush(stdout);
 }
 
@@ -225,20 +226,6 @@ line_read_plain(const char *prompt)
 	return buf;
 }
 
-/* Act on one typed line. */
-static enum dialog_result
-line_input(struct line *l, const char *typed)
-{
-	if (strcmp(typed, "*") == 0)
-		return DIALOG_CHANGED;
-	if (strcmp(typed, "#") == 0)
-		return dialog_help(l->dialog);
-	if (strcmp(typed, "0") == 0)
-		return dialog_back(l->dialog);
-	/* The field's value, or a choice typed as a number. */
-	return dialog_submit(l->dialog, typed);
-}
-
 int
 line_run(struct dialog *dialog, const struct config *config)
 {
@@ -283,7 +270,7 @@ line_run(struct dialog *dialog, const struct config *config)
 		}
 		if (l.interactive && *typed != '\0' && s->field != FIELD_SECRET)
 			add_history(typed);
-		r = line_input(&l, typed);
+		r = dialog_line(dialog, typed);
 		explicit_bzero(typed, strlen(typed));
 		free(typed);
 		if (r == DIALOG_QUIT)

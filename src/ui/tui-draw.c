@@ -107,44 +107,48 @@ tui_draw_too_small(void)
 }
 
 /*
- * The key line at the bottom: as many hints as fit, the most needed
- * first kept (more text, then back, help, repeat, exit), shown in a
- * steady order.
+ * The key line at the bottom: more text, then the dialogue's hints, then
+ * the exit key; when they do not fit, the least needed goes first (exit,
+ * then the hints by their keep, more text last).
  */
 static void
-tui_draw_keys(const struct screen *s, const struct tui_view *v, int more)
+tui_draw_keys(const struct tui_view *v, int more)
 {
-	enum { MORE, BACK, REPEAT, HELP, EXIT, NKEYS };
-	static const int	 drop_order[] = { EXIT, REPEAT, HELP, BACK, MORE };
-	const char		*hint[NKEYS] = { NULL };
+	struct dialog_hint	 hint[DIALOG_HINTS_MAX + 2];
 	char			*line, *joined;
-	size_t			 i, dropped = 0;
+	size_t			 i, n = 0, drop;
 
 	if (more != 0)
-		hint[MORE] = more > 0 ? _("PgDn More") : _("PgUp Back up");
-	if (s->can_go_back)
-		/* In a secret field 0 may begin the code: Esc goes back. */
-		hint[BACK] = s->field == FIELD_SECRET ||
-		    s->field == FIELD_DIGITS ? _("Esc Back") : _("0 Back");
-	hint[REPEAT] = _("* Repeat");
-	hint[HELP] = _("# Help");
+		hint[n++] = (struct dialog_hint){ more > 0 ? _("PgDn More") :
+		    _("PgUp Back up"), 100 };
+	for (i = 0; i < v->nhints; i++)
+		hint[n++] = v->hints[i];
 	if (v->can_exit)
-		hint[EXIT] = _("Ctrl-X Exit");
+		hint[n++] = (struct dialog_hint){ _("Ctrl-X Exit"), 0 };
 	for (;;) {
 		line = NULL;
-		for (i = 0; i < NKEYS; i++) {
-			if (hint[i] == NULL)
+		for (i = 0; i < n; i++) {
+			if (hint[i].text == NULL)
 				continue;
-			joined = line == NULL ? xstrdup(hint[i]) :
-			    xasprintf("%s  %s", line, hint[i]);
+			/* TRANSLATORS: two hints of the key line, apart. */
+			joined = line == NULL ? xstrdup(hint[i].text) :
+			    xasprintf(_("%s  %s"), line, hint[i].text);
 			free(line);
 			line = joined;
 		}
-		if (line == NULL || text_width(line) <= COLS - 1 ||
-		    dropped == NKEYS)
+		if (line == NULL || text_width(line) <= COLS - 1)
 			break;
 		free(line);
-		hint[drop_order[dropped++]] = NULL;
+		for (drop = n, i = 0; i < n; i++) {
+			if (hint[i].text != NULL && (drop == n ||
+			    hint[i].keep < hint[drop].keep))
+				drop = i;
+		}
+		if (drop == n) {
+			line = NULL;
+			break;
+		}
+		hint[drop].text = NULL;
 	}
 	if (line != NULL)
 		tui_put(LINES - 1, 0, line);
@@ -297,7 +301,7 @@ tui_draw(const struct screen *s, struct tui_view *v)
 			tui_put(y, 0, line->text);
 	}
 	more = v->scroll < v->max_scroll ? 1 : v->scroll > 0 ? -1 : 0;
-	tui_draw_keys(s, v, more);
+	tui_draw_keys(v, more);
 	tui_lines_free(&l);
 	if (s->field != FIELD_NONE)
 		tui_draw_field(s, v, bottom + 1);

@@ -171,6 +171,8 @@ tui_speaker_screen(struct tui_speaker *sp, const struct screen *s)
 	}
 	if (s->field != FIELD_NONE)
 		tui_speaker_add(&text, s->field_label);
+	/* How to finish, correct and leave a field, heard before typing. */
+	tui_speaker_add(&text, dialog_key_rule(sp->dialog));
 	tui_speaker_say(sp, text != NULL ? text : "", s->message);
 	free(text);
 }

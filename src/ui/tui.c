@@ -1,7 +1,8 @@
 /*
- * The curses front-end: the kiosk's main loop, turning keys into dialogue
- * actions. Digits 1-9 choose, 0 goes back, * repeats, # opens help; the
- * arrows, PgUp/PgDn and Enter work too.
+ * The curses front-end: the kiosk's main loop. It decodes what the
+ * terminal sends into the dialogue's keys and does what the dialogue says
+ * they mean (dialog-keys.c); the arrows, PgUp/PgDn and Home/End move its
+ * own view.
  */
 #include "config.h"
 
@@ -71,6 +72,10 @@ tui_define_keys(void)
 		{ "\033OC", KEY_RIGHT }, { "\033OD", KEY_LEFT },
 		{ "\033[5~", KEY_PPAGE }, { "\033[6~", KEY_NPAGE },
 		{ "\033[H", KEY_HOME }, { "\033[F", KEY_END },
+		{ "\033OH", KEY_HOME }, { "\033OF", KEY_END },
+		{ "\033[1~", KEY_HOME }, { "\033[4~", KEY_END },
+		{ "\033[7~", KEY_HOME }, { "\033[8~", KEY_END },
+		{ "\033[3~", KEY_DC },
 		{ "\033OM", KEY_ENTER },
 	};
 	size_t	 i;
@@ -116,6 +121,8 @@ tui_redraw(struct tui *t)
 	const struct screen	*s = dialog_screen(t->dialog);
 
 	t->view.field_value = t->field;
+	t->view.nhints = dialog_key_hints(t->dialog, t->field_len,
+	    t->view.hints);
 	t->view.notice = t->notice;
 	t->view.status = t->status;
 	tui_draw(s, &t->view);
@@ -180,32 +187,97 @@ tui_field_delete(struct tui *t)
 	t->field[t->field_len] = '\0';
 }
 
-/* Keys on a screen with an input field. */
-static enum dialog_result
-tui_key_field(struct tui *t, const struct screen *s, wint_t key,
-    int is_function)
+/*
+ * What the terminal sent, as one of the dialogue's keys; -1 for a key that
+ * means nothing here (the arrows and pages are the view's own).
+ */
+static int
+tui_decode(wint_t key, int is_function)
 {
-	if (!is_function && (key == '\r' || key == '\n'))
+	if (is_function) {
+		if (key == KEY_ENTER)
+			return DIALOG_KEY_ENTER;
+		if (key == KEY_BACKSPACE || key == KEY_DC)
+			return DIALOG_KEY_ERASE;
+		return -1;
+	}
+	switch (key) {
+	case '\r':
+	case '\n':
+		return DIALOG_KEY_ENTER;
+	case 27:
+		return DIALOG_KEY_ESCAPE;
+	case 127:
+	case 8:
+		return DIALOG_KEY_ERASE;
+	case '*':
+		return DIALOG_KEY_STAR;
+	case '#':
+		return DIALOG_KEY_HASH;
+	case '0':
+		return DIALOG_KEY_DIGIT_0;
+	case KEY_CTRL('c'):
+		return DIALOG_KEY_INTERRUPT;
+	case KEY_CTRL('x'):
+		return DIALOG_KEY_EXIT;
+	}
+	if (key >= '1' && key <= '9')
+		return DIALOG_KEY_DIGIT;
+	if (key >= 0x20 && key != 0x7f && !(key >= 0x80 && key < 0xa0))
+		return DIALOG_KEY_TEXT;
+	return -1;
+}
+
+/*
+ * After a lone Esc: the rest of an escape sequence the terminal sent and
+ * curses did not know (Home as ESC [ 1 ~ on a VT100, say) is read and
+ * dropped whole, or turned into the key it names; never read as Esc
+ * followed by keys. 27 if it was a real Esc, 0 if it was swallowed.
+ */
+static wint_t
+tui_escape(int *is_function)
+{
+	wint_t	 c;
+	int	 rc, n;
+
+	timeout(30);	/* the rest of a sequence arrives with it */
+	rc = get_wch(&c);
+	if (rc == ERR || (rc == OK && c == 27)) {
+		if (rc == OK)
+			unget_wch(c);	/* Esc twice: two real ones */
+		timeout(1000);
+		return 27;
+	}
+	if (rc == OK && (c == '[' || c == 'O')) {
+		/* Parameters and intermediates, up to the final byte. */
+		for (n = 0; n < 32 && (rc = get_wch(&c)) == OK &&
+		    c >= 0x20 && c < 0x40; n++)
+			;
+	}
+	timeout(1000);
+	*is_function = 0;
+	return 0;
+}
+
+/* Carry out on the field what the dialogue said a key means there. */
+static enum dialog_result
+tui_field_do(struct tui *t, const struct screen *s, enum dialog_do what,
+    wint_t key)
+{
+	switch (what) {
+	case DIALOG_DO_TYPE:
+		if (tui_field_add(t, key) == 0)
+			tui_speaker_typed(t->speaker, s, t->field, key);
+		return DIALOG_SAME;
+	case DIALOG_DO_ERASE:
+		tui_field_delete(t);
+		tui_speaker_deleted(t->speaker, s);
+		return DIALOG_SAME;
+	case DIALOG_DO_SUBMIT:
 		return dialog_submit(t->dialog, t->field);
-	if ((is_function && key == KEY_ENTER))
-		return dialog_submit(t->dialog, t->field);
-	if ((is_function && key == KEY_BACKSPACE) ||
-	    (!is_function && (key == 127 || key == 8))) {
-		if (t->field_len > 0) {
-			tui_field_delete(t);
-			tui_speaker_deleted(t->speaker, s);
-		}
+	default:
 		return DIALOG_SAME;
 	}
-	/* 0 on an empty text field goes back; a code or number may start
-	 * with 0, so there only Esc goes back. */
-	if (!is_function && ((key == '0' && t->field_len == 0 &&
-	    s->field == FIELD_TEXT) || key == 27))
-		return dialog_back(t->dialog);
-	if (!is_function && key >= 0x20 && key != 0x7f &&
-	    !(key >= 0x80 && key < 0xa0) && tui_field_add(t, key) == 0)
-		tui_speaker_typed(t->speaker, s, t->field, key);
-	return DIALOG_SAME;
 }
 
 /* Keys that move the selection or scroll. */
@@ -247,34 +319,17 @@ tui_key_move(struct tui *t, const struct screen *s, wint_t key)
 	return 0;
 }
 
-/* One key press. */
+/* One key press: the view's own keys, or what the dialogue says. */
 static void
 tui_key(struct tui *t, wint_t key, int is_function)
 {
 	const struct screen	*s = dialog_screen(t->dialog);
 	enum dialog_result	 r = DIALOG_SAME;
+	enum dialog_do		 what;
+	int			 decoded;
 
 	if (is_function && key == KEY_RESIZE) {
 		clearok(curscr, TRUE);
-		return;
-	}
-	if (!is_function && key == KEY_CTRL('x')) {
-		r = dialog_exit(t->dialog);
-		tui_result(t, r);
-		return;
-	}
-	if (!is_function && key == KEY_CTRL('c')) {
-		if (!t->config->locked)
-			t->quit = 1;
-		return;
-	}
-	if (!is_function && key == '*') {
-		clearok(curscr, TRUE);	/* repaint everything, as asked */
-		t->say_screen = 1;	/* and say it again */
-		return;
-	}
-	if (!is_function && key == '#') {
-		tui_result(t, dialog_help(t->dialog));
 		return;
 	}
 	if (is_function && tui_key_move(t, s, key)) {
@@ -283,17 +338,40 @@ tui_key(struct tui *t, wint_t key, int is_function)
 			tui_speaker_item(t->speaker, s, t->view.selected);
 		return;
 	}
-	if (s->field != FIELD_NONE) {
-		r = tui_key_field(t, s, key, is_function);
-	} else if (!is_function && key >= '0' && key <= '9') {
-		r = key == '0' ? dialog_back(t->dialog) :
-		    dialog_choose(t->dialog, key - '0');
-	} else if ((!is_function && (key == '\r' || key == '\n')) ||
-	    (is_function && key == KEY_ENTER)) {
-		if (s->nitems > 0)
-			r = dialog_choose(t->dialog, t->view.selected + 1);
-	} else if (!is_function && key == 27)
-		r = s->can_go_back ? dialog_back(t->dialog) : DIALOG_SAME;
+	if (!is_function && key == 27 && (key = tui_escape(&is_function)) == 0)
+		return;
+	if ((decoded = tui_decode(key, is_function)) < 0)
+		return;
+	what = dialog_key_meaning(t->dialog, decoded, t->field_len);
+	switch (what) {
+	case DIALOG_DO_NOTHING:
+		return;
+	case DIALOG_DO_QUIT:
+		t->quit = 1;
+		return;
+	case DIALOG_DO_REPEAT:
+		clearok(curscr, TRUE);	/* repaint everything, as asked */
+		t->say_screen = 1;	/* and say it again */
+		return;
+	case DIALOG_DO_EXIT:
+		r = dialog_exit(t->dialog);
+		break;
+	case DIALOG_DO_HELP:
+		r = dialog_help(t->dialog);
+		break;
+	case DIALOG_DO_BACK:
+		r = dialog_back(t->dialog);
+		break;
+	case DIALOG_DO_CHOOSE:
+		r = dialog_choose(t->dialog, key - '0');
+		break;
+	case DIALOG_DO_CHOOSE_SELECTED:
+		r = dialog_choose(t->dialog, t->view.selected + 1);
+		break;
+	default:
+		r = tui_field_do(t, s, what, key);
+		break;
+	}
 	tui_result(t, r);
 }
 

@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "ui/dialog.h"
+
 struct config;
 struct dialog;
 struct screen;
@@ -26,6 +28,9 @@ struct tui_view {
 	const char	*notice;	/* idle warning, overrides the message */
 	const char	*status;	/* shown when there is no message */
 	int		 can_exit;	/* show the exit key (not in kiosk mode) */
+	/* The dialogue's key hints for this screen, in the order shown. */
+	struct dialog_hint	 hints[DIALOG_HINTS_MAX];
+	size_t		 nhints;
 };
 
 /* Draw the screen into stdscr (no refresh); placing the cursor. */
