@@ -240,6 +240,9 @@ static const struct spoken_case spoken_en_cases[] = {
 	{ "Code K7M2-QX4P", "Code kay seven em two cue ex four pee" },
 	{ "VTY6-LH3F", "vee tee why six el aitch three ef" },
 	{ "3F7K", "three ef seven kay" },
+	{ "4821-0937-55", "four eight two one zero nine three seven five five" },
+	{ "Your booking code is 1234-5678-90", "Your booking code is one two three "
+	  "four five six seven eight nine zero" },
 	/* Ticket letters */
 	{ "Your number is A-009", "Your number is eh nine" },
 	{ "Your number is A-012", "Your number is eh twelve" },

@@ -260,6 +260,10 @@ static const struct spoken_case spoken_id_cases[] = {
 	{ "Kode K7M2-QX4P", "Kode ka tujuh em dua ki eks empat pe" },
 	{ "VTY6-LH3F", "ve te ye enam el ha tiga ef" },
 	{ "3F7K", "tiga ef tujuh ka" },
+	{ "4821-0937-55", "empat delapan dua satu nol sembilan tiga tujuh lima "
+	  "lima" },
+	{ "Kode pemesanan Anda 1234-5678-90", "Kode pemesanan Anda satu dua tiga "
+	  "empat lima enam tujuh delapan sembilan nol" },
 	/* Ticket letters */
 	{ "Nomor Anda A-009", "Nomor Anda a sembilan" },
 	{ "Nomor Anda A-012", "Nomor Anda a dua belas" },

@@ -169,7 +169,23 @@ spoken_ordinal(struct spoken *sp, const char *s)
 	return 0;
 }
 
-/* Is the number at s an identifier, read digit by digit? */
+/* How many groups of digits joined by dashes are at s ("1234-5678-90")? */
+static size_t
+spoken_dashed_groups(const char *s)
+{
+	size_t	 groups = 0, len;
+
+	while ((len = strspn(s, "0123456789")) > 0) {
+		groups++;
+		if (s[len] != '-')
+			break;
+		s += len + 1;
+	}
+	return groups;
+}
+
+/* Is the number at s an identifier, read digit by digit? Three groups
+ * joined by dashes are a code; two are a range. */
 static int
 spoken_is_identifier(const struct spoken *sp, const char *s,
     const struct spoken_number *n)
@@ -177,7 +193,7 @@ spoken_is_identifier(const struct spoken *sp, const char *s,
 	if (n->grouped || n->fraction != NULL)
 		return 0;
 	return sp->identifier > 0 || (s[0] == '0' && n->digits > 1) ||
-	    n->digits > SPOKEN_NUMBER_DIGITS_MAX;
+	    n->digits > SPOKEN_NUMBER_DIGITS_MAX || spoken_dashed_groups(s) > 2;
 }
 
 /* An identifier: its digits, through the dashes that join its groups. */
