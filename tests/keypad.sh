@@ -140,6 +140,17 @@ title "40x12: the phone field opens" "$s" "$PHONE"
 keypad "$s" 0 8
 keyline "40x12: # Done and * Erase fit on the key line" "$s" \
 	"# Done  * Erase  Ctrl-X Exit"
+# The ticket screen opens at its top: the number, the service and the
+# people ahead are on screen; PgDn reaches "Done", PgUp comes back.
+keypad "$s" '*' '*' '*' 1 1
+ok "40x12: the ticket screen shows the number when it opens" \
+	tui_wait "$s" "Number: A-"
+ok "40x12: ... the service" tui_wait "$s" "Service: New Electronic"
+ok "40x12: ... and the people ahead" tui_wait "$s" "ahead of you"
+tui_keys "$s" NPage
+ok "40x12: PgDn reaches the choice" tui_wait "$s" "> 1. Done"
+tui_keys "$s" PPage
+ok "40x12: PgUp brings the number back" tui_wait "$s" "Number: A-"
 tui_stop "$s"
 
 # Escape sequences a VT100's terminfo does not list: swallowed whole.

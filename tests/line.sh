@@ -18,7 +18,7 @@ contains "English: the main menu" "$out" "== Main menu =="
 contains "English: service information lists agencies" "$out" "  1. Population and Civil Registration Service"
 contains "English: the search is the last choice" "$out" "  9. Search by keyword"
 contains "English: a service offers its standard" "$out" "  7. Legal basis"
-contains "English: requirements are numbered" "$out" "1. Aged 17 or over"
+contains "English: requirements are numbered, not as choices" "$out" "(1) Aged 17 or over"
 contains "English: the keys are named" "$out" "0 Back  * Repeat  # Help"
 
 printf '1\n3\n1\n1\n4\n' | kiosk >"$out"

@@ -55,6 +55,17 @@ tui_wait desk "How did it end?" >/dev/null
 tui_keys desk 1
 ok "4 then 1 finishes it" tui_wait desk "Ticket A-001 is done."
 ok "the desk's figures count it" tui_wait desk "Today: 1 served"
+
+# A priority ticket: the desk shows its lane with the call, so that the
+# operator knows an elderly citizen is coming (issue 9, point 19).
+"$LOKET" --db "$db" ticket take ktp-el-baru --priority elderly >/dev/null
+tui_keys desk 1
+ok "the desk calls the elderly citizen's ticket, naming the lane" \
+	tui_wait_text desk "Called A-002 to counter 1. Priority lane: Elderly (60 or older)."
+ok "... and the desk's prompt keeps the lane" \
+	tui_wait_text desk "Ticket A-002 is called. Priority lane: Elderly (60 or older)."
+tui_keys desk 5
+ok "5 marks it not present" tui_wait_text desk "Ticket A-002 is not present."
 tui_keys kiosk 1
 ok "the kiosk is ready for the next citizen" tui_wait kiosk "Selamat datang"
 
@@ -70,8 +81,8 @@ tui_keys kiosk Enter
 ok "a phone number starting with 0 can be typed on the keypad" \
 	tui_wait kiosk "ending in 7890"
 tui_keys kiosk 1
-ok "the ticket is given" tui_wait kiosk "Your number is A-002"
-check "the number is kept on the ticket" "$(sqlite3 "$db" "SELECT phone FROM ticket WHERE number = 2")" = 081234567890
+ok "the ticket is given" tui_wait kiosk "Your number is A-003"
+check "the number is kept on the ticket" "$(sqlite3 "$db" "SELECT phone FROM ticket WHERE number = 3")" = 081234567890
 
 tui_keys desk 0
 ok "0 logs the operator out" tui_wait desk "Type your operator name"

@@ -143,16 +143,29 @@ run() {
 while :; do
 	last=0
 	[ -e "$stop" ] && last=1
-	# A desk killed after its call left the ticket at the counter, which
-	# holds one at a time: finish it first, as the operator would.
-	held=$(sqlite3 -cmd ".timeout 60000" "$db" "SELECT id FROM ticket
-		WHERE counter = $counter AND state IN ('called', 'serving')")
-	if [ -n "$held" ]; then
-		run ticket finish "$held" --outcome done --counter "$counter"
-		continue
+	"$loket" --config "$conf" --log=/dev/null --db "$db" ticket call \
+		--counter "$counter" --json >"$out.last" 2>"$out.callerr"
+	rc=$?
+	if [ $rc -eq 1 ]; then
+		# Refused: a desk killed after its call left its ticket at
+		# the counter, which holds one at a time. The operator
+		# finishes it first; anything else refused is a failure.
+		held=$(sqlite3 -cmd ".timeout 60000" "$db" "SELECT id FROM
+			ticket WHERE counter = $counter AND
+			state IN ('called', 'serving')")
+		if [ -n "$held" ]; then
+			run ticket finish "$held" --outcome done \
+				--counter "$counter"
+			continue
+		fi
 	fi
-	run ticket call --counter "$counter" --json
-	case $? in
+	cat "$out.callerr" >>"$out.err"
+	if [ $rc -eq 137 ]; then
+		echo "ticket call: killed" >>"$out.killed"
+	elif [ $rc -ne 0 ] && [ $rc -ne 4 ]; then
+		echo "ticket call --counter: exit $rc" >>"$out.fail"
+	fi
+	case $rc in
 	0)	;;
 	4)	[ $last -eq 1 ] && break
 		sleep 0.02
@@ -427,7 +440,8 @@ while [ "$round" -le "$KILL_ROUNDS" ]; do
 		wait "$s" 2>/dev/null
 	done
 	n=$(q "$kdb" "PRAGMA integrity_check")
-	[ "$n" = ok ] || integrity_bad=$((integrity_bad + 1))
+	[ "$n" = ok ] || { integrity_bad=$((integrity_bad + 1))
+		echo "# round $round: integrity_check said: $n"; }
 	round=$((round + 1))
 done
 kend=$(now)

@@ -216,6 +216,58 @@ test_browse_and_search(void **state)
 	db_close(db);
 }
 
+/* Words and their beginnings, never the inside of a word; one typo. */
+static void
+test_search_words_beginnings_typos(void **state)
+{
+	struct catalog_entry	*e;
+	struct db		*db;
+	char			*cause = NULL;
+	size_t			 n;
+
+	(void)state;
+	db = demo_db("search.db");
+	/* "ahir" is inside "kelahiran": no longer a match. */
+	assert_int_equal(catalog_search(db, "ahir", LANG_ID, &e, &n, &cause),
+	    0);
+	assert_int_equal(n, 0);
+	/* The beginning of a word is. */
+	assert_int_equal(catalog_search(db, "kelahi", LANG_ID, &e, &n,
+	    &cause), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(e[0].name, "Akta Kelahiran");
+	catalog_entries_free(e, n);
+	/* Two letters swapped in a long word: forgiven. */
+	assert_int_equal(catalog_search(db, "akta kelahrian", LANG_ID, &e, &n,
+	    &cause), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(e[0].name, "Akta Kelahiran");
+	catalog_entries_free(e, n);
+	/* One letter missing, one wrong: forgiven too; not in short words. */
+	assert_int_equal(catalog_search(db, "kematan", LANG_ID, &e, &n,
+	    &cause), 0);
+	assert_int_equal(n, 1);
+	catalog_entries_free(e, n);
+	assert_int_equal(catalog_search(db, "aktz", LANG_ID, &e, &n, &cause),
+	    0);
+	assert_int_equal(n, 0);
+	/* A whole word ranks before a beginning: SIMBG and SIMKAH after. */
+	assert_int_equal(sqlite3_exec(db->handle, "UPDATE service SET "
+	    "keywords = keywords || ' sim' WHERE code = 'skck'", NULL, NULL,
+	    NULL), SQLITE_OK);
+	assert_int_equal(catalog_search(db, "sim", LANG_ID, &e, &n, &cause),
+	    0);
+	assert_int_equal(n, 3);
+	assert_string_equal(e[0].code, "skck");
+	catalog_entries_free(e, n);
+	/* A typo match is not offered when a better one exists. */
+	assert_int_equal(catalog_search(db, "kartu", LANG_ID, &e, &n, &cause),
+	    0);
+	assert_true(n >= 3);
+	catalog_entries_free(e, n);
+	db_close(db);
+}
+
 static void
 test_import_replaces_and_exports_the_same(void **state)
 {
@@ -358,6 +410,7 @@ main(void)
 		cmocka_unit_test(test_bad_files_refused_unharmed),
 		cmocka_unit_test(test_locked_database),
 		cmocka_unit_test(test_browse_and_search),
+		cmocka_unit_test(test_search_words_beginnings_typos),
 		cmocka_unit_test(test_import_replaces_and_exports_the_same),
 		cmocka_unit_test(test_import_keeps_ids_and_retires_what_is_gone),
 		cmocka_unit_test(test_failed_import_changes_nothing),

@@ -84,9 +84,20 @@ test_browse_to_requirements_and_back(void **state)
 	s = dialog_screen(d);
 	assert_non_null(strstr(s->title, "Requirements"));
 	assert_true(s->nbody >= 2);
-	assert_string_equal(strncmp(s->body[0], "1. ", 3) == 0 ? "numbered" :
+	/* Numbered "(1)", so that the list does not look like choices. */
+	assert_string_equal(strncmp(s->body[0], "(1) ", 4) == 0 ? "numbered" :
 	    s->body[0], "numbered");
+	/* The one choice: the next part, said once (not as the prompt). */
+	assert_int_equal(s->nitems, 1);
+	assert_non_null(strstr(s->items[0], "Procedure"));
+	assert_null(strstr(s->prompt, "Requirements"));
 	assert_true(s->can_go_back);
+	assert_int_equal(dialog_choose(d, 1), DIALOG_CHANGED);
+	assert_non_null(strstr(dialog_screen(d)->title, "Procedure"));
+	dialog_back(d);
+	/* Back on the list of parts, the cursor is on the part just read. */
+	assert_int_equal(dialog_screen(d)->selected, 1);
+	assert_int_equal(dialog_choose(d, 1), DIALOG_CHANGED);
 	dialog_back(d);
 	dialog_back(d);
 	dialog_back(d);

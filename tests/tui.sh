@@ -186,8 +186,8 @@ WELCOME="Welcome. Choose a language."
 DUKCAPIL_ID="Dinas Kependudukan dan Pencatatan Sipil Kabupaten Sukamaju"
 DUKCAPIL_EN="Population and Civil Registration Service of Sukamaju Regency"
 KTP_EN="New Electronic Identity Card (KTP-el)"
-REQ_ID="1. Telah berusia 17 tahun, sudah kawin, atau pernah kawin"
-REQ_EN="1. Aged 17 or over, married, or previously married"
+REQ_ID="(1) Telah berusia 17 tahun, sudah kawin, atau pernah kawin"
+REQ_EN="(1) Aged 17 or over, married, or previously married"
 
 for term in vt100 linux; do
 	# -- Digits: the Indonesian walk down to a requirement and back. --
@@ -460,7 +460,7 @@ for term in vt100 linux; do
 	ok "$term: no ACS line letters: no qqqq runs, no lines framed in x" \
 		lacks_regex "$TMP/screens.$term" 'qqqq|^x.{38,}x$|^[lm]q|q[kj]$'
 	check "$term: the box-drawing checks looked at the screens" \
-		"$(grep -c 'Requirements' "$TMP/screens.$term")" -ge 2
+		"$(grep -c 'Requirements' "$TMP/screens.$term")" -ge 1
 
 	# -- Too small, then resized: SIGWINCH is handled. --
 	s=small-$term
@@ -572,13 +572,19 @@ kiosk "$s" 40 12 linux
 see "40x12: the welcome screen shows" "$s" "> 1. Bahasa Indonesia"
 tui_keys "$s" 2 3 1 1 2
 see "40x12: 2 3 1 1 2 opens the KTP-el procedure, wrapped at 39" \
-	"$s" "1. Take a queue ticket at the kiosk and"
+	"$s" "(1) Take a queue ticket at the kiosk"
 ok "40x12: the key line tells that PgDn shows more" \
 	shows_now "$s" "PgDn More"
 tui_keys "$s" NPage
-see "40x12: PgDn scrolls the text on" "$s" "5. Collect the KTP-el and sign the"
+see "40x12: PgDn scrolls the text on" "$s" "(5) Collect the KTP-el and sign the"
+tui_keys "$s" NPage
+see "40x12: PgDn again reaches the choice below the text" "$s" \
+	"> 1. Next: Processing time"
 ok "40x12: the key line tells that PgUp goes back up" \
 	shows_now "$s" "PgUp Back up"
+tui_keys "$s" PPage PPage
+see "40x12: PgUp goes back up to the first step" "$s" \
+	"(1) Take a queue ticket at the kiosk"
 tui_keys "$s" 0 0 0 9
 title "40x12: back to the agencies, 9 opens the search" \
 	"$s" "Search services"

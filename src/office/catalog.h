@@ -114,9 +114,21 @@ int		 catalog_agencies(struct db *, enum lang,
 		     struct catalog_entry **, size_t *, char **cause);
 int		 catalog_services(struct db *, long agency, enum lang,
 		     struct catalog_entry **, size_t *, char **cause);
-/* Services whose name, keywords or agency match every word of query. */
+/*
+ * Services matching every word of query, best first (catalog-search.c
+ * says how): 0, or -1 with a cause.
+ */
 int		 catalog_search(struct db *, const char *query, enum lang,
 		     struct catalog_entry **, size_t *, char **cause);
+/* A service and the words a search looks at, in one language. */
+struct catalog_searchable {
+	struct catalog_entry	 entry;
+	char			*text;	/* name, keywords, code, agency */
+};
+/* Store: every active service with its words, in the catalog's order. */
+int		 catalog_searchable(struct db *, enum lang,
+		     struct catalog_searchable **, size_t *, char **cause);
+void		 catalog_searchable_free(struct catalog_searchable *, size_t);
 /* One service by code; 1 found, 0 not found, -1 error. */
 int		 catalog_service_by_code(struct db *, const char *code,
 		     enum lang, struct catalog_entry *, char **cause);

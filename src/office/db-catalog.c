@@ -66,70 +66,55 @@ catalog_services(struct db *db, long agency, enum lang lang,
 	return db_catalog_collect(db, stmt, entries, n, cause);
 }
 
-/* Services matching one word; LIKE wildcards in the word are literal. */
-static int
-db_catalog_search_word(struct db *db, const char *word, enum lang lang,
-    struct catalog_entry **entries, size_t *n, char **cause)
+int
+catalog_searchable(struct db *db, enum lang lang,
+    struct catalog_searchable **out, size_t *n, char **cause)
 {
-	sqlite3_stmt	*stmt;
+	struct catalog_searchable	*c;
+	sqlite3_stmt			*stmt;
+	int				 rc;
 
+	*out = NULL;
+	*n = 0;
 	if (db_prepare(db, "SELECT s.id, s.code, CASE ?1 WHEN 'en' THEN "
-	    "s.name_en ELSE s.name_id END FROM service s "
-	    "JOIN agency a ON a.id = s.agency_id "
-	    "WHERE s.active AND (CASE ?1 WHEN 'en' THEN s.name_en ELSE s.name_id END) "
-	    "  || ' ' || s.keywords || ' ' || s.code || ' ' || "
-	    "  (CASE ?1 WHEN 'en' THEN a.name_en ELSE a.name_id END) "
-	    "  LIKE '%' || replace(replace(replace(?2, '\\', '\\\\'), "
-	    "  '%', '\\%'), '_', '\\_') || '%' ESCAPE '\\' "
-	    "ORDER BY a.position, s.position", &stmt, cause) != 0)
+	    "s.name_en ELSE s.name_id END, (CASE ?1 WHEN 'en' THEN s.name_en "
+	    "ELSE s.name_id END) || ' ' || s.keywords || ' ' || s.code || ' ' "
+	    "|| (CASE ?1 WHEN 'en' THEN a.name_en ELSE a.name_id END) "
+	    "FROM service s JOIN agency a ON a.id = s.agency_id "
+	    "WHERE s.active ORDER BY a.position, s.position", &stmt,
+	    cause) != 0)
 		return -1;
 	sqlite3_bind_text(stmt, 1, i18n_code(lang), -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 2, word, -1, SQLITE_TRANSIENT);
-	return db_catalog_collect(db, stmt, entries, n, cause);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		*out = xreallocarray(*out, *n + 1, sizeof **out);
+		c = &(*out)[(*n)++];
+		c->entry.id = sqlite3_column_int64(stmt, 0);
+		c->entry.code = db_column_text(stmt, 1);
+		c->entry.name = db_column_text(stmt, 2);
+		c->text = db_column_text(stmt, 3);
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		catalog_searchable_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		db_fail(db, rc, cause);
+		return -1;
+	}
+	return 0;
 }
 
-int
-catalog_search(struct db *db, const char *query, enum lang lang,
-    struct catalog_entry **entries, size_t *n, char **cause)
+void
+catalog_searchable_free(struct catalog_searchable *c, size_t n)
 {
-	struct catalog_entry	*found = NULL, *more;
-	size_t			 nfound = 0, nmore, i, j, kept;
-	char			*copy, *word, *save;
-	int			 first = 1, keep;
+	size_t	 i;
 
-	copy = xstrdup(query);
-	for (word = strtok_r(copy, " ", &save); word != NULL;
-	    word = strtok_r(NULL, " ", &save)) {
-		if (db_catalog_search_word(db, word, lang, &more, &nmore,
-		    cause) != 0) {
-			catalog_entries_free(found, nfound);
-			free(copy);
-			return -1;
-		}
-		if (first) {
-			found = more;
-			nfound = nmore;
-			first = 0;
-			continue;
-		}
-		/* Keep only the services that match every word so far. */
-		for (i = kept = 0; i < nfound; i++) {
-			for (keep = 0, j = 0; j < nmore && !keep; j++)
-				keep = more[j].id == found[i].id;
-			if (keep)
-				found[kept++] = found[i];
-			else {
-				free(found[i].code);
-				free(found[i].name);
-			}
-		}
-		nfound = kept;
-		catalog_entries_free(more, nmore);
+	for (i = 0; i < n; i++) {
+		free(c[i].entry.code);
+		free(c[i].entry.name);
+		free(c[i].text);
 	}
-	free(copy);
-	*entries = found;
-	*n = nfound;
-	return 0;
+	free(c);
 }
 
 int

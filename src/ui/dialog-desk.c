@@ -198,6 +198,30 @@ dialog_desk_add_figures(struct dialog *d, struct screen *s, int chart)
 		dialog_desk_chart(s, &q);
 }
 
+/*
+ * "Ticket A-004 is called." with its lane when it is the priority one, so
+ * that the operator sees (and with the voice on, hears) that an elderly,
+ * disabled or pregnant citizen or a child is coming. Owned.
+ */
+static char *
+dialog_desk_ticket_text(const char *fmt, const struct ticket *t,
+    const char *what)
+{
+	char	*label, *text, *lane;
+
+	label = queue_ticket_label(t);
+	text = xasprintf(fmt, label, what);
+	free(label);
+	if (t->priority == PRIORITY_NONE)
+		return text;
+	/* TRANSLATORS: after "Called A-004 to counter 1."; %s is the
+	 * lane, such as "Elderly". */
+	lane = xasprintf(_("%s Priority lane: %s."), text,
+	    queue_priority_label(t->priority));
+	free(text);
+	return lane;
+}
+
 static void
 dialog_desk_main_build(struct dialog *d, struct dialog_frame *f,
     struct screen *s)
@@ -211,7 +235,7 @@ dialog_desk_main_build(struct dialog *d, struct dialog_frame *f,
 	struct queue_service_status	*st;
 	struct ticket			 t;
 	size_t				 n, i;
-	char				*cause = NULL, *line, *label;
+	char				*cause = NULL, *line;
 	int				 held;
 
 	d->counter = (int)f->id;
@@ -222,12 +246,10 @@ dialog_desk_main_build(struct dialog *d, struct dialog_frame *f,
 	held = queue_current(d->db, d->rules, d->counter, time(NULL), &t,
 	    &cause);
 	if (held == 1) {
-		label = queue_ticket_label(&t);
-		line = xasprintf(_("Ticket %s is %s."), label,
+		line = dialog_desk_ticket_text(_("Ticket %s is %s."), &t,
 		    queue_state_label(t.state));
 		screen_set_prompt(s, line);
 		free(line);
-		free(label);
 		queue_ticket_clear(&t);
 	} else if (held < 0) {
 		screen_set_message(s, cause, 1);
@@ -311,7 +333,7 @@ dialog_desk_call(struct dialog *d, long id)
 {
 	struct queue_actor	 who;
 	struct ticket		 t;
-	char			*cause = NULL, *label, *text;
+	char			*cause = NULL, *counter, *text;
 	int			 called;
 
 	dialog_desk_actor(d, &who);
@@ -334,9 +356,13 @@ dialog_desk_call(struct dialog *d, long id)
 	text = words_call(t.letter, t.number, t.counter, d->lang);
 	log_info("announce: %s", text);
 	free(text);
-	label = queue_ticket_label(&t);
-	dialog_message(d, 0, _("Called %s to counter %d."), label, t.counter);
-	free(label);
+	counter = xasprintf("%d", t.counter);
+	/* TRANSLATORS: %s is the ticket, then the counter's number. */
+	text = dialog_desk_ticket_text(_("Called %s to counter %s."), &t,
+	    counter);
+	dialog_message(d, 0, "%s", text);
+	free(text);
+	free(counter);
 	queue_ticket_clear(&t);
 	return DIALOG_CHANGED;
 }

@@ -117,6 +117,8 @@ dialog_service_build(struct dialog *d, struct dialog_frame *f,
 	    "service."));
 	for (k = 0; k < COMPONENT_COUNT; k++)
 		screen_add_item(s, catalog_component_title(k));
+	/* Back from a part, the cursor is on the part just read. */
+	s->selected = f->page;
 }
 
 const struct dialog_type *
@@ -138,6 +140,7 @@ dialog_service_next(int purpose)
 static enum dialog_result
 dialog_service_choose(struct dialog *d, struct dialog_frame *f, size_t n)
 {
+	f->page = n - 1;
 	dialog_push(d, &dialog_component, f->id, (int)n - 1);
 	return DIALOG_CHANGED;
 }
@@ -157,12 +160,23 @@ dialog_component_build(struct dialog *d, struct dialog_frame *f,
 	int	 number = 0;
 
 	name = catalog_name(d->db, CATALOG_SERVICE, f->id, d->lang);
-	title = xasprintf("%s: %s", name != NULL ? name : _("Service"),
+	/* The part's name once: in the title, not again as the prompt. */
+	title = xasprintf(_("%s: %s"), name != NULL ? name : _("Service"),
 	    catalog_component_title(f->item));
 	screen_set_title(s, title);
 	free(title);
 	free(name);
-	screen_set_prompt(s, catalog_component_title(f->item));
+	if (f->item + 1 < COMPONENT_COUNT) {
+		/* TRANSLATORS: the next part of a service standard. */
+		line = xasprintf(_("Next: %s"),
+		    catalog_component_title(f->item + 1));
+		screen_add_item(s, line);
+		free(line);
+		screen_set_prompt(s, _("Press 1 for the next part, or 0 to go "
+		    "back to the list of parts."));
+	} else
+		screen_set_prompt(s, _("This is the last part. Press 0 to go "
+		    "back to the list of parts."));
 	if (catalog_component(d->db, f->id, f->item, d->lang, &text,
 	    &cause) != 0) {
 		screen_set_message(s, cause, 1);
@@ -177,15 +191,30 @@ dialog_component_build(struct dialog *d, struct dialog_frame *f,
 			screen_add_body(s, line);
 			continue;
 		}
-		numbered = xasprintf("%d. %s", ++number, line);
+		/* "(1)", not "1.": a list to read, not choices to press. */
+		numbered = xasprintf("(%d) %s", ++number, line);
 		screen_add_body(s, numbered);
 		free(numbered);
 	}
 	free(text);
 }
 
+/* 1: the next part, in place; the list below remembers it. */
+static enum dialog_result
+dialog_component_choose(struct dialog *d, struct dialog_frame *f, size_t n)
+{
+	(void)n;
+	if (f->item + 1 >= COMPONENT_COUNT)
+		return DIALOG_SAME;
+	f->item++;
+	if (d->depth >= 2)
+		d->stack[d->depth - 2].page = (size_t)f->item;
+	dialog_refresh(d);
+	return DIALOG_CHANGED;
+}
+
 const struct dialog_type dialog_component = {
-	"component", dialog_component_build, NULL, NULL,
-	N_("Use the arrow keys or PgUp and PgDn to read long text. 0 "
-	    "goes back to the list.")
+	"component", dialog_component_build, dialog_component_choose, NULL,
+	N_("Use the arrow keys or PgUp and PgDn to read long text. 1 reads "
+	    "the next part; 0 goes back to the list.")
 };

@@ -247,12 +247,14 @@ tui_draw(const struct screen *s, struct tui_view *v)
 		return;
 	}
 	erase();
+	/* A long title wraps (onto two rows at most) rather than being cut. */
 	attron(A_BOLD);
-	tui_put(0, 0, s->title != NULL ? s->title : "");
+	y = tui_put_wrapped(0, s->title != NULL ? s->title : "", 2);
 	attroff(A_BOLD);
-	y = 1;
+	if (y == 0)
+		y = 1;
 	if (s->prompt != NULL)
-		y = tui_put_wrapped(1, s->prompt, 3);
+		y = tui_put_wrapped(y, s->prompt, 3);
 	top = y + 1;
 	bottom = tui_draw_message(s, v) - 1;	/* leave a blank line */
 	if (s->field != FIELD_NONE) {
@@ -265,8 +267,8 @@ tui_draw(const struct screen *s, struct tui_view *v)
 
 	tui_content(s, &l);
 	v->max_scroll = l.count > rows ? l.count - rows : 0;
-	/* Keep the selected item in view. */
-	for (i = 0; i < l.count && s->field == FIELD_NONE; i++) {
+	/* Keep the selected item in view, once the cursor has moved. */
+	for (i = 0; i < l.count && v->follow && s->field == FIELD_NONE; i++) {
 		if (l.lines[i].item != (int)v->selected || !l.lines[i].first)
 			continue;
 		if (i < v->scroll)

@@ -109,6 +109,9 @@ tui_new_screen(struct tui *t)
 	t->status = NULL;
 	t->view.selected = s->selected < s->nitems ? s->selected : 0;
 	t->view.scroll = 0;
+	/* A new screen opens at its top, unless the cursor starts further
+	 * down (back on a list, on the part just read). */
+	t->view.follow = t->view.selected > 0;
 	t->field_len = 0;
 	t->field[0] = '\0';
 	explicit_bzero(t->field, sizeof t->field);
@@ -288,32 +291,38 @@ tui_key_move(struct tui *t, const struct screen *s, wint_t key)
 
 	switch (key) {
 	case KEY_UP:
-		if (s->nitems > 0 && s->field == FIELD_NONE)
+		if (s->nitems > 0 && s->field == FIELD_NONE) {
 			t->view.selected = t->view.selected == 0 ?
 			    s->nitems - 1 : t->view.selected - 1;
-		else
+			t->view.follow = 1;
+		} else
 			t->view.scroll--;
 		return 1;
 	case KEY_DOWN:
-		if (s->nitems > 0 && s->field == FIELD_NONE)
+		if (s->nitems > 0 && s->field == FIELD_NONE) {
 			t->view.selected = (t->view.selected + 1) % s->nitems;
-		else
+			t->view.follow = 1;
+		} else
 			t->view.scroll++;
 		return 1;
 	case KEY_PPAGE:
 		t->view.scroll -= page;
+		t->view.follow = 0;	/* reading: the text, not the cursor */
 		return 1;
 	case KEY_NPAGE:
 		t->view.scroll += page;
+		t->view.follow = 0;
 		return 1;
 	case KEY_HOME:
 		t->view.selected = 0;
 		t->view.scroll = 0;
+		t->view.follow = 0;
 		return 1;
 	case KEY_END:
 		if (s->nitems > 0)
 			t->view.selected = s->nitems - 1;
 		t->view.scroll = t->view.max_scroll;
+		t->view.follow = 1;
 		return 1;
 	}
 	return 0;

@@ -23,6 +23,7 @@ int	 tui_run(struct dialog *, const struct config *);
 struct tui_view {
 	size_t		 selected;	/* item under the cursor */
 	int		 scroll;	/* first content line shown */
+	int		 follow;	/* scroll to keep the selection shown */
 	int		 max_scroll;	/* set by drawing */
 	const char	*field_value;	/* what has been typed */
 	const char	*notice;	/* idle warning, overrides the message */
