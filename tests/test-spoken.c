@@ -4,6 +4,16 @@
 #include "unit.h"
 #include "common/spoken.h"
 
+struct spoken_case {
+	const char	*text;
+	const char	*said;
+};
+
+#include "spoken-cases-id.h"
+#include "spoken-cases-en.h"
+
+#define SPOKEN_CASES(t)	(sizeof (t) / sizeof (t)[0])
+
 static void
 assert_spoken(const char *text, enum lang lang, const char *want)
 {
@@ -37,13 +47,27 @@ test_digits_one_by_one(void **state)
 }
 
 static void
+test_spelled_one_at_a_time(void **state)
+{
+	char	*said;
+
+	(void)state;
+	said = spoken_spell("K7-\xc3\xa9\xea\xa6\x97", LANG_ID);
+	assert_string_equal(said, "ka tujuh \xc3\xa9 \xea\xa6\x97");
+	free(said);
+	said = spoken_spell("a\xff" "0", LANG_EN);
+	assert_string_equal(said, "eh zero");
+	free(said);
+}
+
+static void
 test_money(void **state)
 {
 	(void)state;
 	assert_spoken("Biaya Rp30.000", LANG_ID,
 	    "Biaya tiga puluh ribu rupiah");
-	assert_spoken("Fee: Rp 600.000,00.", LANG_EN,
-	    "Fee: six hundred thousand rupiah.");
+	assert_spoken("Fee: Rp 600,000.00.", LANG_EN,
+	    "Fee, six hundred thousand rupiah.");
 	assert_spoken("Rp0", LANG_ID, "nol rupiah");
 }
 
@@ -54,7 +78,7 @@ test_dates(void **state)
 	assert_spoken("Tanggal 2026-11-30", LANG_ID,
 	    "Tanggal tiga puluh November dua ribu dua puluh enam");
 	assert_spoken("on 2027-01-01", LANG_EN,
-	    "on one January two thousand and twenty-seven");
+	    "on the first of January two thousand and twenty-seven");
 }
 
 static void
@@ -83,10 +107,50 @@ test_numbers_and_plain_words(void **state)
 	assert_spoken("don't wait", LANG_EN, "don't wait");
 }
 
+/* Every case of a table, each mismatch named; how many failed. */
+static size_t
+spoken_table(const struct spoken_case *cases, size_t n, enum lang lang)
+{
+	size_t	 i, failed = 0;
+	char	*got;
+
+	for (i = 0; i < n; i++) {
+		got = spoken_text(cases[i].text, lang);
+		if (strcmp(got, cases[i].said) != 0) {
+			print_message("# %s \"%s\" became \"%s\", not \"%s\"\n",
+			    i18n_code(lang), cases[i].text, got, cases[i].said);
+			failed++;
+		}
+		free(got);
+	}
+	return failed;
+}
+
+static void
+test_table_indonesian(void **state)
+{
+	(void)state;
+	assert_true(SPOKEN_CASES(spoken_id_cases) >= 200);
+	assert_int_equal(spoken_table(spoken_id_cases,
+	    SPOKEN_CASES(spoken_id_cases), LANG_ID), 0);
+}
+
+static void
+test_table_english(void **state)
+{
+	(void)state;
+	assert_true(SPOKEN_CASES(spoken_en_cases) >= 200);
+	assert_int_equal(spoken_table(spoken_en_cases,
+	    SPOKEN_CASES(spoken_en_cases), LANG_EN), 0);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_table_indonesian),
+		cmocka_unit_test(test_table_english),
+		cmocka_unit_test(test_spelled_one_at_a_time),
 		cmocka_unit_test(test_tickets),
 		cmocka_unit_test(test_digits_one_by_one),
 		cmocka_unit_test(test_money),

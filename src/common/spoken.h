@@ -1,10 +1,17 @@
 /*
  * Text as a listener can follow it, for speech: loket turns numbers and
- * codes into words itself rather than leaving them to the synthesizer.
- * A ticket "A-012" is "A dua belas"; a NIK, a tracking or booking code
- * is read one character at a time with "nol" for 0; "Rp30.000" is "tiga
- * puluh ribu rupiah"; a date is said in words; abbreviations such as
- * KTP-el and KK are spelled as Indonesians say them. Both languages.
+ * codes into words itself rather than leaving them to the synthesizer,
+ * as a listener of each language expects. Amounts of any size with the
+ * language's separators ("Rp1.500.000" is "satu juta lima ratus ribu
+ * rupiah"; "Rp30,000" in English "thirty thousand rupiah"), percent,
+ * ranges, ordinals, dates and times in whatever form they are written,
+ * legal references ("PP 76/2020") and abbreviations are said in words; a
+ * ticket "A-012" is "a dua belas"; a NIK, a phone number or a code is
+ * read one character at a time. Every other character, in any script,
+ * is passed on whole; what is left holds no digit, "%", "/" or ":".
+ * The rules live in spoken-number.c, spoken-time.c and
+ * spoken-abbreviation.c (spoken-internal.h). Both languages; every
+ * string returned is owned by the caller.
  */
 #ifndef LOKET_SPOKEN_H
 #define LOKET_SPOKEN_H

@@ -1,6 +1,7 @@
 /* Numbers and letters as words, in Indonesian and English. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,32 +109,54 @@ words_en_hundreds(char **phrase, unsigned n)
 	}
 }
 
+/* The scales of a long number, largest first. */
+static const struct words_scale {
+	unsigned long long	 value;
+	const char		*id;
+	const char		*en;
+} words_scales[] = {
+	{ 1000000000000000000ULL, "kuintiliun", "quintillion" },
+	{ 1000000000000000ULL, "kuadriliun", "quadrillion" },
+	{ 1000000000000ULL, "triliun", "trillion" },
+	{ 1000000000ULL, "miliar", "billion" },
+	{ 1000000ULL, "juta", "million" },
+	{ 1000ULL, "ribu", "thousand" },
+};
+
+/* One group of three digits and its scale: "dua ratus ribu", "seribu". */
+static void
+words_group(char **phrase, unsigned group, const struct words_scale *scale,
+    enum lang lang)
+{
+	if (lang == LANG_EN) {
+		words_en_hundreds(phrase, group);
+		words_add(phrase, scale->en);
+	} else if (group == 1 && scale->value == 1000)
+		words_add(phrase, "seribu");
+	else {
+		words_id_hundreds(phrase, group);
+		words_add(phrase, scale->id);
+	}
+}
+
 char *
-words_number(unsigned long n, enum lang lang)
+words_number(unsigned long long n, enum lang lang)
 {
 	char		*phrase = NULL;
-	unsigned	 thousands, rest;
+	unsigned	 group, rest;
+	size_t		 i;
 
 	if (n == 0)
 		return xstrdup(lang == LANG_EN ? "zero" : "nol");
-	if (n > 999999)
-		n = 999999;
-	thousands = n / 1000;
-	rest = n % 1000;
-	if (thousands > 0) {
-		if (lang == LANG_EN) {
-			words_en_hundreds(&phrase, thousands);
-			words_add(&phrase, "thousand");
-		} else if (thousands == 1)
-			words_add(&phrase, "seribu");
-		else {
-			words_id_hundreds(&phrase, thousands);
-			words_add(&phrase, "ribu");
-		}
+	for (i = 0; i < sizeof words_scales / sizeof words_scales[0]; i++) {
+		group = (unsigned)(n / words_scales[i].value % 1000);
+		if (group > 0)
+			words_group(&phrase, group, &words_scales[i], lang);
 	}
+	rest = (unsigned)(n % 1000);
 	if (rest > 0) {
 		/* "one thousand and five", as "one hundred and five" */
-		if (lang == LANG_EN && thousands > 0 && rest < 100)
+		if (lang == LANG_EN && phrase != NULL && rest < 100)
 			words_add(&phrase, "and");
 		if (lang == LANG_EN)
 			words_en_hundreds(&phrase, rest);
@@ -141,6 +164,113 @@ words_number(unsigned long n, enum lang lang)
 			words_id_hundreds(&phrase, rest);
 	}
 	return phrase;
+}
+
+char *
+words_year(unsigned long long year, enum lang lang)
+{
+	char		*century, *rest, *text;
+	unsigned	 y = (unsigned)(year % 100);
+
+	/* English says 1983 in pairs; other years, and Indonesian, whole. */
+	if (lang != LANG_EN || year < 1100 || year > 1999)
+		return words_number(year, lang);
+	century = words_number(year / 100, lang);
+	if (y == 0)
+		text = xasprintf("%s hundred", century);
+	else {
+		rest = words_number(y, lang);
+		text = xasprintf("%s %s%s", century, y < 10 ? "oh " : "", rest);
+		free(rest);
+	}
+	free(century);
+	return text;
+}
+
+/* English ordinals that are not the cardinal and "th". */
+static const char *const words_en_ordinals[][2] = {
+	{ "one", "first" }, { "two", "second" }, { "three", "third" },
+	{ "five", "fifth" }, { "eight", "eighth" }, { "nine", "ninth" },
+	{ "twelve", "twelfth" },
+};
+
+/* The English ordinal of a cardinal's last word ("twenty-one"). */
+static char *
+words_en_ordinal(char *cardinal)
+{
+	char	*last = cardinal, *p, *text;
+	size_t	 i, len;
+
+	for (p = cardinal; *p != '\0'; p++)
+		if (*p == ' ' || *p == '-')
+			last = p + 1;
+	len = last - cardinal;
+	for (i = 0; i < sizeof words_en_ordinals / sizeof words_en_ordinals[0];
+	    i++) {
+		if (strcmp(last, words_en_ordinals[i][0]) == 0) {
+			text = xasprintf("%.*s%s", (int)len, cardinal,
+			    words_en_ordinals[i][1]);
+			free(cardinal);
+			return text;
+		}
+	}
+	if (last[strlen(last) - 1] == 'y')	/* twenty: twentieth */
+		text = xasprintf("%.*sieth", (int)strlen(cardinal) - 1,
+		    cardinal);
+	else
+		text = xasprintf("%sth", cardinal);
+	free(cardinal);
+	return text;
+}
+
+char *
+words_ordinal(unsigned long long n, enum lang lang)
+{
+	char	*cardinal = words_number(n, lang), *text;
+
+	if (lang == LANG_EN)
+		return words_en_ordinal(cardinal);
+	if (n == 1)
+		text = xstrdup("pertama");
+	else	/* "ke" joins the first word: "kedua puluh satu" */
+		text = xasprintf("ke%s", cardinal);
+	free(cardinal);
+	return text;
+}
+
+/* Words that begin a number beside the units and tens. */
+static const char *const words_id_number_words[] = {
+	"seratus", "seribu", NULL
+};
+static const char *const words_en_number_words[] = {
+	"hundred", "thousand", "million", "billion", "trillion", NULL
+};
+
+/* Is word (len bytes) one of the list? */
+static int
+words_in(const char *word, size_t len, const char *const *list, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n && list[i] != NULL; i++)
+		if (strlen(list[i]) == len && strncmp(word, list[i], len) == 0)
+			return 1;
+	return 0;
+}
+
+int
+words_is_number(const char *word, size_t len, enum lang lang)
+{
+	const char	*dash = memchr(word, '-', len);
+
+	if (lang != LANG_EN)
+		return words_in(word, len, words_id_units, 12) ||
+		    words_in(word, len, words_id_number_words, SIZE_MAX);
+	if (dash != NULL)	/* "twenty-one" */
+		len = dash - word;
+	return words_in(word, len, words_en_units, 20) ||
+	    words_in(word, len, words_en_tens + 2, 8) ||
+	    words_in(word, len, words_en_number_words, SIZE_MAX);
 }
 
 const char *

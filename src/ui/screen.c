@@ -17,6 +17,8 @@ screen_new(void)
 void
 screen_free(struct screen *s)
 {
+	size_t	 i;
+
 	if (s == NULL)
 		return;
 	free(s->title);
@@ -28,6 +30,9 @@ screen_free(struct screen *s)
 	free(s->field_label);
 	free(s->help);
 	free(s->message);
+	for (i = 0; i < s->nspeech; i++)
+		free(s->speech[i].text);
+	free(s->speech);
 	free(s);
 }
 
@@ -106,4 +111,13 @@ screen_set_message(struct screen *s, const char *message, int is_error)
 {
 	screen_replace(&s->message, message);
 	s->message_is_error = is_error;
+}
+
+void
+screen_add_speech(struct screen *s, enum lang lang, const char *text)
+{
+	s->speech = xreallocarray(s->speech, s->nspeech + 1,
+	    sizeof *s->speech);
+	s->speech[s->nspeech].lang = lang;
+	s->speech[s->nspeech++].text = text_sanitize(text, 1);
 }

@@ -11,6 +11,14 @@
 
 #include <stddef.h>
 
+#include "common/i18n.h"
+
+/* One part of what a screen in two languages says, in its own voice. */
+struct screen_speech {
+	enum lang	 lang;
+	char		*text;
+};
+
 enum field_kind {
 	FIELD_NONE = 0,
 	FIELD_TEXT,		/* free text, such as a search keyword */
@@ -43,6 +51,12 @@ struct screen {
 	char		*message;	/* result or error of the last action */
 	int		 message_is_error;
 	int		 can_go_back;	/* 0 goes back (not on the first screen) */
+
+	/* What is said instead of the text shown, in parts, each in its
+	 * language (the welcome screen, in both); none: what is shown.
+	 * Choice n, under the cursor, is said in part n's language. */
+	struct screen_speech *speech;
+	size_t		 nspeech;
 };
 
 struct screen	*screen_new(void);
@@ -59,6 +73,8 @@ void		 screen_add_item(struct screen *, const char *);
 void		 screen_set_field(struct screen *, enum field_kind,
 		     const char *label, size_t max);
 void		 screen_set_help(struct screen *, const char *);
+/* Say this part, in this language, after the parts before it. */
+void		 screen_add_speech(struct screen *, enum lang, const char *);
 void		 screen_set_message(struct screen *, const char *,
 		     int is_error);
 

@@ -59,12 +59,13 @@ tui_speaker_free(struct tui_speaker *sp)
 }
 
 /*
- * Say text if the voice is on, in the session's rate and volume. The
- * moment the voice is turned off, the message saying so is still heard.
+ * Say text if the voice is on, in the session's rate and volume, in lang;
+ * queued after what is being said, or stopping it. The moment the voice
+ * is turned off, the message saying so is still heard.
  */
 static void
-tui_speaker_say(struct tui_speaker *sp, const char *text,
-    const char *last_words)
+tui_speaker_utter(struct tui_speaker *sp, const char *text,
+    const char *last_words, enum lang lang, int queued)
 {
 	const struct voice	*v = dialog_voice(sp->dialog);
 
@@ -77,24 +78,61 @@ tui_speaker_say(struct tui_speaker *sp, const char *text,
 		return;
 	}
 	sp->was_on = 1;
-	speech_say(sp->speech, text, dialog_lang(sp->dialog));
+	if (queued)
+		speech_queue(sp->speech, text, lang);
+	else
+		speech_say(sp->speech, text, lang);
 }
 
-/* Append ". part" to *text. */
+/* Say text in the session's language, stopping what is being said. */
+static void
+tui_speaker_say(struct tui_speaker *sp, const char *text,
+    const char *last_words)
+{
+	tui_speaker_utter(sp, text, last_words, dialog_lang(sp->dialog), 0);
+}
+
+/* Append part to *text as a sentence of its own: a line of the screen
+ * ends with a pause, whatever mark it ends with. */
 static void
 tui_speaker_add(char **text, const char *part)
 {
-	char	*more;
+	char		*more;
+	size_t		 len;
+	const char	*end = "";
 
 	if (part == NULL || *part == '\0')
 		return;
-	if (*text == NULL) {
-		*text = xstrdup(part);
+	len = strlen(part);
+	while (len > 0 && part[len - 1] == ' ')
+		len--;
+	if (len > 0 && part[len - 1] == ':')
+		len--;
+	if (len == 0)
 		return;
-	}
-	more = xasprintf("%s %s", *text, part);
+	if (strchr(".!?", part[len - 1]) == NULL)
+		end = ".";
+	more = xasprintf("%s%s%.*s%s", *text != NULL ? *text : "",
+	    *text != NULL ? " " : "", (int)len, part, end);
 	free(*text);
 	*text = more;
+}
+
+/* A screen in two languages: its parts, each in its own voice; an error
+ * or a result first. */
+static void
+tui_speaker_parts(struct tui_speaker *sp, const struct screen *s)
+{
+	size_t	 i = 0;
+
+	if (s->message != NULL)
+		tui_speaker_say(sp, s->message, s->message);
+	else
+		tui_speaker_utter(sp, s->speech[i++].text, NULL,
+		    s->speech[0].lang, 0);
+	for (; i < s->nspeech; i++)
+		tui_speaker_utter(sp, s->speech[i].text, NULL,
+		    s->speech[i].lang, 1);
 }
 
 void
@@ -107,10 +145,12 @@ tui_speaker_screen(struct tui_speaker *sp, const struct screen *s)
 
 	if (sp == NULL)
 		return;
+	if (s->nspeech > 0) {
+		tui_speaker_parts(sp, s);
+		return;
+	}
 	v = dialog_voice(sp->dialog);
-	part = s->title != NULL ? xasprintf("%s.", s->title) : NULL;
-	tui_speaker_add(&text, part);
-	free(part);
+	tui_speaker_add(&text, s->title);
 	/* An error or a result first: it is what the citizen waits for. */
 	tui_speaker_add(&text, s->message);
 	tui_speaker_add(&text, s->prompt);
@@ -125,15 +165,12 @@ tui_speaker_screen(struct tui_speaker *sp, const struct screen *s)
 		    "not spoken, for your privacy. For headset mode, press # "
 		    "then 8."));
 	for (i = 0; i < s->nitems; i++) {
-		part = xasprintf("%zu. %s.", i + 1, s->items[i]);
+		part = xasprintf("%zu. %s", i + 1, s->items[i]);
 		tui_speaker_add(&text, part);
 		free(part);
 	}
-	if (s->field != FIELD_NONE && s->field_label != NULL) {
-		part = xasprintf("%s:", s->field_label);
-		tui_speaker_add(&text, part);
-		free(part);
-	}
+	if (s->field != FIELD_NONE)
+		tui_speaker_add(&text, s->field_label);
 	/* How to finish, correct and leave a field, heard before typing. */
 	tui_speaker_add(&text, dialog_key_rule(sp->dialog));
 	tui_speaker_say(sp, text != NULL ? text : "", s->message);
@@ -149,7 +186,9 @@ tui_speaker_item(struct tui_speaker *sp, const struct screen *s,
 	if (sp == NULL || selected >= s->nitems)
 		return;
 	text = xasprintf("%zu. %s", selected + 1, s->items[selected]);
-	tui_speaker_say(sp, text, NULL);
+	/* On a screen said in parts, choice n is in part n's language. */
+	tui_speaker_utter(sp, text, NULL, selected < s->nspeech ?
+	    s->speech[selected].lang : dialog_lang(sp->dialog), 0);
 	free(text);
 }
 
