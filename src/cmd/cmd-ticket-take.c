@@ -33,12 +33,12 @@ cmd_ticket_take_exec(const struct config *config, int argc, char **argv)
 	unsigned long		 failures;
 	json_t			*o;
 	char			*cause, *label, *wait, *name;
-	int			 c, json = 0, print = 0, ahead;
+	int			 c, json = 0, print = 0, ahead, taken = 0;
 	int			 status = EXIT_OK;
 	long			 estimate;
 
 	optind = 0;
-	while ((c = getopt_long(argc + 1, argv - 1, "", options, NULL)) != -1) {
+	while ((c = cmd_getopt(argc + 1, argv - 1, "", options)) != -1) {
 		if (c == 'p' && queue_priority_parse(optarg, &priority) == 0)
 			continue;
 		if (c == 'p')
@@ -74,6 +74,7 @@ cmd_ticket_take_exec(const struct config *config, int argc, char **argv)
 		status = cmd_failure_status(failures);
 		goto out;
 	}
+	taken = 1;
 	estimate = queue_estimate(db, t.service, ahead);
 	/* The ticket stands even if the printer fails: say so, exit 5. */
 	if (print && ticket_print(db, config, &rules, &t, ahead, &cause) != 0) {
@@ -109,7 +110,8 @@ cmd_ticket_take_exec(const struct config *config, int argc, char **argv)
 out:
 	db_close(db);
 	queue_rules_free(&rules);
-	return cmd_close_stdout(status);
+	/* The ticket stands even if its number could not be written. */
+	return cmd_close_stdout_done(status, taken);
 }
 
 const struct cmd_entry cmd_ticket_take_entry = {

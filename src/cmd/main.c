@@ -121,8 +121,7 @@ parse_options(int argc, char **argv, struct options *o)
 
 	memset(o, 0, sizeof *o);
 	/* "+": stop at the first non-option, the command. */
-	while ((c = getopt_long(argc, argv, "+hvV", long_options,
-	    NULL)) != -1) {
+	while ((c = cmd_getopt(argc, argv, "+hvV", long_options)) != -1) {
 		switch (c) {
 		case OPTION_CONFIG:
 			o->config_file = optarg;
