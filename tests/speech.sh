@@ -32,7 +32,8 @@ count_is() {	# count_is N FILE PATTERN: N lines of FILE hold PATTERN
 	[ "$(grep -c -- "$3" "$2" 2>/dev/null)" -eq "$1" ]
 }
 spoken() {	# spoken TEXT: wait until the log has a line holding TEXT
-	_tui_poll 10 grep -qF -- "$1" "$log"
+	_tui_poll 10 grep -qF -- "$1" "$log" ||
+		_tui_timed_out "\"$1\" in the speech log"
 }
 lines() {	# lines: how many lines the log has
 	wc -l <"$log" | tr -d ' '
@@ -41,7 +42,8 @@ _after() {	# _after N TEXT: a line after the first N holds TEXT
 	tail -n "+$(($1 + 1))" "$log" | grep -qF -- "$2"
 }
 spoken_after() {	# spoken_after N TEXT: wait for TEXT after line N
-	_tui_poll 10 _after "$1" "$2"
+	_tui_poll 10 _after "$1" "$2" ||
+		_tui_timed_out "\"$2\" in the speech log after line $1"
 }
 title() {	# title NAME: the screen's first line, as drawn
 	tui_screen "$1" | head -n 1 | sed 's/ *$//'
@@ -135,7 +137,7 @@ go 0 "Search by keyword"
 go 0 "Main menu"
 go 1 "Take a queue number"
 go 1 "1. New Electronic Identity Card"
-go 1 "1. No, normal lane"
+go 1 "1. No, the normal lane"
 go 1 "2. Yes, type my phone number"
 go 2 "Phone:"
 n=$(lines)
@@ -224,6 +226,9 @@ tui_start quiet 80 24 vt100 "$LOKET" --db "$db" --config "$TMP/off.conf"
 tui_wait quiet "Selamat datang" >/dev/null
 pid=$(tui_flag quiet '#{pane_pid}')
 check "with speech off there is no speech process" -z "$(pgrep -P "$pid")"
+# In English, so that the lacks below could see "Slower voice".
+tui_keys quiet 2
+tui_wait quiet "Main menu" >/dev/null
 tui_keys quiet '#'
 tui_wait quiet "Help and settings" >/dev/null
 tui_screen quiet >"$TMP/screen"
