@@ -314,38 +314,41 @@ tui_keys "$s" C-x
 status_is "ctrl-x: Ctrl-X leaves with status 0" "$s" 0
 tui_stop "$s"
 
-# -- SIGTERM gives the terminal back (as tests/tui-restore.sh does). --
-for term in screen vt100; do
+# -- SIGTERM, and the signals that end a program by default, give the
+# terminal back (as tests/tui-restore.sh does). --
+for way in screen:TERM:143 vt100:TERM:143 screen:USR1:138 vt100:ALRM:142; do
+	term=${way%%:*} sig=${way#*:} want=${way##*:}
+	sig=${sig%:*}
 	cell_for "$term"
-	s=restore-$term
+	s=restore-$term-$sig
 	tui_start "$s" 80 24 "$term" env PS1='ready> ' sh -i
-	ok "$term restore: the shell is ready" tui_wait "$s" "ready>"
+	ok "$term SIG$sig restore: the shell is ready" tui_wait "$s" "ready>"
 	shell=$(tui_flag "$s" '#{pane_pid}')
 	tui_type "$s" "stty -g >'$TMP/stty.$s' && echo re''corded"
 	tui_keys "$s" Enter
-	ok "$term restore: the tty modes are recorded" tui_wait "$s" "recorded"
-	tui_type "$s" "'$LOKET' --db '$db' --log '$LOG' board; st=\$?;\
+	ok "$term SIG$sig restore: the tty modes are recorded" tui_wait "$s" "recorded"
+	tui_type "$s" "ulimit -c 0; '$LOKET' --db '$db' --log '$LOG' board; st=\$?;\
  stty -g >'$TMP/stty.$s.after'; echo ended-''board status=\$st"
 	tui_keys "$s" Enter
-	see "$term restore: the board starts from the shell" \
+	see "$term SIG$sig restore: the board starts from the shell" \
 		"$s" "$(big "$A002")"
-	ok "$term restore: the keypad is on while it runs" \
+	ok "$term SIG$sig restore: the keypad is on while it runs" \
 		tui_wait_flag "$s" '#{keypad_cursor_flag}#{keypad_flag}' 11
 	pid=$(pgrep -P "$shell" -f -- "--db $db")
-	kill -TERM "$pid"
-	ok "$term restore: SIGTERM ends the board, the shell goes on" \
+	kill -"$sig" "$pid"
+	ok "$term SIG$sig restore: it ends the board, the shell goes on" \
 		tui_wait "$s" "ended-board status=" 15
 	got=$(tui_screen "$s" |
 		sed -n 's/.*ended-board status=\([0-9]*\).*/\1/p')
-	check "$term restore: the exit status is 143" "$got" = 143
-	ok "$term restore: the tty modes are the ones from before" \
+	check "$term SIG$sig restore: the exit status is $want" "$got" = "$want"
+	ok "$term SIG$sig restore: the tty modes are the ones from before" \
 		cmp "$TMP/stty.$s" "$TMP/stty.$s.after"
-	check "$term restore: the cursor is visible" \
+	check "$term SIG$sig restore: the cursor is visible" \
 		"$(tui_flag "$s" '#{cursor_flag}')" = 1
-	check "$term restore: the keypad modes are off" \
+	check "$term SIG$sig restore: the keypad modes are off" \
 		"$(tui_flag "$s" '#{keypad_cursor_flag}#{keypad_flag}')" = 00
 	if [ "$term" = screen ]; then
-		check "$term restore: the alternate screen is off" \
+		check "$term SIG$sig restore: the alternate screen is off" \
 			"$(tui_flag "$s" '#{alternate_on}')" = 0
 	fi
 	# shellcheck disable=SC2086 # one pid or several

@@ -96,12 +96,14 @@ check "the kiosk refuses a corrupt database with exit 3" $? -eq 3
 # Another program holds the database locked past the busy timeout.
 printf '[general]\nbusy_timeout = 300\n' >"$TMP/busy.conf"
 cp "$db" "$TMP/locked.db"
+# The holder touches a file once its lock is taken: poll for that file.
 ( printf 'PRAGMA locking_mode=EXCLUSIVE;\nBEGIN EXCLUSIVE;\nUPDATE setting SET value = value;\n'
-  sleep 5 ) | sqlite3 "$TMP/locked.db" >/dev/null &
+  printf ".system touch '%s'\n" "$TMP/held"
+  sleep 10 ) | sqlite3 "$TMP/locked.db" >/dev/null &
 holder=$!
 n=0
-until [ -e "$TMP/locked.db-wal" ] || [ $n -ge 50 ]; do sleep 0.1; n=$((n + 1)); done
-sleep 0.3
+until [ -e "$TMP/held" ] || [ $n -ge 100 ]; do sleep 0.1; n=$((n + 1)); done
+check "another program holds the database locked" -e "$TMP/held"
 "$LOKET" --lang=en --config "$TMP/busy.conf" --db "$TMP/locked.db" catalog show >"$out" 2>"$err"
 check "a locked database exits 3" $? -eq 3
 contains "a locked database is explained" "$err" "locked by another program"

@@ -11,6 +11,7 @@
 : "${top_builddir:=$top_srcdir}"
 export LOKET_DATADIR="${LOKET_DATADIR:-$top_srcdir/data}"
 export LOKET_LOCALEDIR="${LOKET_LOCALEDIR:-$top_builddir/locale}"
+export LOKET_SPEECH="${LOKET_SPEECH:-$top_builddir/src/loket-speech}"
 export LC_ALL=C.UTF-8
 unset LANGUAGE LOKET_DB LOKET_LANG LOKET_LOG
 
@@ -71,9 +72,12 @@ contains() {
 	fi
 }
 
-# lacks DESCRIPTION FILE TEXT: FILE must not hold TEXT.
+# lacks DESCRIPTION FILE TEXT: FILE must exist and not hold TEXT.
 lacks() {
-	if grep -qF -- "$3" "$2"; then
+	if [ ! -e "$2" ] || [ ! -r "$2" ]; then
+		_tap_result 1 "$1"
+		echo "# there is no file to look in: $2"
+	elif grep -qF -- "$3" "$2"; then
 		_tap_result 1 "$1"
 		echo "# did not expect: $3"
 	else

@@ -50,8 +50,12 @@ check "the locked kiosk still runs" "$(tui_flag kiosk '#{pane_dead}')" = 0
 ok "an idle session warns with a countdown" tui_wait kiosk "This session ends in" 25
 ok "then starts over at the welcome screen" tui_wait kiosk "Selamat datang" 40
 tui_keys kiosk C-l
+# Up, then a letter: the letter shows right after the prompt only if Up
+# recalled nothing (else the line would read "Pilihan> 3z").
 tui_keys kiosk Up
-sleep 0.5
+tui_type kiosk z
+ok "after the reset Up recalls nothing: the letter typed after it shows" \
+	tui_wait kiosk "Pilihan> z"
 tui_screen kiosk | sed "/^ *$/d" | tail -n 1 >"$TMP/s"
 lacks "after the reset the last citizen's typing cannot be recalled" "$TMP/s" "Pilihan> 3"
 tui_keys kiosk C-u C-d

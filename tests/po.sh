@@ -23,10 +23,15 @@ check "po/id.po has no untranslated or fuzzy entries ($stats)" $bad -eq 0
 	--from-code=UTF-8 --add-comments=TRANSLATORS: --files-from=po/POTFILES.in \
 	-o "$TMP/loket.pot" 2>"$TMP/xgettext.err"
 check "xgettext reads every source file" $? -eq 0
+sed 's/^/# xgettext: /' "$TMP/xgettext.err"
 LC_ALL=C "$MSGMERGE" --quiet --no-fuzzy-matching -o "$TMP/merged.po" \
-	po/id.po "$TMP/loket.pot" 2>/dev/null
+	po/id.po "$TMP/loket.pot" 2>"$TMP/msgmerge.err"
+check "msgmerge merges po/id.po with the sources' strings" $? -eq 0 \
+	-a -s "$TMP/merged.po"
+sed 's/^/# msgmerge: /' "$TMP/msgmerge.err"
 stats=$(LC_ALL=C "$MSGFMT" --statistics -o /dev/null "$TMP/merged.po" 2>&1)
 case $stats in *untranslated*|*fuzzy*) bad=1 ;; *) bad=0 ;; esac
+[ -s "$TMP/merged.po" ] || bad=1
 check "every string in the sources today is translated ($stats)" $bad -eq 0
 if [ $bad -ne 0 ]; then
 	msgattrib --untranslated "$TMP/merged.po" 2>/dev/null | grep '^msgid' | head -20 | sed 's/^/# /'

@@ -173,11 +173,29 @@ poll 20 _ended
 check "text that crashes espeak-ng kills the process with a signal" "$(exit_status)" -gt 128
 check "no WAV file is counted for it" ! -e "$wav/crash/0001.wav"
 lacks "and no finished log line" "$wav/crash/speech.log" "	en	"
+check "the crash leaves the unfinished 0001.wav.part behind" -e "$wav/crash/0001.wav.part"
 exec 3>&-
 speech_start again wav "$wav/crash"
 say "S en 150 70 Speech is back."
 ok "a new loket-speech speaks afterwards" event "end 1"
-contains "and logs it" "$wav/crash/speech.log" "$(printf '0001\ten\t150\t70\tSpeech is back.')"
+contains "and logs it under the next number" "$wav/crash/speech.log" "$(printf '0002\ten\t150\t70\tSpeech is back.')"
+ok "0002.wav is its file" wav_is_pcm "$wav/crash/0002.wav"
+check "the crashed process's .part file is cleaned up" \
+	-z "$(ls "$wav/crash" | grep part)"
+exec 3>&-
+ended 10
+
+# A new process in a directory of earlier WAVs numbers on after them,
+# past the cancelled ones that have only a log line, overwriting nothing.
+cp "$wav/0001.wav" "$TMP/first.wav"
+speech_start restart wav "$wav"
+say "S id 150 70 Sesudah mulai lagi."
+ok "a restarted loket-speech speaks in the same directory" event "end 1"
+contains "it logs under the number after the last one (0017, cancelled)" \
+	"$wav/speech.log" "$(printf '0018\tid\t150\t70\tSesudah mulai lagi.')"
+ok "0018.wav is its file" wav_is_pcm "$wav/0018.wav"
+ok "the earlier 0001.wav is not overwritten" cmp "$TMP/first.wav" "$wav/0001.wav"
+check "the log has one line numbered 0001" "$(grep -c '^0001	' "$wav/speech.log")" -eq 1
 exec 3>&-
 ended 10
 

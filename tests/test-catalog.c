@@ -130,6 +130,35 @@ test_errors_name_line_and_reason(void **state)
 	assert_rejected("loket-catalog 1\n" AGENCY, "t.txt:", "no services");
 }
 
+/* A counter names each of its services once: the catalog's fault,
+ * found with its line before any SQL (a UNIQUE constraint) sees it. */
+static void
+test_counter_service_twice_rejected(void **state)
+{
+	const char	*office = "[office o]\nname = O\naddress = A\n"
+	    "timezone = WIB\n[counter 1]\noffice = o\nname = Loket 1\n";
+	struct catalog	*c;
+	char		*text, *cause;
+
+	(void)state;
+	text = xasprintf("loket-catalog 1\n" AGENCY SERVICE "%s"
+	    "services = ktp ktp\n", office);
+	assert_rejected(text, "t.txt:31:", "service \"ktp\" is listed twice");
+	free(text);
+	text = xasprintf("loket-catalog 1\n" AGENCY SERVICE "%s"
+	    "services =  ktp   ktp\n", office);
+	assert_rejected(text, "t.txt:31:", "service \"ktp\" is listed twice");
+	free(text);
+	text = xasprintf("loket-catalog 1\n" AGENCY SERVICE "%s"
+	    "services = ktp\n", office);
+	c = parse(text, &cause);
+	if (c == NULL)
+		fail_msg("%s", cause);
+	assert_int_equal(c->ncounters, 1);
+	catalog_free(c);
+	free(text);
+}
+
 static void
 test_long_line_rejected(void **state)
 {
@@ -189,6 +218,7 @@ main(void)
 		cmocka_unit_test(test_minimal_catalog),
 		cmocka_unit_test(test_errors_name_line_and_reason),
 		cmocka_unit_test(test_long_line_rejected),
+		cmocka_unit_test(test_counter_service_twice_rejected),
 		cmocka_unit_test(test_round_trip),
 	};
 

@@ -186,7 +186,14 @@ test_priority_weighted_never_starves(void **state)
 	    &cause), 1);
 	assert_int_equal(t.id, normal);
 	queue_ticket_clear(&t);
-	assert_true(late > normal);
+	assert_int_equal(queue_act(db, &r, &desk, QUEUE_FINISH, normal,
+	    OUTCOME_DONE, NULL, FRIDAY_9AM + 960, &t, &cause), 0);
+	queue_ticket_clear(&t);
+	/* The priority ticket waited behind the older one, and comes next. */
+	assert_int_equal(queue_call_next(db, &r, &desk, FRIDAY_9AM + 961, &t,
+	    &cause), 1);
+	assert_int_equal(t.id, late);
+	queue_ticket_clear(&t);
 	queue_rules_free(&r);
 	db_close(db);
 }
@@ -401,6 +408,48 @@ test_refused_is_not_failed(void **state)
 	db_close(db);
 }
 
+/* Mobile numbers: from 0, or from +62 and kept from 0. */
+static void
+test_phone_numbers(void **state)
+{
+	static const struct {
+		const char	*typed;
+		const char	*kept;		/* NULL: refused */
+	} cases[] = {
+		{ "081234567890", "081234567890" },
+		{ "+6281234567890", "081234567890" },
+		{ "+62812345", NULL },			/* 7 digits from 0 */
+		{ "+628123456", "08123456" },
+		{ "+620812345678", NULL },		/* +62 then 0 */
+		{ "6281234567890", NULL },		/* no + */
+		{ "+6512345678", NULL },		/* not Indonesia */
+		{ "+62", NULL },
+		{ "+62812-3456-789", NULL },
+		{ "0812345", NULL },
+		{ "0812345678901234", NULL },		/* 16 digits */
+		{ "12345678", NULL },
+		{ "", NULL },
+	};
+	size_t	 i;
+	char	*kept;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		kept = queue_phone_normalise(cases[i].typed);
+		if (cases[i].kept == NULL && kept != NULL)
+			fail_msg("\"%s\" taken as \"%s\"", cases[i].typed,
+			    kept);
+		if (cases[i].kept != NULL && (kept == NULL ||
+		    strcmp(kept, cases[i].kept) != 0))
+			fail_msg("\"%s\" kept as \"%s\", not \"%s\"",
+			    cases[i].typed, kept != NULL ? kept : "(refused)",
+			    cases[i].kept);
+		assert_int_equal(queue_phone_valid(cases[i].typed),
+		    cases[i].kept != NULL);
+		free(kept);
+	}
+}
+
 int
 main(void)
 {
@@ -414,6 +463,7 @@ main(void)
 		cmocka_unit_test(test_counter_holds_one_ticket),
 		cmocka_unit_test(test_ahead_follows_the_calling_order),
 		cmocka_unit_test(test_refused_is_not_failed),
+		cmocka_unit_test(test_phone_numbers),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");

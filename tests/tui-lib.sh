@@ -26,6 +26,11 @@
 # Every wait polls the pane every 0.1 s and fails (status 1, the screen on
 # stderr as TAP comments) at the timeout: the tests never sleep for the
 # program. Timeouts are generous for a slow, loaded machine.
+#
+# A wait that times out always fails the test: inside ok, see or $(...)
+# (a subshell) its status fails the caller's test point; standing alone
+# (even with its output sent to /dev/null) it prints a "not ok" of its
+# own, so that no wait's result can be ignored.
 
 if ! command -v tmux >/dev/null 2>&1; then
 	echo "1..0 # SKIP tmux is not installed"
@@ -50,6 +55,18 @@ if [ "${#TMP}" -le 60 ]; then
 	TMUX_TMPDIR=$TMP
 	export TMUX_TMPDIR
 fi
+
+# The TAP output, whatever a wait's own stdout is redirected to.
+exec 9>&1
+
+# _tui_timed_out WHAT: a wait timed out; a failed test point of its own
+# when the wait runs in the test's shell, not in a subshell.
+_tui_timed_out() {
+	# shellcheck disable=SC2016 # $PPID of the child, on purpose
+	[ "$(exec sh -c 'echo $PPID')" = "$$" ] || return 1
+	_tap_result 1 "the wait for $1 timed out" >&9
+	return 1
+}
 
 tui_tmux() {
 	tmux -L "$TUI_SOCKET" -f /dev/null "$@"
@@ -150,7 +167,7 @@ _tui_lacks() {
 tui_wait() {
 	_tui_poll "${3:-$TUI_TIMEOUT}" _tui_shows "$1" "$2" && return 0
 	{ echo "# waited ${3:-$TUI_TIMEOUT} s for: $2"; _tui_show "$1"; } >&2
-	return 1
+	_tui_timed_out "\"$2\" on $1"
 }
 
 _tui_flows() {
@@ -162,7 +179,7 @@ tui_wait_text() {
 	_tui_poll "${3:-$TUI_TIMEOUT}" _tui_flows "$1" "$2" && return 0
 	{ echo "# waited ${3:-$TUI_TIMEOUT} s for the text: $2"
 	  _tui_show "$1"; } >&2
-	return 1
+	_tui_timed_out "the text \"$2\" on $1"
 }
 
 # tui_wait_gone NAME TEXT [SECS]
@@ -170,7 +187,7 @@ tui_wait_gone() {
 	_tui_poll "${3:-$TUI_TIMEOUT}" _tui_lacks "$1" "$2" && return 0
 	{ echo "# waited ${3:-$TUI_TIMEOUT} s for this to go: $2"
 	  _tui_show "$1"; } >&2
-	return 1
+	_tui_timed_out "\"$2\" to go from $1"
 }
 
 _tui_flag_is() {
@@ -182,7 +199,7 @@ tui_wait_flag() {
 	_tui_poll "${4:-$TUI_TIMEOUT}" _tui_flag_is "$1" "$2" "$3" && return 0
 	echo "# waited ${4:-$TUI_TIMEOUT} s for $2 to be $3:" \
 		"$(tui_flag "$1" "$2")" >&2
-	return 1
+	_tui_timed_out "$2 to be $3 on $1"
 }
 
 tui_alive() {
@@ -210,12 +227,14 @@ tui_dead_status() {
 		{ echo "# waited ${2:-$TUI_TIMEOUT} s for the program to end"
 		  _tui_show "$1"; } >&2
 		echo "running"
+		_tui_timed_out "the end of $1"
 		return 1
 	fi
 	# The pane closes before tmux has reaped the process: wait for it.
 	rm -f "$TMP/.tui-dead"
 	if ! _tui_poll "${2:-$TUI_TIMEOUT}" _tui_status_ready "$1"; then
 		echo "unknown"
+		_tui_timed_out "the exit status of $1"
 		return 1
 	fi
 	_tui_st=$(tui_flag "$1" '#{pane_dead_status}')

@@ -1,6 +1,8 @@
 #!/bin/sh
 # The terminal is given back on every way out of the curses kiosk: Ctrl-X,
-# SIGTERM, SIGHUP, SIGINT and a crash (SIGSEGV). An interactive sh in a
+# SIGTERM, SIGHUP, SIGINT, a crash (SIGSEGV) and the other signals whose
+# default is to end a program (SIGQUIT, SIGUSR1, SIGALRM), which still
+# end it, of that signal. An interactive sh in a
 # tmux pane runs loket again and again; after each exit the tty modes
 # (stty -g) are the ones from before, the cursor is visible, the keypad
 # and the alternate screen are off, and the exit status is the right one.
@@ -17,7 +19,7 @@ make_db "$TMP/r.db" || { echo "Bail out! cannot make the database"; exit 1; }
 # screen: what tmux emulates, with keypad (smkx), alternate screen (smcup)
 # and cursor visibility (civis/cnorm); vt100: keypad only.
 for term in screen vt100; do
-	for way in ctrl-x term hup int segv; do
+	for way in ctrl-x term hup int segv quit usr1 alrm; do
 		# A fresh shell for each way out, so that one failure does not
 		# spill into the next.
 		s=$term-$way
@@ -32,7 +34,8 @@ for term in screen vt100; do
 		check "$term, $way: before loket the keypad mode is off" \
 			"$(tui_flag "$s" '#{keypad_cursor_flag}#{keypad_flag}')" = 00
 
-		tui_type "$s" "'$LOKET' --db '$TMP/r.db' --log '$TMP/log'; st=\$?;\
+		# No core file from SIGQUIT or SIGSEGV.
+		tui_type "$s" "ulimit -c 0; '$LOKET' --db '$TMP/r.db' --log '$TMP/log'; st=\$?;\
  stty -g >'$TMP/stty.$s.after'; echo ended-''$way status=\$st"
 		tui_keys "$s" Enter
 		ok "$term, $way: loket starts from the shell" \
@@ -50,6 +53,9 @@ for term in screen vt100; do
 		hup)	kill -HUP "$pid"; want=129 ;;
 		int)	kill -INT "$pid"; want=130 ;;
 		segv)	kill -SEGV "$pid"; want=139 ;;
+		quit)	kill -QUIT "$pid"; want=131 ;;
+		usr1)	kill -USR1 "$pid"; want=138 ;;
+		alrm)	kill -ALRM "$pid"; want=142 ;;
 		esac
 		ok "$term, $way: loket ends and the shell goes on" \
 			tui_wait "$s" "ended-$way status=" 15

@@ -40,6 +40,9 @@ cmd_booking_time(const struct booking_rules *b, const char *text,
 	tm.tm_hour = h;
 	tm.tm_min = mi;
 	*when = timegm(&tm) - b->schedule.offset;
+	/* timegm moves 30 February to March: such a date does not exist. */
+	if (tm.tm_year != y - 1900 || tm.tm_mon != mo - 1 || tm.tm_mday != d)
+		return -1;
 	return 0;
 }
 
@@ -152,12 +155,13 @@ cmd_booking_make_exec(const struct config *config, int argc, char **argv)
 	struct booking		 k;
 	struct db		*db;
 	const char		*at = NULL, *phone = NULL;
-	char			*cause = NULL, shown[BOOKING_CODE_SHOWN];
+	char			*cause = NULL, *local = NULL;
+	char			 shown[BOOKING_CODE_SHOWN];
 	time_t			 slot;
 	int			 c, json = 0, status, rc;
 
 	optind = 0;
-	while ((c = getopt_long(argc + 1, argv - 1, "", options, NULL)) != -1) {
+	while ((c = cmd_getopt(argc + 1, argv - 1, "", options)) != -1) {
 		if (c == 'a')
 			at = optarg;
 		else if (c == 'p')
@@ -172,27 +176,32 @@ cmd_booking_make_exec(const struct config *config, int argc, char **argv)
 		    "'YYYY-MM-DD HH:MM' [--phone NUMBER] [--json]"));
 		return EXIT_USAGE;
 	}
-	/* The same rule as at the kiosk: 8-15 digits from 0. */
-	if (phone != NULL && !queue_phone_valid(phone)) {
+	/* The same rule as at the kiosk, +62 written as 0. */
+	if (phone != NULL && (local = queue_phone_normalise(phone)) == NULL) {
 		cmd_error(_("a phone number is 8 to 15 digits starting with 0, "
-		    "such as 081234567890"));
+		    "such as 081234567890, or the same from +62"));
 		return EXIT_USAGE;
 	}
-	if ((status = cmd_booking_open(config, &b, &r, &db)) != EXIT_OK)
+	if ((status = cmd_booking_open(config, &b, &r, &db)) != EXIT_OK) {
+		free(local);
 		return status;
+	}
 	if (cmd_booking_time(&b, at, &slot) != 0) {
 		cmd_error(_("\"%s\" is not a date and time YYYY-MM-DD HH:MM"),
 		    at);
 		cmd_booking_close(&b, &r, db);
+		free(local);
 		return EXIT_USAGE;
 	}
-	if ((rc = booking_make(db, &b, argv[optind - 1], slot, phone,
+	if ((rc = booking_make(db, &b, argv[optind - 1], slot, local,
 	    time(NULL), &k, &cause)) != 0) {
 		cmd_error("%s", cause);
 		free(cause);
 		cmd_booking_close(&b, &r, db);
+		free(local);
 		return cmd_failure_status(rc);
 	}
+	free(local);
 	booking_code_format(k.code, shown);
 	if (json)
 		cmd_queue_print_json(json_pack("{s:s, s:s, s:s, s:I}", "code",
@@ -203,7 +212,7 @@ cmd_booking_make_exec(const struct config *config, int argc, char **argv)
 		    at);
 	booking_clear(&k);
 	cmd_booking_close(&b, &r, db);
-	return cmd_close_stdout(EXIT_OK);
+	return cmd_close_stdout_done(EXIT_OK, 1);
 }
 
 static int
@@ -231,7 +240,7 @@ cmd_booking_checkin_exec(const struct config *config, int argc, char **argv)
 	free(label);
 	queue_ticket_clear(&t);
 	cmd_booking_close(&b, &r, db);
-	return cmd_close_stdout(EXIT_OK);
+	return cmd_close_stdout_done(EXIT_OK, 1);
 }
 
 const struct cmd_entry cmd_booking_slots_entry = {

@@ -31,7 +31,7 @@ cmd_queue_status_exec(const struct config *config, int argc, char **argv)
 	time_t				 now = time(NULL);
 
 	optind = 0;
-	while ((c = getopt_long(argc + 1, argv - 1, "", options, NULL)) != -1) {
+	while ((c = cmd_getopt(argc + 1, argv - 1, "", options)) != -1) {
 		if (c != 'j')
 			return EXIT_USAGE;
 		json = 1;

@@ -1,7 +1,9 @@
 /* What the queue commands share: the actor, the rules, JSON output. */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -98,10 +100,17 @@ cmd_queue_id(const char *text, long *id)
 	char	*end;
 	long	 n;
 
+	errno = 0;
 	n = strtol(text, &end, 10);
 	if (*text == '\0' || *end != '\0' || n < 1) {
 		cmd_error(_("a ticket id is a positive number, not \"%s\""),
 		    text);
+		return -1;
+	}
+	/* strtol clamps what is too large: no ticket has such an id. */
+	if (errno == ERANGE) {
+		cmd_error(_("the ticket id %s is too large: ids go up to %ld"),
+		    text, LONG_MAX);
 		return -1;
 	}
 	*id = n;

@@ -87,7 +87,7 @@ cmd_report_exec(const struct config *config, int argc, char **argv)
 	int			 c, csv = 0, status = EXIT_OK, hour;
 
 	optind = 0;
-	while ((c = getopt_long(argc + 1, argv - 1, "", options, NULL)) != -1) {
+	while ((c = cmd_getopt(argc + 1, argv - 1, "", options)) != -1) {
 		if (c == 'd')
 			date = optarg;
 		else if (c == 'c')

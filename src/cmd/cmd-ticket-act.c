@@ -38,11 +38,11 @@ cmd_ticket_act(const struct config *config, int argc, char **argv,
 	const char		*to = NULL;
 	char			*cause = NULL, *label, *announce;
 	int			 c, json = 0, counter = 0, status = EXIT_OK, rc;
-	int			 have_outcome = 0;
+	int			 have_outcome = 0, done = 0;
 	long			 id;
 
 	optind = 0;
-	while ((c = getopt_long(argc + 1, argv - 1, "", options, NULL)) != -1) {
+	while ((c = cmd_getopt(argc + 1, argv - 1, "", options)) != -1) {
 		switch (c) {
 		case 'c':
 			if (cmd_queue_counter(optarg, &counter) != 0)
@@ -87,6 +87,7 @@ cmd_ticket_act(const struct config *config, int argc, char **argv,
 		status = cmd_failure_status(rc);
 		goto out;
 	}
+	done = 1;
 	label = queue_ticket_label(&t);
 	if (json)
 		cmd_queue_print_json(cmd_queue_ticket_json(&t));
@@ -108,7 +109,7 @@ cmd_ticket_act(const struct config *config, int argc, char **argv,
 out:
 	db_close(db);
 	queue_rules_free(&rules);
-	return cmd_close_stdout(status);
+	return cmd_close_stdout_done(status, done);
 }
 
 #define CMD_TICKET_ACT(name, action, usage)				\

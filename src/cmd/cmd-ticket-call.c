@@ -29,12 +29,12 @@ cmd_ticket_call_exec(const struct config *config, int argc, char **argv)
 	struct db		*db;
 	json_t			*o;
 	char			*cause = NULL, *label, *announce;
-	int			 c, json = 0, counter = 0, called;
+	int			 c, json = 0, counter = 0, called = 0;
 	int			 status = EXIT_OK;
 	long			 id = 0;
 
 	optind = 0;
-	while ((c = getopt_long(argc + 1, argv - 1, "", options, NULL)) != -1) {
+	while ((c = cmd_getopt(argc + 1, argv - 1, "", options)) != -1) {
 		if (c == 'c' && cmd_queue_counter(optarg, &counter) == 0)
 			continue;
 		if (c == 'j') {
@@ -96,7 +96,7 @@ cmd_ticket_call_exec(const struct config *config, int argc, char **argv)
 out:
 	db_close(db);
 	queue_rules_free(&rules);
-	return cmd_close_stdout(status);
+	return cmd_close_stdout_done(status, called == 1);
 }
 
 const struct cmd_entry cmd_ticket_call_entry = {

@@ -32,12 +32,12 @@ cmd_ticket_take_exec(const struct config *config, int argc, char **argv)
 	struct db		*db;
 	json_t			*o;
 	char			*cause = NULL, *label, *wait, *name;
-	int			 c, json = 0, print = 0, ahead;
+	int			 c, json = 0, print = 0, ahead, taken = 0;
 	int			 status = EXIT_OK, rc;
 	long			 estimate;
 
 	optind = 0;
-	while ((c = getopt_long(argc + 1, argv - 1, "", options, NULL)) != -1) {
+	while ((c = cmd_getopt(argc + 1, argv - 1, "", options)) != -1) {
 		if (c == 'p' && queue_priority_parse(optarg, &priority) == 0)
 			continue;
 		if (c == 'p')
@@ -72,6 +72,7 @@ cmd_ticket_take_exec(const struct config *config, int argc, char **argv)
 		status = cmd_failure_status(rc);
 		goto out;
 	}
+	taken = 1;
 	estimate = queue_estimate(db, t.service, ahead);
 	/* The ticket stands even if the printer fails: say so, exit 5. */
 	if (print && ticket_print(db, config, &rules, &t, ahead, &cause) != 0) {
@@ -107,7 +108,8 @@ cmd_ticket_take_exec(const struct config *config, int argc, char **argv)
 out:
 	db_close(db);
 	queue_rules_free(&rules);
-	return cmd_close_stdout(status);
+	/* The ticket stands even if its number could not be written. */
+	return cmd_close_stdout_done(status, taken);
 }
 
 const struct cmd_entry cmd_ticket_take_entry = {

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -96,6 +97,45 @@ cmd_print_usage(void)
 		    cmd_table[i]->usage);
 }
 
+/* The long name of the option whose value is val, or NULL. */
+static const char *
+cmd_option_name(const struct option *options, int val)
+{
+	for (; options->name != NULL; options++) {
+		if (options->flag == NULL && options->val == val)
+			return options->name;
+	}
+	return NULL;
+}
+
+int
+cmd_getopt(int argc, char **argv, const char *shortopts,
+    const struct option *options)
+{
+	const char	*arg, *name;
+	char		*spec;
+	int		 c, plus = shortopts[0] == '+';
+
+	/* ':' after any '+': a missing value is told apart, and nothing
+	 * is printed by getopt itself, whose prefix is argv[0]. */
+	spec = xasprintf("%s:%s", plus ? "+" : "", shortopts + plus);
+	opterr = 0;
+	c = getopt_long(argc, argv, spec, options, NULL);
+	free(spec);
+	if (c != '?' && c != ':')
+		return c;
+	arg = optind >= 1 && optind <= argc ? argv[optind - 1] : "";
+	if (c == ':' && (name = cmd_option_name(options, optopt)) != NULL)
+		cmd_error(_("the option --%s needs a value"), name);
+	else if (c == ':')
+		cmd_error(_("the option -%c needs a value"), optopt);
+	else if (strncmp(arg, "--", 2) == 0)
+		cmd_error(_("invalid option \"%s\""), arg);
+	else
+		cmd_error(_("invalid option \"-%c\""), optopt);
+	return '?';
+}
+
 void
 cmd_error(const char *fmt, ...)
 {
@@ -136,6 +176,17 @@ cmd_close_stdout(int status)
 		return EXIT_FAIL;
 	}
 	return status;
+}
+
+int
+cmd_close_stdout_done(int status, int done)
+{
+	int	 closed = cmd_close_stdout(EXIT_OK);
+
+	if (closed == EXIT_OK || !done)
+		return closed == EXIT_OK ? status : closed;
+	cmd_error(_("the action was done, but its output was lost"));
+	return EXIT_OUTPUT_LOST;
 }
 
 int

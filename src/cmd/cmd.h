@@ -7,12 +7,15 @@
 
 struct config;
 struct db;
+struct option;
 
 /* Exit statuses, documented in loket(1). */
 #define EXIT_OK		0
 #define EXIT_FAIL	1	/* bad input or data; a message says why */
 #define EXIT_USAGE	2	/* wrong options or arguments */
 #define EXIT_DATABASE	3	/* the database could not be used */
+/* 4 and 5 are the queue's (cmd-queue.h). */
+#define EXIT_OUTPUT_LOST 6	/* done, but its output could not be written */
 
 struct cmd_entry {
 	const char	*name;		/* "catalog import" */
@@ -27,6 +30,12 @@ const struct cmd_entry *cmd_find(int argc, char **argv, int *used);
 /* Run it with its arguments; an exit status. */
 int		 cmd_run(const struct cmd_entry *, const struct config *,
 		     int argc, char **argv);
+/*
+ * getopt_long, with the errors (an unknown option, a missing value)
+ * printed by cmd_error under "loket: " and returned as '?'.
+ */
+int		 cmd_getopt(int argc, char **argv, const char *shortopts,
+		     const struct option *);
 /* Print every command's usage line. */
 void		 cmd_print_usage(void);
 
@@ -42,6 +51,11 @@ void		 cmd_error(const char *, ...)
 int		 cmd_failure_status(int rc);
 /* Flush standard output; an error and EXIT_FAIL if that fails. */
 int		 cmd_close_stdout(int status);
+/*
+ * The same after an action that stands once done (a ticket taken or
+ * called, a booking made): if done, a failed write is EXIT_OUTPUT_LOST.
+ */
+int		 cmd_close_stdout_done(int status, int done);
 
 extern const struct cmd_entry cmd_catalog_import_entry;
 extern const struct cmd_entry cmd_catalog_export_entry;

@@ -121,8 +121,7 @@ parse_options(int argc, char **argv, struct options *o)
 
 	memset(o, 0, sizeof *o);
 	/* "+": stop at the first non-option, the command. */
-	while ((c = getopt_long(argc, argv, "+hvV", long_options,
-	    NULL)) != -1) {
+	while ((c = cmd_getopt(argc, argv, "+hvV", long_options)) != -1) {
 		switch (c) {
 		case OPTION_CONFIG:
 			o->config_file = optarg;
@@ -191,19 +190,19 @@ configure(struct config *config, const struct options *o)
 	return 0;
 }
 
-/* Find a file shipped in data/: installed, or in the source tree. */
+/* Find a file shipped in data/: in LOKET_DATADIR (the tests' source
+ * tree), else installed; never in the tree Loket was built from. */
 static char *
 find_data_file(const char *name)
 {
-	const char	*dirs[3];
+	const char	*dirs[2];
 	struct stat	 sb;
 	char		*path;
 	size_t		 i;
 
 	dirs[0] = getenv("LOKET_DATADIR");
 	dirs[1] = PKGDATADIR;
-	dirs[2] = SRCDIR "/data";
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < 2; i++) {
 		if (dirs[i] == NULL || *dirs[i] == '\0')
 			continue;
 		path = xasprintf("%s/%s", dirs[i], name);

@@ -46,13 +46,10 @@ i18n_init(void)
 	}
 	i18n_is_utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 
+	/* LOKET_LOCALEDIR points the tests at the build tree's catalogs. */
 	dir = getenv("LOKET_LOCALEDIR");
-	if (dir == NULL || *dir == '\0') {
+	if (dir == NULL || *dir == '\0')
 		dir = LOCALEDIR;
-		/* Run from the build tree before "make install". */
-		if (!i18n_has_catalog(dir) && i18n_has_catalog(BUILD_LOCALEDIR))
-			dir = BUILD_LOCALEDIR;
-	}
 	if (!i18n_has_catalog(dir))
 		log_warn("no Indonesian messages in %s", dir);
 	bindtextdomain(PACKAGE, dir);

@@ -1,4 +1,7 @@
-/* Signals: clean exit on SIGTERM/SIGHUP, no escape in kiosk mode. */
+/*
+ * Signals: clean exit on SIGTERM/SIGHUP, no escape in kiosk mode, and the
+ * terminal given back on every other signal that ends the program.
+ */
 #include "config.h"
 
 #include <signal.h>
@@ -34,20 +37,62 @@ signals_crash(int sig)
 	raise(sig);
 }
 
+/*
+ * Any other signal whose default is to end the program (SIGQUIT, SIGUSR1,
+ * SIGALRM, ...): give the terminal back, then die of it all the same.
+ */
+static void
+signals_fatal(int sig)
+{
+	void	(*fn)(void) = signals_cleanup;
+
+	signals_cleanup = NULL;
+	if (fn != NULL)
+		fn();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
 static void
 signals_set(int sig, void (*handler)(int))
 {
 	struct sigaction	 sa;
 
 	memset(&sa, 0, sizeof sa);
-	sigemptyset(&sa.sa_mask);
+	/* No second signal may cut into a handler restoring the terminal. */
+	sigfillset(&sa.sa_mask);
 	sa.sa_handler = handler;
 	sigaction(sig, &sa, NULL);
 }
 
+/* The signals whose default action ends the program, bar the ones with
+ * their own handling above (and SIGKILL, which nothing can catch). */
+static const int signals_fatal_list[] = {
+	SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
+	SIGXFSZ, SIGSYS, SIGTRAP,
+#ifdef SIGIO
+	SIGIO,
+#endif
+#ifdef SIGSTKFLT
+	SIGSTKFLT,
+#endif
+#ifdef SIGPWR
+	SIGPWR,
+#endif
+#ifdef SIGLOST
+	SIGLOST,
+#endif
+#ifdef SIGEMT
+	SIGEMT,
+#endif
+};
+
 void
 signals_install(int locked)
 {
+	size_t	 i;
+	int	 sig;
+
 	signals_set(SIGTERM, signals_terminate);
 	signals_set(SIGHUP, signals_terminate);
 	signals_set(SIGINT, locked ? SIG_IGN : signals_terminate);
@@ -56,6 +101,15 @@ signals_install(int locked)
 		signals_set(SIGTSTP, SIG_IGN);
 	}
 	signals_set(SIGPIPE, SIG_IGN);
+	for (i = 0; i < sizeof signals_fatal_list / sizeof *signals_fatal_list;
+	    i++) {
+		if (signals_fatal_list[i] != SIGQUIT || !locked)
+			signals_set(signals_fatal_list[i], signals_fatal);
+	}
+#ifdef SIGRTMIN
+	for (sig = SIGRTMIN; sig <= SIGRTMAX; sig++)
+		signals_set(sig, signals_fatal);
+#endif
 	signals_set(SIGSEGV, signals_crash);
 	signals_set(SIGBUS, signals_crash);
 	signals_set(SIGFPE, signals_crash);

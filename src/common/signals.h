@@ -1,7 +1,9 @@
 /*
  * Signals: SIGTERM and SIGHUP end the program cleanly from the main loop;
- * in kiosk mode the keyboard signals are ignored; a crash gives the
- * terminal back before the program dies.
+ * in kiosk mode the keyboard signals are ignored; a crash, and any other
+ * signal whose default is to end the program (SIGQUIT, SIGUSR1, SIGALRM,
+ * the real-time ones...), gives the terminal back before the program
+ * dies of it.
  */
 #ifndef LOKET_SIGNALS_H
 #define LOKET_SIGNALS_H

@@ -381,12 +381,44 @@ parser_office_key(struct parser *p, const char *key, const char *value)
 	    "use name, address and timezone"), key);
 }
 
+/* A counter's services: each one defined above and named once; 0 or -1. */
+static int
+parser_counter_services(struct parser *p, const char *value)
+{
+	struct catalog	*c = p->catalog;
+	char		*copy, *word, *save, *earlier;
+	int		 result = -1;
+
+	copy = xstrdup(value);
+	for (word = strtok_r(copy, " ", &save); word != NULL;
+	    word = strtok_r(NULL, " ", &save)) {
+		if (parser_find_service(c, word) == NULL) {
+			parser_error(p, p->line, _("unknown service \"%s\": "
+			    "define it above this counter"), word);
+			goto out;
+		}
+		/* The words before this one end in the NULs strtok_r put. */
+		for (earlier = copy + strspn(copy, " "); earlier < word;
+		    earlier += strlen(earlier) + 1,
+		    earlier += strspn(earlier, " ")) {
+			if (strcmp(earlier, word) == 0) {
+				parser_error(p, p->line, _("service \"%s\" is "
+				    "listed twice for this counter"), word);
+				goto out;
+			}
+		}
+	}
+	result = 0;
+out:
+	free(copy);
+	return result;
+}
+
 static int
 parser_counter_key(struct parser *p, const char *key, const char *value)
 {
 	struct catalog		*c = p->catalog;
 	struct catalog_counter	*n = &c->counters[c->ncounters - 1];
-	char			*copy, *word, *save;
 	size_t			 i;
 
 	if (strcmp(key, "office") == 0) {
@@ -405,18 +437,8 @@ parser_counter_key(struct parser *p, const char *key, const char *value)
 	if (strcmp(key, "name") == 0)
 		return parser_set_once(p, &n->name, key, value);
 	if (strcmp(key, "services") == 0) {
-		copy = xstrdup(value);
-		for (word = strtok_r(copy, " ", &save); word != NULL;
-		    word = strtok_r(NULL, " ", &save)) {
-			if (parser_find_service(c, word) == NULL) {
-				parser_error(p, p->line, _("unknown service "
-				    "\"%s\": define it above this counter"),
-				    word);
-				free(copy);
-				return -1;
-			}
-		}
-		free(copy);
+		if (parser_counter_services(p, value) != 0)
+			return -1;
 		return parser_set_once(p, &n->services, key, value);
 	}
 	return parser_error(p, p->line, _("unknown key \"%s\" for a counter: "

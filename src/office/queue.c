@@ -207,13 +207,34 @@ queue_wait_text(long seconds)
 	    minutes), minutes);
 }
 
+char *
+queue_phone_normalise(const char *phone)
+{
+	char	*local;
+	size_t	 len;
+
+	/* +62 is Indonesia's prefix; at home the 0 takes its place. */
+	if (strncmp(phone, "+62", 3) == 0 && phone[3] != '0')
+		local = xasprintf("0%s", phone + 3);
+	else
+		local = xstrdup(phone);
+	len = strlen(local);
+	if (len < 8 || len > 15 || local[0] != '0' ||
+	    strspn(local, "0123456789") != len) {
+		free(local);
+		return NULL;
+	}
+	return local;
+}
+
 int
 queue_phone_valid(const char *phone)
 {
-	size_t	 len = strlen(phone);
+	char	*local = queue_phone_normalise(phone);
+	int	 valid = local != NULL;
 
-	return len >= 8 && len <= 15 && phone[0] == '0' &&
-	    strspn(phone, "0123456789") == len;
+	free(local);
+	return valid;
 }
 
 int

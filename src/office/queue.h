@@ -154,8 +154,11 @@ int		 queue_allowed(enum queue_action, enum ticket_state);
 char		*queue_refusal(enum queue_action, const struct ticket *);
 
 void		 queue_ticket_clear(struct ticket *);
-/* Is this a mobile number for text messages: 8-15 digits from 0? */
+/* Is this a mobile number for text messages: 8-15 digits from 0, or
+ * the same written from +62 (+6281234567890)? */
 int		 queue_phone_valid(const char *);
+/* The number as stored, from 0 (081234567890); NULL if not valid. Owned. */
+char		*queue_phone_normalise(const char *);
 /* "about 25 minutes", or "not known yet" for -1; owned. */
 char		*queue_wait_text(long seconds);
 

@@ -75,7 +75,10 @@ speech_check(const struct config *c, char **cause)
 	return 0;
 }
 
-/* Where loket-speech is: LOKET_SPEECH, installed, or the build tree. */
+/*
+ * Where loket-speech is: LOKET_SPEECH (the tests' build tree), else the
+ * installed one, and never a path of the tree Loket was built in.
+ */
 static char *
 speech_program(void)
 {
@@ -83,9 +86,7 @@ speech_program(void)
 
 	if (env != NULL && *env != '\0')
 		return xstrdup(env);
-	if (access(PKGLIBEXECDIR "/loket-speech", X_OK) == 0)
-		return xstrdup(PKGLIBEXECDIR "/loket-speech");
-	return xstrdup(BUILD_SPEECH);
+	return xstrdup(PKGLIBEXECDIR "/loket-speech");
 }
 
 /* In the child: the pipes in place, then loket-speech. */
