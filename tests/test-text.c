@@ -42,6 +42,50 @@ test_check_input_names_the_problem(void **state)
 	assert_int_equal(text_check_input("a\xffz", 40), TEXT_BAD_UTF8);
 }
 
+/*
+ * A typed line of 2 MB is checked in one pass: well under a second (a
+ * check that measures the rest of the string at each character took
+ * seconds for 1 MB, and minutes for more).
+ */
+static void
+test_check_input_is_linear(void **state)
+{
+	size_t	 len = 2 * 1024 * 1024;
+	char	*s = malloc(len + 1);
+	double	 start, took;
+
+	(void)state;
+	assert_non_null(s);
+	memset(s, 'a', len);
+	s[len] = '\0';
+	start = unit_seconds();
+	assert_int_equal(text_check_input(s, 40), TEXT_TOO_LONG);
+	s[len - 1] = '\033';
+	assert_int_equal(text_check_input(s, len), TEXT_CONTROL);
+	took = unit_seconds() - start;
+	free(s);
+	if (took > 1.0)
+		fail_msg("checking 2 MB took %.2f s", took);
+}
+
+/* A line cut at a byte count keeps whole characters only. */
+static void
+test_utf8_boundary(void **state)
+{
+	const char	*s = "a\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80";
+
+	(void)state;
+	assert_int_equal(text_utf8_boundary(s, 0), 0);
+	assert_int_equal(text_utf8_boundary(s, 1), 1);
+	assert_int_equal(text_utf8_boundary(s, 2), 1);	/* half of e-acute */
+	assert_int_equal(text_utf8_boundary(s, 3), 3);
+	assert_int_equal(text_utf8_boundary(s, 5), 3);	/* euro cut */
+	assert_int_equal(text_utf8_boundary(s, 6), 6);
+	assert_int_equal(text_utf8_boundary(s, 9), 6);	/* emoji cut */
+	assert_int_equal(text_utf8_boundary(s, 10), 10);
+	assert_int_equal(text_utf8_boundary("\xff\xff", 2), 2);
+}
+
 static void
 test_sanitize_makes_escapes_harmless(void **state)
 {
@@ -123,6 +167,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_decode_rejects_bad_utf8),
 		cmocka_unit_test(test_check_input_names_the_problem),
+		cmocka_unit_test(test_check_input_is_linear),
+		cmocka_unit_test(test_utf8_boundary),
 		cmocka_unit_test(test_sanitize_makes_escapes_harmless),
 		cmocka_unit_test(test_width_and_fit),
 		cmocka_unit_test(test_wrap_breaks_at_spaces),

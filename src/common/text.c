@@ -58,6 +58,31 @@ text_utf8_valid(const char *s, size_t len)
 }
 
 size_t
+text_utf8_boundary(const char *s, size_t len)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 start = len, need;
+
+	/* Back over the continuation bytes to the last character's lead. */
+	while (start > 0 && len - start < 3 && (u[start - 1] & 0xc0) == 0x80)
+		start--;
+	if (start == 0)
+		return len;
+	start--;
+	if (u[start] < 0x80)
+		need = 1;
+	else if ((u[start] & 0xe0) == 0xc0)
+		need = 2;
+	else if ((u[start] & 0xf0) == 0xe0)
+		need = 3;
+	else if ((u[start] & 0xf8) == 0xf0)
+		need = 4;
+	else
+		return len;		/* not UTF-8: the checks will say so */
+	return start + need > len ? start : len;
+}
+
+size_t
 text_length(const char *s)
 {
 	size_t	 count = 0;
@@ -77,24 +102,28 @@ text_is_control(uint32_t cp)
 	    (cp >= 0x2066 && cp <= 0x2069);
 }
 
+/* One pass over the text, so that a long line costs in proportion. */
 enum text_problem
 text_check_input(const char *s, size_t max)
 {
-	size_t		 len = strlen(s);
-	const char	*p;
+	size_t		 left = strlen(s), count = 0;
 	uint32_t	 cp;
-	int		 n, blank = 1;
+	int		 n, blank = 1, control = 0;
 
-	if (!text_utf8_valid(s, len))
-		return TEXT_BAD_UTF8;
-	for (p = s; *p != '\0'; p += n) {
-		n = text_utf8_decode(p, strlen(p), &cp);
+	while (left > 0) {
+		if ((n = text_utf8_decode(s, left, &cp)) < 0)
+			return TEXT_BAD_UTF8;
 		if (text_is_control(cp))
-			return TEXT_CONTROL;
+			control = 1;
 		if (cp != ' ')
 			blank = 0;
+		count++;
+		s += n;
+		left -= n;
 	}
-	if (text_length(s) > max)
+	if (control)
+		return TEXT_CONTROL;
+	if (count > max)
 		return TEXT_TOO_LONG;
 	if (blank)
 		return TEXT_EMPTY;

