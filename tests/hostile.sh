@@ -65,4 +65,21 @@ for sig in TERM HUP; do
 	wait
 done
 
+# --- Escape sequences never reach the terminal -----------------------------
+
+"$LOKET" --db "$db" ticket take "$(printf 'k\033]2;pwned\007')" 2>"$err"
+check "an unknown service given with escapes fails" $? -ne 0
+lacks "the error does not echo the escape" "$err" "$esc"
+contains "it shows it made harmless" "$err" "k?]2;pwned?"
+sqlite3 "$db" "UPDATE agency SET name_en = 'Dinas' || char(27) || ']2;pwned' || char(7) WHERE code = 'dukcapil'"
+"$LOKET" --lang=en --db "$db" catalog export >"$out" 2>"$err"
+check "catalog export refuses text the importer would refuse, exit 1" $? -eq 1
+check "and writes nothing" ! -s "$out"
+lacks "the message carries no escape" "$err" "$esc"
+contains "it names where the text is" "$err" "[agency dukcapil] name.en"
+cp "$top_srcdir/data/demo-catalog.txt" "$TMP/kept.txt"
+"$LOKET" --db "$db" catalog export "$TMP/kept.txt" 2>/dev/null
+ok "an existing file is left as it was" cmp "$TMP/kept.txt" \
+	"$top_srcdir/data/demo-catalog.txt"
+
 done_testing

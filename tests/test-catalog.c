@@ -152,8 +152,9 @@ write_text(const struct catalog *c)
 	char	*buf = NULL;
 	size_t	 size = 0;
 	FILE	*f = open_memstream(&buf, &size);
+	char	*cause = NULL;
 
-	assert_int_equal(catalog_file_write(c, f), 0);
+	assert_int_equal(catalog_file_write(c, f, "t.txt", 0, &cause), 0);
 	fclose(f);
 	return buf;
 }
@@ -181,6 +182,65 @@ test_round_trip(void **state)
 	free(second);
 }
 
+/*
+ * Text the importer would refuse (put in the database behind its back)
+ * is not exported: the cause names the section and the key, and nothing
+ * is written.
+ */
+static void
+test_export_refuses_control_characters(void **state)
+{
+	struct catalog	*c;
+	char		*buf = NULL, *cause = NULL;
+	size_t		 size = 0;
+	FILE		*f;
+
+	(void)state;
+	c = unit_demo_read();
+	assert_non_null(c);
+	free(c->agencies[1].name[LANG_EN]);
+	c->agencies[1].name[LANG_EN] = xstrdup("x\033]2;pwned\007");
+	f = open_memstream(&buf, &size);
+	assert_int_equal(catalog_file_write(c, f, "t.txt", 0, &cause), -1);
+	fclose(f);
+	assert_int_equal(size, 0);
+	if (strstr(cause, c->agencies[1].code) == NULL ||
+	    strstr(cause, "name.en") == NULL ||
+	    strstr(cause, "control character") == NULL)
+		fail_msg("got \"%s\"", cause);
+	free(cause);
+	free(buf);
+	catalog_free(c);
+}
+
+/* Keywords longer than a line are written on several, and read back. */
+static void
+test_export_wraps_keywords(void **state)
+{
+	struct catalog	*c, *again;
+	char		*first, *cause = NULL, *more;
+	int		 i;
+
+	(void)state;
+	c = unit_demo_read();
+	assert_non_null(c);
+	for (i = 0; i < 500; i++) {
+		more = xasprintf("%s kata%d", c->services[0].keywords, i);
+		free(c->services[0].keywords);
+		c->services[0].keywords = more;
+	}
+	first = write_text(c);
+	again = parse(first, &cause);
+	if (again == NULL)
+		fail_msg("%s", cause);
+	assert_string_equal(again->services[0].keywords,
+	    c->services[0].keywords[0] == ' ' ? c->services[0].keywords + 1 :
+	    c->services[0].keywords);
+	catalog_free(c);
+	catalog_free(again);
+	free(first);
+}
+
 int
 main(void)
 {
@@ -190,6 +250,8 @@ main(void)
 		cmocka_unit_test(test_errors_name_line_and_reason),
 		cmocka_unit_test(test_long_line_rejected),
 		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_export_refuses_control_characters),
+		cmocka_unit_test(test_export_wraps_keywords),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");

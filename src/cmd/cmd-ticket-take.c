@@ -32,7 +32,7 @@ cmd_ticket_take_exec(const struct config *config, int argc, char **argv)
 	struct db		*db;
 	unsigned long		 failures;
 	json_t			*o;
-	char			*cause, *label, *wait, *name;
+	char			*cause, *label, *wait, *name, *safe;
 	int			 c, json = 0, print = 0, ahead;
 	int			 status = EXIT_OK;
 	long			 estimate;
@@ -92,8 +92,10 @@ cmd_ticket_take_exec(const struct config *config, int argc, char **argv)
 		wait = queue_wait_text(estimate);
 		name = catalog_name(db, CATALOG_SERVICE, t.service,
 		    config->lang);
-		printf(_("Ticket %s for %s.\n"), label, name != NULL ? name :
-		    t.service_code);
+		safe = text_sanitize(name != NULL ? name : t.service_code,
+		    i18n_utf8());
+		printf(_("Ticket %s for %s.\n"), label, safe);
+		free(safe);
 		if (ahead == 0)
 			printf(_("Nobody is ahead of you. Estimated wait: "
 			    "%s.\n"), wait);

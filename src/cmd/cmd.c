@@ -10,6 +10,7 @@
 #include "cmd/cmd.h"
 #include "common/configuration.h"
 #include "common/i18n.h"
+#include "common/text.h"
 #include "common/xmalloc.h"
 #include "office/db.h"
 
@@ -96,17 +97,30 @@ cmd_print_usage(void)
 		    cmd_table[i]->usage);
 }
 
+/*
+ * The message passes through the kiosk's filter line by line: what it
+ * quotes (an argument, a file's text) cannot reach the terminal raw.
+ */
 void
 cmd_error(const char *fmt, ...)
 {
 	va_list	 ap;
+	char	*message, *line, *next, *safe;
 
 	fflush(stdout);
-	fputs("loket: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	message = xvasprintf(fmt, ap);
 	va_end(ap);
+	fputs("loket: ", stderr);
+	for (line = message; line != NULL; line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		safe = text_sanitize(line, i18n_utf8());
+		fprintf(stderr, "%s%s", safe, next != NULL ? "\n" : "");
+		free(safe);
+	}
 	fputc('\n', stderr);
+	free(message);
 }
 
 struct db *

@@ -15,8 +15,6 @@
 #include "common/xmalloc.h"
 #include "office/catalog.h"
 
-#define CATALOG_MAGIC		"loket-catalog 1"
-#define CATALOG_MAX_LINE	1000
 
 enum section {
 	SECTION_NONE,
@@ -536,73 +534,4 @@ fail:
 	catalog_free(p.catalog);
 	*cause = p.cause;
 	return NULL;
-}
-
-/* Write a multi-line value as one "key = line" per line. */
-static void
-catalog_file_write_lines(FILE *f, const char *key, const char *suffix,
-    const char *text)
-{
-	const char	*nl;
-
-	for (;;) {
-		nl = strchr(text, '\n');
-		if (nl == NULL) {
-			fprintf(f, "%s%s = %s\n", key, suffix, text);
-			return;
-		}
-		fprintf(f, "%s%s = %.*s\n", key, suffix, (int)(nl - text), text);
-		text = nl + 1;
-	}
-}
-
-int
-catalog_file_write(const struct catalog *c, FILE *f)
-{
-	size_t	 i;
-	int	 l, k;
-
-	fprintf(f, "%s\n# Written by loket catalog export; see "
-	    "loket-catalog(5).\n", CATALOG_MAGIC);
-	for (i = 0; i < c->nagencies; i++) {
-		fprintf(f, "\n[agency %s]\n", c->agencies[i].code);
-		for (l = 0; l < LANG_COUNT; l++)
-			fprintf(f, "name%s = %s\n", parser_lang_suffix[l],
-			    c->agencies[i].name[l]);
-	}
-	for (i = 0; i < c->nservices; i++) {
-		const struct catalog_service *s = &c->services[i];
-
-		fprintf(f, "\n[service %s]\nagency = %s\nletter = %c\n",
-		    s->code, s->agency, s->letter);
-		for (l = 0; l < LANG_COUNT; l++)
-			fprintf(f, "name%s = %s\n", parser_lang_suffix[l],
-			    s->name[l]);
-		if (*s->keywords != '\0')
-			fprintf(f, "keywords = %s\n", s->keywords);
-		for (k = 0; k < COMPONENT_COUNT; k++) {
-			for (l = 0; l < LANG_COUNT; l++)
-				catalog_file_write_lines(f,
-				    catalog_component_key(k),
-				    parser_lang_suffix[l], s->component[k][l]);
-		}
-	}
-	for (i = 0; i < c->noffices; i++) {
-		const struct catalog_office *o = &c->offices[i];
-
-		fprintf(f, "\n[office %s]\nname = %s\n", o->code, o->name);
-		if (*o->address != '\0')
-			fprintf(f, "address = %s\n", o->address);
-		fprintf(f, "timezone = %s\n", o->timezone);
-	}
-	for (i = 0; i < c->ncounters; i++) {
-		const struct catalog_counter *n = &c->counters[i];
-
-		fprintf(f, "\n[counter %d]\noffice = %s\nname = %s\n"
-		    "services = %s\n", n->number, n->office, n->name,
-		    n->services);
-	}
-	if (fflush(f) != 0 || ferror(f))
-		return -1;
-	return 0;
 }
