@@ -65,6 +65,32 @@ for sig in TERM HUP; do
 	wait
 done
 
+# --- Configuration and catalog files ---------------------------------------
+
+mkdir -p "$TMP/conf.d"
+"$LOKET" --lang=en --config="$TMP/conf.d" --db "$db" queue status 2>"$err"
+check "--config=DIR exits 2" $? -eq 2
+contains "and names the path" "$err" "$TMP/conf.d: it is not a regular file"
+mkdir -p "$XDG_CONFIG_HOME/loket/loket.conf"
+"$LOKET" --lang=en --db "$db" queue status 2>"$err"
+check "a directory at the user's config path exits 2" $? -eq 2
+contains "and names the path" "$err" "$XDG_CONFIG_HOME/loket/loket.conf"
+rmdir "$XDG_CONFIG_HOME/loket/loket.conf"
+timeout 10 "$LOKET" --lang=en --config=/dev/zero --db "$db" queue status 2>"$err"
+check "--config=/dev/zero is refused at once, exit 2" $? -eq 2
+contains "naming it" "$err" "/dev/zero: it is not a regular file"
+printf '[general]\nlanguage = en\000junk\n' >"$TMP/nul.conf"
+"$LOKET" --config="$TMP/nul.conf" --db "$db" queue status 2>"$err"
+check "a NUL byte in a config line exits 2" $? -eq 2
+contains "naming the file and line" "$err" "nul.conf:2: baris memuat byte NUL"
+
+timeout 10 "$LOKET" --lang=en --db "$db" catalog import /dev/zero 2>"$err"
+check "catalog import /dev/zero is refused at once, exit 1" $? -eq 1
+contains "naming it" "$err" "/dev/zero: it is not a regular file"
+{ printf '\357\273\277'; cat "$top_srcdir/data/demo-catalog.txt"; } >"$TMP/bom.txt"
+"$LOKET" --lang=en --db "$db" catalog import "$TMP/bom.txt" >"$out" 2>&1
+check "a catalog that starts with a UTF-8 byte-order mark is imported" $? -eq 0
+
 # --- Escape sequences never reach the terminal -----------------------------
 
 "$LOKET" --db "$db" ticket take "$(printf 'k\033]2;pwned\007')" 2>"$err"
