@@ -2,18 +2,26 @@
 #include "config.h"
 
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
 #include "common/configuration.h"
 #include "common/spoken.h"
+#include "common/text.h"
 #include "common/xmalloc.h"
 #include "ui/dialog.h"
 #include "ui/screen.h"
 #include "ui/speech.h"
 #include "ui/tui-speak.h"
 #include "ui/voice.h"
+
+/*
+ * Bytes of a screen's text said at once: minutes of speech. The rest of a
+ * longer text stays on the screen, and a screen costs what is said.
+ */
+#define TUI_SPEAK_TEXT_MAX	8192
 
 enum tui_echo {
 	ECHO_CHARACTER,
@@ -84,28 +92,51 @@ tui_speaker_say(struct tui_speaker *sp, const char *text,
 	speech_say(sp->speech, text, dialog_lang(sp->dialog));
 }
 
-/* Append ". part" to *text. */
+/* The text of a screen as it grows. */
+struct tui_text {
+	char	*text;
+	size_t	 len;
+	size_t	 size;
+};
+
+/*
+ * Append " part", cut to at most max bytes: the cost of what is appended,
+ * not of the whole.
+ */
 static void
-tui_speaker_add(char **text, const char *part)
+tui_speaker_add_some(struct tui_text *t, const char *part, size_t max)
 {
-	char	*more;
+	size_t	 len;
 
 	if (part == NULL || *part == '\0')
 		return;
-	if (*text == NULL) {
-		*text = xstrdup(part);
-		return;
+	len = strnlen(part, max);
+	if (len == max)
+		len = text_utf8_boundary(part, len);
+	if (t->len + len + 2 > t->size) {
+		t->size = t->len + len + 2 > 2 * t->size ? t->len + len + 2 :
+		    2 * t->size;
+		t->text = xreallocarray(t->text, t->size, 1);
 	}
-	more = xasprintf("%s %s", *text, part);
-	free(*text);
-	*text = more;
+	if (t->len > 0)
+		t->text[t->len++] = ' ';
+	memcpy(t->text + t->len, part, len);
+	t->len += len;
+	t->text[t->len] = '\0';
+}
+
+static void
+tui_speaker_add(struct tui_text *t, const char *part)
+{
+	tui_speaker_add_some(t, part, SIZE_MAX);
 }
 
 void
 tui_speaker_screen(struct tui_speaker *sp, const struct screen *s)
 {
 	const struct voice	*v;
-	char			*text = NULL, *part;
+	struct tui_text		 text = { NULL, 0, 0 };
+	char			*part;
 	size_t			 i;
 	int			 hidden = 0;
 
@@ -118,11 +149,12 @@ tui_speaker_screen(struct tui_speaker *sp, const struct screen *s)
 	/* An error or a result first: it is what the citizen waits for. */
 	tui_speaker_add(&text, s->message);
 	tui_speaker_add(&text, s->prompt);
-	for (i = 0; i < s->nbody; i++) {
+	for (i = 0; i < s->nbody && text.len < TUI_SPEAK_TEXT_MAX; i++) {
 		if (s->personal != NULL && s->personal[i] && !v->headset)
 			hidden = 1;
 		else
-			tui_speaker_add(&text, s->body[i]);
+			tui_speaker_add_some(&text, s->body[i],
+			    TUI_SPEAK_TEXT_MAX - text.len);
 	}
 	if (hidden)
 		tui_speaker_add(&text, _("Personal data is on the screen but "
@@ -138,8 +170,8 @@ tui_speaker_screen(struct tui_speaker *sp, const struct screen *s)
 		tui_speaker_add(&text, part);
 		free(part);
 	}
-	tui_speaker_say(sp, text != NULL ? text : "", s->message);
-	free(text);
+	tui_speaker_say(sp, text.text != NULL ? text.text : "", s->message);
+	free(text.text);
 }
 
 void
