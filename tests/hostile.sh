@@ -91,6 +91,38 @@ contains "naming it" "$err" "/dev/zero: it is not a regular file"
 "$LOKET" --lang=en --db "$db" catalog import "$TMP/bom.txt" >"$out" 2>&1
 check "a catalog that starts with a UTF-8 byte-order mark is imported" $? -eq 0
 
+# --- Another program's database --------------------------------------------
+
+sqlite3 "$TMP/other.db" 'CREATE TABLE foo (x); INSERT INTO foo VALUES (1)'
+cp "$TMP/other.db" "$TMP/other.orig"
+"$LOKET" --lang=en --db "$TMP/other.db" queue status 2>"$err"
+check "another program's database is refused, exit 3" $? -eq 3
+contains "saying so" "$err" "belongs to another program"
+"$LOKET" --db "$TMP/other.db" init >/dev/null 2>&1
+check "init refuses it too" $? -eq 3
+ok "and nothing in it is changed" cmp "$TMP/other.db" "$TMP/other.orig"
+check "not even the journal mode" ! -e "$TMP/other.db-wal"
+sqlite3 "$TMP/marked.db" 'PRAGMA application_id = 7'
+"$LOKET" --db "$TMP/marked.db" init >/dev/null 2>&1
+check "an empty database marked by another program is refused" $? -eq 3
+: >"$TMP/empty.db"
+"$LOKET" --lang=en --db "$TMP/empty.db" queue status 2>"$err"
+check "a command does not make an empty file a database" $? -eq 3
+contains "it points to loket init" "$err" 'Create it with "loket init".'
+"$LOKET" --db "$TMP/new.db" catalog import "$top_srcdir/data/demo-catalog.txt" \
+	>/dev/null 2>&1
+check "catalog import does not create a database" ! -e "$TMP/new.db"
+printf '0\n' | "$LOKET" --lang=en --db "$TMP/empty.db" --line >/dev/null 2>&1
+check "the kiosk's first start makes an empty file Loket's" \
+	"$(sqlite3 "$TMP/empty.db" 'PRAGMA application_id')" = 1280265044
+check "a new database is marked as Loket's" \
+	"$(sqlite3 "$db" 'PRAGMA application_id')" = 1280265044
+cp "$db" "$TMP/old.db"
+sqlite3 "$TMP/old.db" 'PRAGMA application_id = 0'
+ok "a Loket database from before the mark still opens" \
+	"$LOKET" --db "$TMP/old.db" queue status
+check "and is marked" "$(sqlite3 "$TMP/old.db" 'PRAGMA application_id')" = 1280265044
+
 # --- Escape sequences never reach the terminal -----------------------------
 
 "$LOKET" --db "$db" ticket take "$(printf 'k\033]2;pwned\007')" 2>"$err"

@@ -124,15 +124,14 @@ cmd_error(const char *fmt, ...)
 }
 
 struct db *
-cmd_open_db(const struct config *config, int create)
+cmd_open_db(const struct config *config, int mode)
 {
 	struct db	*db;
 	char		*path, *cause;
 
 	path = config->db_path != NULL ? xstrdup(config->db_path) :
 	    config_default_db_path("loket.db");
-	db = db_open(path, create ? DB_OPEN_CREATE : DB_OPEN_EXISTING,
-	    config->busy_timeout_ms, &cause);
+	db = db_open(path, mode, config->busy_timeout_ms, &cause);
 	free(path);
 	if (db == NULL) {
 		cmd_error("%s", cause);
