@@ -1,7 +1,7 @@
 #!/bin/sh
-# The operator desk and its accounts: logins with Argon2id hashes, the
-# lock after five failures, and one key per action on the ticket at the
-# counter, driven through line mode.
+# The operator desk and its accounts: logins with Argon2id hashes, growing
+# waits after three wrong passwords at one desk (never a lock), and one key
+# per action on the ticket at the counter, driven through line mode.
 . "${top_srcdir:-.}/tests/lib.sh"
 
 db=$TMP/desk.db
@@ -62,13 +62,17 @@ contains "today's figures have an hourly chart" "$out" "Tickets finished per hou
 printf 'ani\nrahasia123\n1\n4\n1\n2\n' | desk
 contains "an action with no ticket at the counter says so" "$out" "No ticket at this counter: press 1"
 
-# Five wrong passwords lock the account, even against the right one.
-printf 'ani\nx1\nx2\nx3\nx4\nx5\nrahasia123\n' | desk
-contains "the fifth failure locks the account" "$out" "this account is locked for 5 more minutes"
-lacks "the right password does not open a locked account" "$out" "== Choose your counter =="
+# Three wrong passwords at a desk make the next try of that name wait there,
+# even with the right password; another desk is not slowed.
+printf 'ani\nx1\nx2\nx3\nrahasia123\n' | desk
+contains "the third wrong password makes the next try wait" "$out" "Too many wrong tries: wait 1 second, then try again."
+lacks "the right password is not even tried while waiting" "$out" "== Choose your counter =="
+lacks "nothing says the account is locked" "$out" "locked"
+printf 'ani\nrahasia123\n' | desk
+contains "at another desk the operator logs in at once" "$out" "== Choose your counter =="
 echo "baru-rahasia" | $L user passwd ani >/dev/null
 printf 'ani\nbaru-rahasia\n' | desk
-contains "a new password unlocks it" "$out" "== Choose your counter =="
+contains "a new password works at once" "$out" "== Choose your counter =="
 $L user disable ani >/dev/null
 printf 'ani\nbaru-rahasia\n' | desk
 contains "a disabled account cannot log in" "$out" "The name or the password is not right."

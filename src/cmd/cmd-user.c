@@ -172,7 +172,6 @@ cmd_user_list_exec(const struct config *config, int argc, char **argv)
 	struct db		*db;
 	size_t			 n, i;
 	char			*cause;
-	time_t			 now = time(NULL);
 
 	(void)argc;
 	(void)argv;
@@ -187,7 +186,7 @@ cmd_user_list_exec(const struct config *config, int argc, char **argv)
 	db_close(db);
 	for (i = 0; i < n; i++) {
 		const char *state = !users[i].active ? _("disabled") :
-		    users[i].locked_until > now ? _("locked") : _("active");
+		    _("active");
 
 		printf("%-32s %s\n", users[i].name, state);
 	}
