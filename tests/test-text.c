@@ -108,6 +108,36 @@ test_sanitize_makes_escapes_harmless(void **state)
 	free(s);
 }
 
+/*
+ * A family emoji (three joined by zero-width joiners), a heart with the
+ * emoji variation selector and a thumb with a skin tone: a terminal may
+ * draw each cluster in 2 columns or in 6 while curses counts 6, and the
+ * difference is left on the screen as stray characters. Sanitized, each
+ * emoji stands alone, as wide as every terminal and curses count it.
+ */
+static void
+test_sanitize_splits_emoji_clusters(void **state)
+{
+	char	*s;
+
+	(void)state;
+	s = text_sanitize("[\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9"
+	    "\xe2\x80\x8d\xf0\x9f\x91\xa7]", 1);
+	assert_string_equal(s, "[\xf0\x9f\x91\xa8\xf0\x9f\x91\xa9"
+	    "\xf0\x9f\x91\xa7]");
+	assert_int_equal(text_width(s), 8);
+	free(s);
+	s = text_sanitize("\xe2\x9d\xa4\xef\xb8\x8f \xf0\x9f\x91\x8d"
+	    "\xf0\x9f\x8f\xbd", 1);
+	assert_string_equal(s, "\xe2\x9d\xa4 \xf0\x9f\x91\x8d");
+	assert_int_equal(text_width(s), 4);
+	free(s);
+	/* On an ASCII terminal, one '?' per emoji, none per joiner. */
+	s = text_sanitize("\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9", 0);
+	assert_string_equal(s, "??");
+	free(s);
+}
+
 static void
 test_width_and_fit(void **state)
 {
@@ -170,6 +200,7 @@ main(void)
 		cmocka_unit_test(test_check_input_is_linear),
 		cmocka_unit_test(test_utf8_boundary),
 		cmocka_unit_test(test_sanitize_makes_escapes_harmless),
+		cmocka_unit_test(test_sanitize_splits_emoji_clusters),
 		cmocka_unit_test(test_width_and_fit),
 		cmocka_unit_test(test_wrap_breaks_at_spaces),
 		cmocka_unit_test(test_trim),

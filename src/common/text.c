@@ -130,6 +130,20 @@ text_check_input(const char *s, size_t max)
 	return TEXT_OK;
 }
 
+/*
+ * What joins or restyles the emoji before it: a zero-width joiner, the
+ * emoji and text variation selectors, skin tones, tag characters. A
+ * terminal may draw a joined cluster in 2 columns or in many, and curses
+ * counts each emoji apart: dropped, every emoji is drawn on its own, as
+ * wide as everyone counts it.
+ */
+static int
+text_is_emoji_joiner(uint32_t cp)
+{
+	return cp == 0x200d || cp == 0xfe0e || cp == 0xfe0f ||
+	    (cp >= 0x1f3fb && cp <= 0x1f3ff) || (cp >= 0xe0020 && cp <= 0xe007f);
+}
+
 char *
 text_sanitize(const char *s, int utf8)
 {
@@ -147,6 +161,8 @@ text_sanitize(const char *s, int utf8)
 		}
 		if (cp == '\t')
 			out[o++] = ' ';
+		else if (text_is_emoji_joiner(cp))
+			;	/* dropped */
 		else if (text_is_control(cp) || (!utf8 && cp >= 0x80) ||
 		    (utf8 && cp >= 0x80 && wcwidth((wchar_t)cp) < 0))
 			out[o++] = '?';

@@ -27,7 +27,9 @@ enum text_problem text_check_input(const char *, size_t max);
 /*
  * An owned copy safe to write to a terminal: control and escape characters
  * and invalid bytes become '?', and when utf8 is 0 so does anything past
- * ASCII. Tabs become spaces.
+ * ASCII. Tabs become spaces. What joins emoji into one cluster (a
+ * zero-width joiner, variation selectors, skin tones) is dropped, so that
+ * each is drawn as wide as text_width() counts it.
  */
 char	*text_sanitize(const char *, int utf8);
 /* Display columns of sanitized text. */
