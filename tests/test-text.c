@@ -138,6 +138,21 @@ test_sanitize_splits_emoji_clusters(void **state)
 	free(s);
 }
 
+/* A screen narrower than a wide character still gets it whole. */
+static void
+test_wrap_keeps_wide_characters_whole(void **state)
+{
+	char	**lines;
+	size_t	 n;
+
+	(void)state;
+	n = text_wrap("\xe4\xb8\xad\xe6\x96\x87", 1, &lines);
+	assert_int_equal(n, 2);
+	assert_string_equal(lines[0], "\xe4\xb8\xad");
+	assert_string_equal(lines[1], "\xe6\x96\x87");
+	text_lines_free(lines, n);
+}
+
 static void
 test_width_and_fit(void **state)
 {
@@ -201,6 +216,7 @@ main(void)
 		cmocka_unit_test(test_utf8_boundary),
 		cmocka_unit_test(test_sanitize_makes_escapes_harmless),
 		cmocka_unit_test(test_sanitize_splits_emoji_clusters),
+		cmocka_unit_test(test_wrap_keeps_wide_characters_whole),
 		cmocka_unit_test(test_width_and_fit),
 		cmocka_unit_test(test_wrap_breaks_at_spaces),
 		cmocka_unit_test(test_trim),

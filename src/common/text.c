@@ -227,6 +227,17 @@ text_fit(const char *s, int columns)
 	return i;
 }
 
+/* Bytes of the first character: a line too narrow for it still holds it. */
+static size_t
+text_first_length(const char *s)
+{
+	uint32_t	 cp;
+	int		 n;
+
+	n = text_utf8_decode(s, strlen(s), &cp);
+	return n > 0 ? (size_t)n : 1;
+}
+
 static void
 text_lines_add(char ***lines, size_t *count, const char *s, size_t len)
 {
@@ -263,7 +274,7 @@ text_wrap(const char *s, int width, char ***lines)
 		while (cut > 0 && s[cut] != ' ')
 			cut--;
 		if (cut == 0)
-			cut = fit > 0 ? fit : 1;
+			cut = fit > 0 ? fit : text_first_length(s);
 		text_lines_add(lines, &count, s, cut);
 		s += cut;
 		while (*s == ' ')
