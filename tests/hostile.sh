@@ -65,6 +65,30 @@ for sig in TERM HUP; do
 	wait
 done
 
+# A request line of 1 MB to the speech process: dropped as malformed, and
+# the next line is said.
+speech=${LOKET_SPEECH:-$top_builddir/src/loket-speech}
+mkdir -p "$TMP/wav"
+mkfifo "$TMP/speech.in"
+exec 3<>"$TMP/speech.in"	# read-write: never blocks, never SIGPIPE
+"$speech" wav "$TMP/wav" <"$TMP/speech.in" >"$TMP/speech.out" 2>&1 &
+speech_pid=$!
+{ printf 'S id 150 70 '; head -c 1000000 /dev/zero | tr '\0' a
+  printf '\nS id 150 70 Halo.\n'; } >&3
+said() {	# until the speech process said its first text (10 s at most)
+	_i=0
+	while ! grep -qx 'end 1' "$TMP/speech.out" && [ $_i -lt 100 ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	grep -qx 'end 1' "$TMP/speech.out"
+}
+ok "a 1 MB line to the speech process is dropped, the next one said" said
+contains "the long line is reported as malformed" "$TMP/speech.out" "error malformed"
+exec 3>&-
+kill "$speech_pid" 2>/dev/null
+wait "$speech_pid"
+
 # --- Configuration and catalog files ---------------------------------------
 
 mkdir -p "$TMP/conf.d"
