@@ -149,9 +149,10 @@ static const char *const db_migrations[] = {
 	"PRAGMA user_version = 4;",
 };
 
-/* PRAGMA application_id of Loket's databases: "LOKT". */
-#define DB_APPLICATION_ID	0x4c4f4b54
-#define DB_APPLICATION_ID_TEXT	"1280265044"
+/* PRAGMA application_id of Loket's databases: 0x4C4F4B54, "LOKT". */
+#define DB_APPLICATION_ID	1280265044
+#define DB_STRING(x)		#x
+#define DB_NUMBER_TEXT(x)	DB_STRING(x)
 
 #define DB_SCHEMA_VERSION \
 	((int)(sizeof db_migrations / sizeof db_migrations[0]))
@@ -438,7 +439,7 @@ db_open(const char *path, enum db_open_mode mode, int busy_ms, char **cause)
 	    db_configure(db, cause) != 0 || db_migrate(db, cause) != 0)
 		goto fail;
 	if (!marked && db_exec(db, "PRAGMA application_id = "
-	    DB_APPLICATION_ID_TEXT, cause) != 0)
+	    DB_NUMBER_TEXT(DB_APPLICATION_ID), cause) != 0)
 		goto fail;
 	log_debug("%s: open, schema %d", path, DB_SCHEMA_VERSION);
 	return db;
