@@ -243,7 +243,7 @@ text_lines_add(char ***lines, size_t *count, const char *s, size_t len)
 {
 	while (len > 0 && s[len - 1] == ' ')
 		len--;
-	*lines = xreallocarray(*lines, *count + 1, sizeof **lines);
+	*lines = xgrowarray(*lines, *count, sizeof **lines);
 	(*lines)[(*count)++] = xstrndup(s, len);
 }
 
