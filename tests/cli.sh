@@ -31,11 +31,13 @@ check "an unknown command exits 2" $? -eq 2
 contains "an unknown command is named" "$err" "frobnicate"
 
 db=$TMP/office.db
+"$LOKET" --db "$db" init >/dev/null
 "$LOKET" --lang=en --db "$db" catalog import "$top_srcdir/data/demo-catalog.txt" >"$out"
 check "catalog import exits 0" $? -eq 0
 contains "catalog import reports the count" "$out" "Imported 16 services from 8 agencies."
 "$LOKET" --lang=en --db "$db" catalog export >"$TMP/export.txt"
 check "catalog export exits 0" $? -eq 0
+"$LOKET" --db "$TMP/copy.db" init >/dev/null
 "$LOKET" --db "$TMP/copy.db" catalog import "$TMP/export.txt" >/dev/null
 "$LOKET" --db "$TMP/copy.db" catalog export "$TMP/export2.txt"
 ok "export, import, export gives the same file" cmp "$TMP/export.txt" "$TMP/export2.txt"
@@ -129,6 +131,7 @@ if [ "$(id -u)" -eq 0 ] && unshare -m true 2>/dev/null; then
 	mkdir -p "$TMP/small"
 	unshare -m sh -c '
 		mount -t tmpfs -o size=1m tmpfs "$1" || exit 99
+		"$2" --db "$1/full.db" init >/dev/null || exit 98
 		"$2" --db "$1/full.db" catalog import "$3" >/dev/null || exit 98
 		dd if=/dev/zero of="$1/filler" bs=4k 2>/dev/null
 		"$2" --lang=en --db "$1/full.db" catalog import "$4" >"$5.out" 2>"$5.err"

@@ -1,9 +1,10 @@
 #!/bin/sh
-# The operator desk and its accounts: logins with Argon2id hashes, the
-# lock after five failures, and one key per action on the ticket at the
-# counter, driven through line mode. Each scenario starts from a fresh
-# database (the demo catalog and the operator ani) and says which tickets
-# it takes; every desk session must end with status 0.
+# The operator desk and its accounts: logins with Argon2id hashes, growing
+# waits after three wrong passwords at one desk (never a lock), and one key
+# per action on the ticket at the counter, driven through line mode. Each
+# scenario starts from a fresh database (the demo catalog and the operator
+# ani) and says which tickets it takes; every desk session must end with
+# status 0.
 . "${top_srcdir:-.}/tests/lib.sh"
 
 template=$TMP/template.db
@@ -149,16 +150,19 @@ fresh
 desk "no ticket" login ani rahasia123 counter 1 finish done
 contains "an action with no ticket at the counter says so" "$out" "No ticket at this counter: press 1"
 
-# -- Five wrong passwords lock the account, even against the right one. --
+# -- Three wrong passwords at a desk make the next try of that name wait
+# there, even with the right password; another desk is not slowed. --
 fresh
-desk "five wrong passwords" login ani x1 line x2 line x3 line x4 line x5 \
-	line rahasia123
-contains "the fifth failure locks the account" "$out" "this account is locked for 5 more minutes"
-lacks "the right password does not open a locked account" "$out" "== Choose your counter =="
+desk "three wrong passwords" login ani x1 line x2 line x3 line rahasia123
+contains "the third wrong password makes the next try wait" "$out" "Too many wrong tries: wait 1 second, then try again."
+lacks "the right password is not even tried while waiting" "$out" "== Choose your counter =="
+lacks "nothing says the account is locked" "$out" "locked"
+desk "another desk" login ani rahasia123
+contains "at another desk the operator logs in at once" "$out" "== Choose your counter =="
 echo "baru-rahasia" | $L user passwd ani >/dev/null
 check "user passwd exits 0" $? -eq 0
 desk "new password" login ani baru-rahasia
-contains "a new password unlocks it" "$out" "== Choose your counter =="
+contains "a new password works at once" "$out" "== Choose your counter =="
 $L user disable ani >/dev/null
 check "user disable exits 0" $? -eq 0
 desk "disabled" login ani baru-rahasia

@@ -25,6 +25,7 @@ trap 'rm -rf "$TMP"' EXIT
 
 # A catalog database for the tests, made from the demo catalog.
 make_db() {
+	"$LOKET" --db "$1" init >/dev/null &&
 	"$LOKET" --db "$1" catalog import "$top_srcdir/data/demo-catalog.txt" \
 		>/dev/null
 }

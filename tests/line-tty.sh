@@ -12,6 +12,7 @@ awk '{ print }
 /^requirements.en = Aged 17 or over/ {
 	for (i = 1; i <= 30; i++) printf "requirements.en = Extra line %d\n", i
 }' "$top_srcdir/data/demo-catalog.txt" >"$TMP/long.txt"
+"$LOKET" --db "$TMP/long.db" init >/dev/null
 "$LOKET" --db "$TMP/long.db" catalog import "$TMP/long.txt" >/dev/null
 
 tui_start dumb 80 24 dumb "$LOKET" --db "$TMP/long.db"

@@ -70,6 +70,7 @@ EOF
 
 # new_db FILE: a database with that catalog.
 new_db() {
+	"$LOKET" --config "$conf" --log=/dev/null --db "$1" init >/dev/null
 	"$LOKET" --config "$conf" --log=/dev/null --db "$1" catalog import \
 		"$catalog" >/dev/null
 }

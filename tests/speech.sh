@@ -29,6 +29,7 @@ awk '{ print }
 	for (i = 1; i <= 40; i++) printf "requirements.en = Extra requirement number %d to be read aloud slowly\n", i
 }' "$top_srcdir/data/demo-catalog.txt" >"$TMP/long.txt"
 db=$TMP/speech.db
+"$LOKET" --db "$db" init >/dev/null
 "$LOKET" --db "$db" catalog import "$TMP/long.txt" >/dev/null
 wav=$TMP/wav
 mkdir -p "$wav"
@@ -267,6 +268,7 @@ crash=$(awk 'BEGIN { for (i = 0; i < 80; i++) printf "s'"'"'" }')
 awk -v crash="$crash" '{ print }
 /^requirements.en = Aged 17 or over/ { print "requirements.en = " crash }' \
 	"$top_srcdir/data/demo-catalog.txt" >"$TMP/crash.txt"
+"$LOKET" --db "$TMP/crash.db" init >/dev/null
 "$LOKET" --db "$TMP/crash.db" catalog import "$TMP/crash.txt" >/dev/null
 rm -f "$wav"/*
 : >"$log"

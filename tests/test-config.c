@@ -8,6 +8,9 @@
 #include "common/configuration.h"
 #include "ui/speech.h"
 #include "ui/tui-speak.h"
+#include "common/xmalloc.h"
+
+#include <sys/stat.h>
 
 /* Reading must fail with a cause holding every one of the words. */
 static void
@@ -130,6 +133,82 @@ test_missing_file(void **state)
 	config_free(&c);
 }
 
+/* A file holding a NUL byte: the value is refused, never cut short. */
+static void
+test_nul_byte_refused(void **state)
+{
+	struct config	 c;
+	char		*path, *cause = NULL;
+	FILE		*f;
+
+	(void)state;
+	path = unit_path("nul.conf");
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fwrite("[general]\nlanguage = en\0junk\n", 1, 30, f);
+	fclose(f);
+	config_init(&c, &config_keys_loket);
+	assert_int_equal(config_read_file(&c, path, 1, &cause), -1);
+	assert_non_null(cause);
+	if (strstr(cause, "nul.conf:2: ") == NULL ||
+	    strstr(cause, "NUL byte") == NULL)
+		fail_msg("got \"%s\"", cause);
+	assert_int_equal(c.lang, LANG_ID);	/* "en" was not taken */
+	free(cause);
+	config_free(&c);
+	free(path);
+}
+
+/*
+ * A line longer than the reader takes is refused, not split in two: the
+ * tail of this comment would otherwise be read as a line of its own and
+ * unlock the kiosk.
+ */
+static void
+test_long_line_refused(void **state)
+{
+	char	 comment[200], *text;
+
+	(void)state;
+	memset(comment, 'x', sizeof comment - 1);
+	comment[0] = '#';
+	comment[sizeof comment - 1] = '\0';
+	text = xasprintf("[kiosk]\nlocked = yes\n%slocked = no\n", comment);
+	assert_config_error(text, "bad.conf:3:", "longer than 198 bytes");
+	free(text);
+}
+
+/*
+ * What is not a regular file is refused at once, naming the path: a
+ * directory (for --config, and at the user's own path, which may be
+ * missing but not wrong) and a device that never ends.
+ */
+static void
+test_not_a_regular_file(void **state)
+{
+	struct config	 c;
+	char		*dir, *cause = NULL;
+
+	(void)state;
+	dir = unit_path("conf.d");
+	assert_int_equal(mkdir(dir, 0755), 0);
+	config_init(&c, &config_keys_loket);
+	assert_int_equal(config_read_file(&c, dir, 1, &cause), -1);
+	assert_non_null(strstr(cause, dir));
+	assert_non_null(strstr(cause, "not a regular file"));
+	free(cause);
+	cause = NULL;
+	assert_int_equal(config_read_file(&c, dir, 0, &cause), -1);
+	assert_non_null(strstr(cause, dir));
+	free(cause);
+	cause = NULL;
+	assert_int_equal(config_read_file(&c, "/dev/zero", 1, &cause), -1);
+	assert_non_null(strstr(cause, "/dev/zero"));
+	free(cause);
+	config_free(&c);
+	free(dir);
+}
+
 static void
 test_environment_overrides_file(void **state)
 {
@@ -164,6 +243,9 @@ main(void)
 		cmocka_unit_test(test_file_values),
 		cmocka_unit_test(test_errors_name_line_key_and_allowed),
 		cmocka_unit_test(test_missing_file),
+		cmocka_unit_test(test_nul_byte_refused),
+		cmocka_unit_test(test_long_line_refused),
+		cmocka_unit_test(test_not_a_regular_file),
 		cmocka_unit_test(test_environment_overrides_file),
 	};
 

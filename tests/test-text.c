@@ -42,6 +42,50 @@ test_check_input_names_the_problem(void **state)
 	assert_int_equal(text_check_input("a\xffz", 40), TEXT_BAD_UTF8);
 }
 
+/*
+ * A typed line of 2 MB is checked in one pass: well under a second (a
+ * check that measures the rest of the string at each character took
+ * seconds for 1 MB, and minutes for more).
+ */
+static void
+test_check_input_is_linear(void **state)
+{
+	size_t	 len = 2 * 1024 * 1024;
+	char	*s = malloc(len + 1);
+	double	 start, took;
+
+	(void)state;
+	assert_non_null(s);
+	memset(s, 'a', len);
+	s[len] = '\0';
+	start = unit_seconds();
+	assert_int_equal(text_check_input(s, 40), TEXT_TOO_LONG);
+	s[len - 1] = '\033';
+	assert_int_equal(text_check_input(s, len), TEXT_CONTROL);
+	took = unit_seconds() - start;
+	free(s);
+	if (took > 1.0)
+		fail_msg("checking 2 MB took %.2f s", took);
+}
+
+/* A line cut at a byte count keeps whole characters only. */
+static void
+test_utf8_boundary(void **state)
+{
+	const char	*s = "a\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80";
+
+	(void)state;
+	assert_int_equal(text_utf8_boundary(s, 0), 0);
+	assert_int_equal(text_utf8_boundary(s, 1), 1);
+	assert_int_equal(text_utf8_boundary(s, 2), 1);	/* half of e-acute */
+	assert_int_equal(text_utf8_boundary(s, 3), 3);
+	assert_int_equal(text_utf8_boundary(s, 5), 3);	/* euro cut */
+	assert_int_equal(text_utf8_boundary(s, 6), 6);
+	assert_int_equal(text_utf8_boundary(s, 9), 6);	/* emoji cut */
+	assert_int_equal(text_utf8_boundary(s, 10), 10);
+	assert_int_equal(text_utf8_boundary("\xff\xff", 2), 2);
+}
+
 static void
 test_sanitize_makes_escapes_harmless(void **state)
 {
@@ -62,6 +106,51 @@ test_sanitize_makes_escapes_harmless(void **state)
 	s = text_sanitize("caf\xc3\xa9", 1);
 	assert_string_equal(s, "caf\xc3\xa9");
 	free(s);
+}
+
+/*
+ * A family emoji (three joined by zero-width joiners), a heart with the
+ * emoji variation selector and a thumb with a skin tone: a terminal may
+ * draw each cluster in 2 columns or in 6 while curses counts 6, and the
+ * difference is left on the screen as stray characters. Sanitized, each
+ * emoji stands alone, as wide as every terminal and curses count it.
+ */
+static void
+test_sanitize_splits_emoji_clusters(void **state)
+{
+	char	*s;
+
+	(void)state;
+	s = text_sanitize("[\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9"
+	    "\xe2\x80\x8d\xf0\x9f\x91\xa7]", 1);
+	assert_string_equal(s, "[\xf0\x9f\x91\xa8\xf0\x9f\x91\xa9"
+	    "\xf0\x9f\x91\xa7]");
+	assert_int_equal(text_width(s), 8);
+	free(s);
+	s = text_sanitize("\xe2\x9d\xa4\xef\xb8\x8f \xf0\x9f\x91\x8d"
+	    "\xf0\x9f\x8f\xbd", 1);
+	assert_string_equal(s, "\xe2\x9d\xa4 \xf0\x9f\x91\x8d");
+	assert_int_equal(text_width(s), 4);
+	free(s);
+	/* On an ASCII terminal, one '?' per emoji, none per joiner. */
+	s = text_sanitize("\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9", 0);
+	assert_string_equal(s, "??");
+	free(s);
+}
+
+/* A screen narrower than a wide character still gets it whole. */
+static void
+test_wrap_keeps_wide_characters_whole(void **state)
+{
+	char	**lines;
+	size_t	 n;
+
+	(void)state;
+	n = text_wrap("\xe4\xb8\xad\xe6\x96\x87", 1, &lines);
+	assert_int_equal(n, 2);
+	assert_string_equal(lines[0], "\xe4\xb8\xad");
+	assert_string_equal(lines[1], "\xe6\x96\x87");
+	text_lines_free(lines, n);
 }
 
 static void
@@ -123,7 +212,11 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_decode_rejects_bad_utf8),
 		cmocka_unit_test(test_check_input_names_the_problem),
+		cmocka_unit_test(test_check_input_is_linear),
+		cmocka_unit_test(test_utf8_boundary),
 		cmocka_unit_test(test_sanitize_makes_escapes_harmless),
+		cmocka_unit_test(test_sanitize_splits_emoji_clusters),
+		cmocka_unit_test(test_wrap_keeps_wide_characters_whole),
 		cmocka_unit_test(test_width_and_fit),
 		cmocka_unit_test(test_wrap_breaks_at_spaces),
 		cmocka_unit_test(test_trim),

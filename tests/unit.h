@@ -9,9 +9,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
+
+/* Seconds on a monotonic clock, to time what must stay quick. */
+static inline double
+unit_seconds(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
 
 /* A fresh scratch directory for this test program; removed at exit. */
 static char unit_dir[64];

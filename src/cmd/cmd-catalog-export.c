@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd/cmd.h"
 #include "common/i18n.h"
@@ -17,6 +18,7 @@ cmd_catalog_export_exec(const struct config *config, int argc, char **argv)
 	struct catalog	*catalog;
 	struct db	*db;
 	FILE		*f = stdout;
+	const char	*name = _("standard output");
 	char		*cause = NULL;
 	int		 status = EXIT_OK;
 
@@ -29,19 +31,31 @@ cmd_catalog_export_exec(const struct config *config, int argc, char **argv)
 		free(cause);
 		return EXIT_DATABASE;
 	}
-	if (argc == 1 && strcmp(argv[0], "-") != 0 &&
-	    (f = fopen(argv[0], "w")) == NULL) {
-		cmd_error(_("cannot write %s: %s"), argv[0], strerror(errno));
+	/* Refused text leaves an existing file as it was. */
+	if (catalog_file_write(catalog, NULL, name, 0, &cause) != 0) {
+		cmd_error("%s", cause);
+		free(cause);
 		catalog_free(catalog);
 		return EXIT_FAIL;
 	}
-	if (catalog_file_write(catalog, f) != 0) {
-		cmd_error(_("cannot write %s: %s"), argc == 1 ? argv[0] :
-		    _("standard output"), strerror(errno));
+	if (argc == 1 && strcmp(argv[0], "-") != 0) {
+		name = argv[0];
+		if ((f = fopen(name, "w")) == NULL) {
+			cmd_error(_("cannot write %s: %s"), name,
+			    strerror(errno));
+			catalog_free(catalog);
+			return EXIT_FAIL;
+		}
+	}
+	/* A file keeps the text as stored; a terminal sees it made safe. */
+	if (catalog_file_write(catalog, f, name, f == stdout &&
+	    isatty(STDOUT_FILENO), &cause) != 0) {
+		cmd_error("%s", cause);
+		free(cause);
 		status = EXIT_FAIL;
 	}
 	if (f != stdout && fclose(f) != 0 && status == EXIT_OK) {
-		cmd_error(_("cannot write %s: %s"), argv[0], strerror(errno));
+		cmd_error(_("cannot write %s: %s"), name, strerror(errno));
 		status = EXIT_FAIL;
 	}
 	catalog_free(catalog);

@@ -35,7 +35,7 @@ cmd_catalog_import_exec(const struct config *config, int argc, char **argv)
 		free(cause);
 		return EXIT_FAIL;
 	}
-	if ((db = cmd_open_db(config, 1)) == NULL) {
+	if ((db = cmd_open_db(config, DB_OPEN_EXISTING)) == NULL) {
 		catalog_free(catalog);
 		return EXIT_DATABASE;
 	}

@@ -31,7 +31,7 @@ cmd_ticket_take_exec(const struct config *config, int argc, char **argv)
 	enum ticket_priority	 priority = PRIORITY_NONE;
 	struct db		*db;
 	json_t			*o;
-	char			*cause = NULL, *label, *wait, *name;
+	char			*cause = NULL, *label, *wait, *name, *safe;
 	int			 c, json = 0, print = 0, ahead, taken = 0;
 	int			 status = EXIT_OK, rc;
 	long			 estimate;
@@ -91,8 +91,10 @@ cmd_ticket_take_exec(const struct config *config, int argc, char **argv)
 		wait = queue_wait_text(estimate);
 		name = catalog_name(db, CATALOG_SERVICE, t.service,
 		    config->lang);
-		printf(_("Ticket %s for %s.\n"), label, name != NULL ? name :
-		    t.service_code);
+		safe = text_sanitize(name != NULL ? name : t.service_code,
+		    i18n_utf8());
+		printf(_("Ticket %s for %s.\n"), label, safe);
+		free(safe);
 		if (ahead == 0)
 			printf(_("Nobody is ahead of you. Estimated wait: "
 			    "%s.\n"), wait);

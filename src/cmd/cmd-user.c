@@ -16,19 +16,23 @@
 
 #include "cmd/cmd.h"
 #include "common/i18n.h"
+#include "common/input.h"
 #include "common/text.h"
 #include "common/xmalloc.h"
 #include "office/auth.h"
 #include "office/db.h"
 
-/* One line without its newline, unseen at a terminal; NULL at EOF. */
+/*
+ * One line without its newline, unseen at a terminal; NULL at EOF. A line
+ * longer than any password is cut (and then refused as too long).
+ */
 static char *
 cmd_user_read(const char *prompt, int tty)
 {
 	struct termios	 old, quiet;
-	char		*line = NULL;
-	size_t		 size = 0;
-	ssize_t		 len;
+	size_t		 max = (AUTH_PASSWORD_MAX + 1) * 4, len;
+	char		*line = xmalloc(max + 1);
+	enum input_status status;
 
 	if (tty) {
 		fputs(prompt, stderr);
@@ -37,17 +41,19 @@ cmd_user_read(const char *prompt, int tty)
 		quiet.c_lflag &= ~ECHO;
 		tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
 	}
-	len = getline(&line, &size, stdin);
+	status = input_line(stdin, line, max, &len);
+	if (status == INPUT_LONG && input_skip_line(stdin) != 0)
+		status = INPUT_ERROR;
 	if (tty) {
 		tcsetattr(STDIN_FILENO, TCSANOW, &old);
 		fputc('\n', stderr);
 	}
-	if (len < 0) {
+	if (status == INPUT_END || status == INPUT_ERROR) {
+		sodium_memzero(line, max + 1);
 		free(line);
 		return NULL;
 	}
-	if (len > 0 && line[len - 1] == '\n')
-		line[--len] = '\0';
+	line[text_utf8_boundary(line, len)] = '\0';
 	return line;
 }
 
@@ -166,7 +172,6 @@ cmd_user_list_exec(const struct config *config, int argc, char **argv)
 	struct db		*db;
 	size_t			 n, i;
 	char			*cause = NULL;
-	time_t			 now = time(NULL);
 
 	(void)argc;
 	(void)argv;
@@ -181,7 +186,7 @@ cmd_user_list_exec(const struct config *config, int argc, char **argv)
 	db_close(db);
 	for (i = 0; i < n; i++) {
 		const char *state = !users[i].active ? _("disabled") :
-		    users[i].locked_until > now ? _("locked") : _("active");
+		    _("active");
 
 		printf("%-32s %s\n", users[i].name, state);
 	}

@@ -11,6 +11,7 @@
 #include "cmd/cmd.h"
 #include "common/configuration.h"
 #include "common/i18n.h"
+#include "common/text.h"
 #include "common/xmalloc.h"
 #include "office/db.h"
 
@@ -136,29 +137,41 @@ cmd_getopt(int argc, char **argv, const char *shortopts,
 	return '?';
 }
 
+/*
+ * The message passes through the kiosk's filter line by line: what it
+ * quotes (an argument, a file's text) cannot reach the terminal raw.
+ */
 void
 cmd_error(const char *fmt, ...)
 {
 	va_list	 ap;
+	char	*message, *line, *next, *safe;
 
 	fflush(stdout);
-	fputs("loket: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	message = xvasprintf(fmt, ap);
 	va_end(ap);
+	fputs("loket: ", stderr);
+	for (line = message; line != NULL; line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		safe = text_sanitize(line, i18n_utf8());
+		fprintf(stderr, "%s%s", safe, next != NULL ? "\n" : "");
+		free(safe);
+	}
 	fputc('\n', stderr);
+	free(message);
 }
 
 struct db *
-cmd_open_db(const struct config *config, int create)
+cmd_open_db(const struct config *config, int mode)
 {
 	struct db	*db;
 	char		*path, *cause = NULL;
 
 	path = config->db_path != NULL ? xstrdup(config->db_path) :
 	    config_default_db_path("loket.db");
-	db = db_open(path, create ? DB_OPEN_CREATE : DB_OPEN_EXISTING,
-	    config->busy_timeout_ms, &cause);
+	db = db_open(path, mode, config->busy_timeout_ms, &cause);
 	free(path);
 	if (db == NULL) {
 		cmd_error("%s", cause);

@@ -39,8 +39,11 @@ int		 cmd_getopt(int argc, char **argv, const char *shortopts,
 /* Print every command's usage line. */
 void		 cmd_print_usage(void);
 
-/* Open the configured database; print the cause and return NULL. */
-struct db	*cmd_open_db(const struct config *, int create);
+/*
+ * Open the configured database; print the cause and return NULL. mode is
+ * an enum db_open_mode: 0 an existing database, 1 create it (init).
+ */
+struct db	*cmd_open_db(const struct config *, int mode);
 /* Print an error in the user's language, prefixed with "loket: ". */
 void		 cmd_error(const char *, ...)
 		     __attribute__((format(printf, 1, 2)));

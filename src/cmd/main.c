@@ -281,7 +281,8 @@ run_kiosk(struct config *config, const struct options *o)
 		queue_rules_free(&rules);
 		return EXIT_USAGE;
 	}
-	db = o->demo ? open_demo(config) : cmd_open_db(config, 0);
+	db = o->demo ? open_demo(config) : cmd_open_db(config,
+	    DB_OPEN_FIRST_START);
 	if (db == NULL) {
 		queue_rules_free(&rules);
 		booking_rules_free(&booking);

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <ini.h>
@@ -21,10 +22,18 @@
 #include "common/text.h"
 #include "common/xmalloc.h"
 
+/* inih's longest line, and the largest file worth reading. */
+#define CONFIG_LINE_MAX		200
+#define CONFIG_FILE_MAX		(1024 * 1024)
+
 struct config_reader {
 	struct config	*config;
 	const char	*path;
 	char		*cause;
+	FILE		*file;
+	int		 line;		/* lines handed to inih so far */
+	char		*refused;	/* why the reader stopped, or NULL */
+	int		 refused_line;
 };
 
 void
@@ -237,6 +246,68 @@ config_ini_handler(void *user, const char *section, const char *key,
 	return 1;
 }
 
+/*
+ * inih's reader: one line, as fgets gives it, but a NUL byte or a line
+ * longer than inih takes stops the file instead of cutting the value.
+ */
+static char *
+config_reader_line(char *buf, int size, void *stream)
+{
+	struct config_reader	*r = stream;
+	int			 c, n = 0;
+
+	if (r->refused != NULL)
+		return NULL;
+	while (n < size - 1 && (c = getc(r->file)) != EOF) {
+		if (c == '\0') {
+			r->refused = xstrdup(_("the line holds a NUL byte"));
+			r->refused_line = r->line + 1;
+			return NULL;
+		}
+		buf[n++] = (char)c;
+		if (c == '\n')
+			break;
+	}
+	buf[n] = '\0';
+	if (n == 0)
+		return NULL;
+	r->line++;
+	if (buf[n - 1] != '\n' && n == size - 1 &&
+	    (c = getc(r->file)) != EOF) {
+		if (c != '\n') {
+			r->refused = xasprintf(_("the line is longer than %d "
+			    "bytes"), CONFIG_LINE_MAX - 2);
+			r->refused_line = r->line;
+			return NULL;
+		}
+	}
+	return buf;
+}
+
+/* Refuse what is not a regular file, or is too big to be a configuration. */
+static int
+config_check_file(FILE *f, const char *path, char **cause)
+{
+	struct stat	 sb;
+
+	if (fstat(fileno(f), &sb) == -1) {
+		*cause = xasprintf(_("cannot read %s: %s"), path,
+		    strerror(errno));
+		return -1;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		*cause = xasprintf(_("cannot read %s: it is not a regular "
+		    "file"), path);
+		return -1;
+	}
+	if (sb.st_size > CONFIG_FILE_MAX) {
+		*cause = xasprintf(_("cannot read %s: a configuration file is "
+		    "at most %d KiB"), path, CONFIG_FILE_MAX / 1024);
+		return -1;
+	}
+	return 0;
+}
+
 int
 config_read_file(struct config *c, const char *path, int required,
     char **cause)
@@ -252,11 +323,26 @@ config_read_file(struct config *c, const char *path, int required,
 		    strerror(errno));
 		return -1;
 	}
+	if (config_check_file(f, path, cause) != 0) {
+		fclose(f);
+		return -1;
+	}
 	memset(&r, 0, sizeof r);
 	r.config = c;
 	r.path = path;
-	line = ini_parse_file(f, config_ini_handler, &r);
+	r.file = f;
+	line = ini_parse_stream(config_reader_line, &r, config_ini_handler,
+	    &r);
+	if (line == 0 && r.refused == NULL && ferror(f))
+		line = -1;
 	fclose(f);
+	if (r.refused != NULL) {
+		*cause = xasprintf("%s:%d: %s", path, r.refused_line,
+		    r.refused);
+		free(r.refused);
+		free(r.cause);
+		return -1;
+	}
 	if (line == 0)
 		return 0;
 	if (r.cause != NULL) {

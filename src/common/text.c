@@ -58,6 +58,31 @@ text_utf8_valid(const char *s, size_t len)
 }
 
 size_t
+text_utf8_boundary(const char *s, size_t len)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 start = len, need;
+
+	/* Back over the continuation bytes to the last character's lead. */
+	while (start > 0 && len - start < 3 && (u[start - 1] & 0xc0) == 0x80)
+		start--;
+	if (start == 0)
+		return len;
+	start--;
+	if (u[start] < 0x80)
+		need = 1;
+	else if ((u[start] & 0xe0) == 0xc0)
+		need = 2;
+	else if ((u[start] & 0xf0) == 0xe0)
+		need = 3;
+	else if ((u[start] & 0xf8) == 0xf0)
+		need = 4;
+	else
+		return len;		/* not UTF-8: the checks will say so */
+	return start + need > len ? start : len;
+}
+
+size_t
 text_length(const char *s)
 {
 	size_t	 count = 0;
@@ -77,28 +102,46 @@ text_is_control(uint32_t cp)
 	    (cp >= 0x2066 && cp <= 0x2069);
 }
 
+/* One pass over the text, so that a long line costs in proportion. */
 enum text_problem
 text_check_input(const char *s, size_t max)
 {
-	size_t		 len = strlen(s);
-	const char	*p;
+	size_t		 left = strlen(s), count = 0;
 	uint32_t	 cp;
-	int		 n, blank = 1;
+	int		 n, blank = 1, control = 0;
 
-	if (!text_utf8_valid(s, len))
-		return TEXT_BAD_UTF8;
-	for (p = s; *p != '\0'; p += n) {
-		n = text_utf8_decode(p, strlen(p), &cp);
+	while (left > 0) {
+		if ((n = text_utf8_decode(s, left, &cp)) < 0)
+			return TEXT_BAD_UTF8;
 		if (text_is_control(cp))
-			return TEXT_CONTROL;
+			control = 1;
 		if (cp != ' ')
 			blank = 0;
+		count++;
+		s += n;
+		left -= n;
 	}
-	if (text_length(s) > max)
+	if (control)
+		return TEXT_CONTROL;
+	if (count > max)
 		return TEXT_TOO_LONG;
 	if (blank)
 		return TEXT_EMPTY;
 	return TEXT_OK;
+}
+
+/*
+ * What joins or restyles the emoji before it: a zero-width joiner, the
+ * emoji and text variation selectors, skin tones, tag characters. A
+ * terminal may draw a joined cluster in 2 columns or in many, and curses
+ * counts each emoji apart: dropped, every emoji is drawn on its own, as
+ * wide as everyone counts it.
+ */
+static int
+text_is_emoji_joiner(uint32_t cp)
+{
+	return cp == 0x200d || cp == 0xfe0e || cp == 0xfe0f ||
+	    (cp >= 0x1f3fb && cp <= 0x1f3ff) || (cp >= 0xe0020 && cp <= 0xe007f);
 }
 
 char *
@@ -118,6 +161,8 @@ text_sanitize(const char *s, int utf8)
 		}
 		if (cp == '\t')
 			out[o++] = ' ';
+		else if (text_is_emoji_joiner(cp))
+			;	/* dropped */
 		else if (text_is_control(cp) || (!utf8 && cp >= 0x80) ||
 		    (utf8 && cp >= 0x80 && wcwidth((wchar_t)cp) < 0))
 			out[o++] = '?';
@@ -182,12 +227,23 @@ text_fit(const char *s, int columns)
 	return i;
 }
 
+/* Bytes of the first character: a line too narrow for it still holds it. */
+static size_t
+text_first_length(const char *s)
+{
+	uint32_t	 cp;
+	int		 n;
+
+	n = text_utf8_decode(s, strlen(s), &cp);
+	return n > 0 ? (size_t)n : 1;
+}
+
 static void
 text_lines_add(char ***lines, size_t *count, const char *s, size_t len)
 {
 	while (len > 0 && s[len - 1] == ' ')
 		len--;
-	*lines = xreallocarray(*lines, *count + 1, sizeof **lines);
+	*lines = xgrowarray(*lines, *count, sizeof **lines);
 	(*lines)[(*count)++] = xstrndup(s, len);
 }
 
@@ -218,7 +274,7 @@ text_wrap(const char *s, int width, char ***lines)
 		while (cut > 0 && s[cut] != ' ')
 			cut--;
 		if (cut == 0)
-			cut = fit > 0 ? fit : 1;
+			cut = fit > 0 ? fit : text_first_length(s);
 		text_lines_add(lines, &count, s, cut);
 		s += cut;
 		while (*s == ' ')

@@ -17,6 +17,8 @@ enum text_problem {
 int	 text_utf8_decode(const char *, size_t, uint32_t *);
 /* Is the whole string valid UTF-8? */
 int	 text_utf8_valid(const char *, size_t);
+/* The longest prefix of s, at most len bytes, that ends between characters. */
+size_t	 text_utf8_boundary(const char *, size_t len);
 /* Number of characters (code points) in valid UTF-8. */
 size_t	 text_length(const char *);
 /* What, if anything, is wrong with typed text of at most max characters. */
@@ -25,7 +27,9 @@ enum text_problem text_check_input(const char *, size_t max);
 /*
  * An owned copy safe to write to a terminal: control and escape characters
  * and invalid bytes become '?', and when utf8 is 0 so does anything past
- * ASCII. Tabs become spaces.
+ * ASCII. Tabs become spaces. What joins emoji into one cluster (a
+ * zero-width joiner, variation selectors, skin tones) is dropped, so that
+ * each is drawn as wide as text_width() counts it.
  */
 char	*text_sanitize(const char *, int utf8);
 /* Display columns of sanitized text. */

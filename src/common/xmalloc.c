@@ -76,6 +76,18 @@ xreallocarray(void *old, size_t n, size_t size)
 	return p;
 }
 
+void *
+xgrowarray(void *old, size_t n, size_t size)
+{
+	if (n == 0)
+		return xreallocarray(old, 8, size);
+	if (n < 8 || (n & (n - 1)) != 0)
+		return old;
+	if (n > (size_t)-1 / 2)
+		fatal("allocation overflow (%zu x %zu)", n, size);
+	return xreallocarray(old, 2 * n, size);
+}
+
 char *
 xstrdup(const char *s)
 {

@@ -1,6 +1,7 @@
 /* Operators: password hashing and the rules of a login. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <sodium.h>
@@ -40,4 +41,97 @@ auth_password_problem(const char *password)
 	if (text_check_input(password, AUTH_PASSWORD_MAX) == TEXT_CONTROL)
 		return xstrdup(_("The password holds control characters."));
 	return NULL;
+}
+
+/* Names remembered at one terminal: the oldest is forgotten first. */
+#define AUTH_THROTTLE_NAMES	64
+
+struct auth_try {
+	char	*name;
+	int	 wrong;		/* wrong tries in a row */
+	time_t	 until;		/* no try before this */
+	time_t	 last;
+};
+
+struct auth_throttle {
+	struct auth_try	 tries[AUTH_THROTTLE_NAMES];
+};
+
+struct auth_throttle *
+auth_throttle_new(void)
+{
+	return xcalloc(1, sizeof (struct auth_throttle));
+}
+
+void
+auth_throttle_free(struct auth_throttle *t)
+{
+	size_t	 i;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < AUTH_THROTTLE_NAMES; i++)
+		free(t->tries[i].name);
+	free(t);
+}
+
+/* The entry for name, or NULL. */
+static struct auth_try *
+auth_throttle_find(const struct auth_throttle *t, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < AUTH_THROTTLE_NAMES; i++) {
+		if (t->tries[i].name != NULL &&
+		    strcmp(t->tries[i].name, name) == 0)
+			return (struct auth_try *)&t->tries[i];
+	}
+	return NULL;
+}
+
+int
+auth_throttle_wait(const struct auth_throttle *t, const char *name,
+    time_t now)
+{
+	struct auth_try	*try = auth_throttle_find(t, name);
+
+	if (try == NULL || try->until <= now)
+		return 0;
+	return (int)(try->until - now);
+}
+
+void
+auth_throttle_record(struct auth_throttle *t, const char *name, int right,
+    time_t now)
+{
+	struct auth_try	*try = auth_throttle_find(t, name);
+	size_t		 i, oldest = 0;
+	int		 wait;
+
+	if (right) {
+		if (try != NULL) {
+			free(try->name);
+			memset(try, 0, sizeof *try);
+		}
+		return;
+	}
+	if (try == NULL) {
+		for (i = 0; i < AUTH_THROTTLE_NAMES; i++) {
+			if (t->tries[i].name == NULL ||
+			    t->tries[i].last < t->tries[oldest].last)
+				oldest = i;
+			if (t->tries[i].name == NULL)
+				break;
+		}
+		try = &t->tries[oldest];
+		free(try->name);
+		memset(try, 0, sizeof *try);
+		try->name = xstrdup(name);
+	}
+	try->last = now;
+	if (++try->wrong < AUTH_FREE_TRIES)
+		return;
+	wait = try->wrong - AUTH_FREE_TRIES >= 9 ? AUTH_WAIT_MAX :
+	    1 << (try->wrong - AUTH_FREE_TRIES);
+	try->until = now + (wait < AUTH_WAIT_MAX ? wait : AUTH_WAIT_MAX);
 }

@@ -1,7 +1,10 @@
 /*
  * Operators of the desks: accounts with Argon2id password hashes
- * (libsodium's crypto_pwhash_str), five failed logins lock an account
- * for five minutes. The SQL is in db-auth.c.
+ * (libsodium's crypto_pwhash_str). A login never tells whether a name
+ * exists: an unknown name, a disabled account and a wrong password get
+ * the same answer after the same work. Wrong tries are slowed down per
+ * terminal and name, with growing waits, instead of locking the account:
+ * a stranger cannot lock a real operator out. The SQL is in db-auth.c.
  */
 #ifndef LOKET_AUTH_H
 #define LOKET_AUTH_H
@@ -11,8 +14,8 @@
 
 struct db;
 
-#define AUTH_FAILURES_TO_LOCK	5
-#define AUTH_LOCK_SECONDS	300
+#define AUTH_FREE_TRIES		3	/* wrong tries before a wait */
+#define AUTH_WAIT_MAX		300	/* seconds, the longest wait */
 #define AUTH_PASSWORD_MIN	8
 #define AUTH_PASSWORD_MAX	128
 
@@ -43,10 +46,30 @@ int	 auth_list(struct db *, struct auth_user **, size_t *, char **cause);
 void	 auth_users_free(struct auth_user *, size_t);
 /*
  * Check a login. 0 if the name and password are right; -1 with a cause
- * that never says which of the two was wrong, or that the account is
- * locked and for how long.
+ * that never says which of the two was wrong, nor whether the name
+ * exists or is disabled, and that takes as long whichever it is.
  */
 int	 auth_login(struct db *, const char *name, const char *password,
 	     time_t now, char **cause);
+
+/* Does the hash checked for unknown names cost what a new hash costs? */
+int	 auth_dummy_matches(void);
+
+/*
+ * The wrong tries at one terminal (a desk process), by name typed. Each
+ * one past AUTH_FREE_TRIES doubles the wait before that name may be tried
+ * again there, up to AUTH_WAIT_MAX; a right password forgets the name.
+ * It never looks at the database, so every name is slowed the same.
+ */
+struct auth_throttle;
+
+struct auth_throttle *auth_throttle_new(void);
+void	 auth_throttle_free(struct auth_throttle *);
+/* Seconds to wait before name may be tried again here; 0: now. */
+int	 auth_throttle_wait(const struct auth_throttle *, const char *name,
+	     time_t now);
+/* Count a try of name: right (1) or wrong (0). */
+void	 auth_throttle_record(struct auth_throttle *, const char *name,
+	     int right, time_t now);
 
 #endif

@@ -8,16 +8,25 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "common/input.h"
 #include "common/text.h"
 #include "common/xmalloc.h"
 #include "office/catalog.h"
 #include "office/schedule.h"
 
-#define CATALOG_MAGIC		"loket-catalog 1"
-#define CATALOG_MAX_LINE	1000
+#define CATALOG_BOM		"\xef\xbb\xbf"	/* Windows editors write it */
+/* Far more than an office needs, and little enough to stay quick. */
+#define CATALOG_MAX_LINES	200		/* per component and language */
+#define CATALOG_MAX_SERVICES	26		/* one per queue letter */
+#define CATALOG_MAX_AGENCIES	100
+#define CATALOG_MAX_OFFICES	100
+#define CATALOG_MAX_COUNTERS	1000
+#define CATALOG_MAX_BYTES	(32L * 1024 * 1024)
 
 enum section {
 	SECTION_NONE,
@@ -27,13 +36,24 @@ enum section {
 	SECTION_COUNTER
 };
 
+/* A multi-line value as it grows: appending costs what is appended. */
+struct parser_text {
+	size_t		 len;
+	size_t		 size;
+	int		 lines;
+};
+
 struct parser {
 	struct catalog	*catalog;
 	const char	*name;
 	int		 line;
+	long		 bytes;
 	int		 magic_seen;
 	enum section	 section;
 	char		*cause;
+	/* The growing values of the current service, by component. */
+	struct parser_text component[COMPONENT_COUNT][LANG_COUNT];
+	struct parser_text keywords;
 };
 
 static const char *const parser_lang_suffix[LANG_COUNT] = { ".id", ".en" };
@@ -70,19 +90,27 @@ parser_split_lang(char *key, enum lang *lang)
 	return -1;
 }
 
-/* Append a line to a multi-line value. */
+/* Append a line to a multi-line value, joined by sep. */
 static void
-parser_append(char **field, const char *value)
+parser_append(char **field, struct parser_text *t, const char *value,
+    char sep)
 {
-	char	*joined;
+	size_t	 len = strlen(value), need;
 
 	if (*field == NULL) {
-		*field = xstrdup(value);
-		return;
+		t->len = t->size = 0;
+		t->lines = 0;
 	}
-	joined = xasprintf("%s\n%s", *field, value);
-	free(*field);
-	*field = joined;
+	need = t->len + (t->len > 0 ? 1 : 0) + len + 1;
+	if (need > t->size) {
+		t->size = need > 2 * t->size ? need : 2 * t->size;
+		*field = xreallocarray(*field, t->size, 1);
+	}
+	if (t->len > 0)
+		(*field)[t->len++] = sep;
+	memcpy(*field + t->len, value, len + 1);
+	t->len += len;
+	t->lines++;
 }
 
 /* Set a value that may appear once. */
@@ -206,6 +234,39 @@ parser_end_section(struct parser *p)
 	return 0;
 }
 
+/* Refuse one section more than a catalog may hold. */
+static int
+parser_too_many(struct parser *p, const char *type)
+{
+	static const struct {
+		const char	*type;
+		size_t		 offset;
+		size_t		 max;
+	} limits[] = {
+		{ "agency", offsetof(struct catalog, nagencies),
+		  CATALOG_MAX_AGENCIES },
+		{ "service", offsetof(struct catalog, nservices),
+		  CATALOG_MAX_SERVICES },
+		{ "office", offsetof(struct catalog, noffices),
+		  CATALOG_MAX_OFFICES },
+		{ "counter", offsetof(struct catalog, ncounters),
+		  CATALOG_MAX_COUNTERS },
+	};
+	size_t	 i, count;
+
+	for (i = 0; i < sizeof limits / sizeof limits[0]; i++) {
+		if (strcmp(type, limits[i].type) != 0)
+			continue;
+		count = *(const size_t *)((const char *)p->catalog +
+		    limits[i].offset);
+		if (count >= limits[i].max)
+			return parser_error(p, p->line, _("too many [%s] "
+			    "sections: a catalog holds at most %zu"),
+			    limits[i].type, limits[i].max);
+	}
+	return 0;
+}
+
 /* A section header: [agency CODE], [service CODE], ... */
 static int
 parser_header(struct parser *p, char *line)
@@ -227,6 +288,8 @@ parser_header(struct parser *p, char *line)
 		    "type and a code, such as [service ktp-el-baru]"));
 	*code++ = '\0';
 	text_trim(code);
+	if (parser_too_many(p, type) != 0)
+		return -1;
 
 	if (strcmp(type, "counter") == 0) {
 		errno = 0;
@@ -338,11 +401,7 @@ parser_service_key(struct parser *p, char *key, const char *value)
 	if (strcmp(key, "letter") == 0)
 		return parser_service_letter(p, s, value);
 	if (strcmp(key, "keywords") == 0) {
-		parser_append(&s->keywords, value);
-		for (char *q = s->keywords; *q != '\0'; q++) {
-			if (*q == '\n')
-				*q = ' ';
-		}
+		parser_append(&s->keywords, &p->keywords, value, ' ');
 		return 0;
 	}
 	if (parser_split_lang(key, &lang) == 0) {
@@ -350,7 +409,13 @@ parser_service_key(struct parser *p, char *key, const char *value)
 			return parser_set_once(p, &s->name[lang], "name",
 			    value);
 		if (catalog_component_parse(key, &comp) == 0) {
-			parser_append(&s->component[comp][lang], value);
+			if (p->component[comp][lang].lines >= CATALOG_MAX_LINES &&
+			    s->component[comp][lang] != NULL)
+				return parser_error(p, p->line, _("\"%s%s\" has "
+				    "more than %d lines"), key,
+				    parser_lang_suffix[lang], CATALOG_MAX_LINES);
+			parser_append(&s->component[comp][lang],
+			    &p->component[comp][lang], value, '\n');
 			return 0;
 		}
 	}
@@ -485,8 +550,6 @@ parser_line(struct parser *p, char *line, size_t len)
 {
 	char	*start;
 
-	if (len > 0 && line[len - 1] == '\n')
-		line[--len] = '\0';
 	if (len > 0 && line[len - 1] == '\r')
 		line[--len] = '\0';
 	if (len > CATALOG_MAX_LINE)
@@ -519,26 +582,65 @@ parser_line(struct parser *p, char *line, size_t len)
 	return parser_key_value(p, start);
 }
 
+/* Refuse a device or a directory: only a file or a pipe ends. */
+static int
+parser_check_file(FILE *f, const char *name, char **cause)
+{
+	struct stat	 sb;
+
+	if (fileno(f) < 0 || fstat(fileno(f), &sb) == -1)
+		return 0;	/* in memory (the fuzzer), or let read fail */
+	if (S_ISREG(sb.st_mode) || S_ISFIFO(sb.st_mode))
+		return 0;
+	*cause = xasprintf(_("cannot read %s: it is not a regular file"),
+	    name);
+	return -1;
+}
+
+/* Read the lines into p; -1 with p->cause at the first bad one. */
+static int
+parser_read(struct parser *p, FILE *f)
+{
+	char			 line[CATALOG_MAX_LINE + 3], *start;
+	size_t			 len;
+	enum input_status	 status;
+
+	while ((status = input_line(f, line, sizeof line - 1, &len)) ==
+	    INPUT_LINE) {
+		p->line++;
+		if ((p->bytes += len + 1) > CATALOG_MAX_BYTES)
+			return parser_error(p, p->line, _("the catalog is "
+			    "larger than %ld MiB"), CATALOG_MAX_BYTES >> 20);
+		start = line;
+		if (p->line == 1 && strncmp(line, CATALOG_BOM, 3) == 0) {
+			start += 3;
+			len -= 3;
+		}
+		if (parser_line(p, start, len) != 0)
+			return -1;
+	}
+	if (status == INPUT_LONG)
+		return parser_error(p, p->line + 1, _("the line is longer "
+		    "than %d bytes"), CATALOG_MAX_LINE);
+	if (status == INPUT_ERROR) {
+		p->cause = xasprintf("%s: %s", p->name, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 struct catalog *
 catalog_file_read(FILE *f, const char *name, char **cause)
 {
 	struct parser	 p;
-	char		*line = NULL;
-	size_t		 size = 0;
-	ssize_t		 len;
 
+	if (parser_check_file(f, name, cause) != 0)
+		return NULL;
 	memset(&p, 0, sizeof p);
 	p.catalog = catalog_new();
 	p.name = name;
-	while ((len = getline(&line, &size, f)) != -1) {
-		p.line++;
-		if (parser_line(&p, line, len) != 0)
-			goto fail;
-	}
-	if (ferror(f)) {
-		p.cause = xasprintf("%s: %s", name, strerror(errno));
+	if (parser_read(&p, f) != 0)
 		goto fail;
-	}
 	p.line++;
 	if (!p.magic_seen) {
 		parser_error(&p, 1, _("not a Loket catalog: the first line "
@@ -551,81 +653,10 @@ catalog_file_read(FILE *f, const char *name, char **cause)
 		parser_error(&p, p.line - 1, _("the catalog has no services"));
 		goto fail;
 	}
-	free(line);
 	return p.catalog;
 
 fail:
-	free(line);
 	catalog_free(p.catalog);
 	*cause = p.cause;
 	return NULL;
-}
-
-/* Write a multi-line value as one "key = line" per line. */
-static void
-catalog_file_write_lines(FILE *f, const char *key, const char *suffix,
-    const char *text)
-{
-	const char	*nl;
-
-	for (;;) {
-		nl = strchr(text, '\n');
-		if (nl == NULL) {
-			fprintf(f, "%s%s = %s\n", key, suffix, text);
-			return;
-		}
-		fprintf(f, "%s%s = %.*s\n", key, suffix, (int)(nl - text), text);
-		text = nl + 1;
-	}
-}
-
-int
-catalog_file_write(const struct catalog *c, FILE *f)
-{
-	size_t	 i;
-	int	 l, k;
-
-	fprintf(f, "%s\n# Written by loket catalog export; see "
-	    "loket-catalog(5).\n", CATALOG_MAGIC);
-	for (i = 0; i < c->nagencies; i++) {
-		fprintf(f, "\n[agency %s]\n", c->agencies[i].code);
-		for (l = 0; l < LANG_COUNT; l++)
-			fprintf(f, "name%s = %s\n", parser_lang_suffix[l],
-			    c->agencies[i].name[l]);
-	}
-	for (i = 0; i < c->nservices; i++) {
-		const struct catalog_service *s = &c->services[i];
-
-		fprintf(f, "\n[service %s]\nagency = %s\nletter = %c\n",
-		    s->code, s->agency, s->letter);
-		for (l = 0; l < LANG_COUNT; l++)
-			fprintf(f, "name%s = %s\n", parser_lang_suffix[l],
-			    s->name[l]);
-		if (*s->keywords != '\0')
-			fprintf(f, "keywords = %s\n", s->keywords);
-		for (k = 0; k < COMPONENT_COUNT; k++) {
-			for (l = 0; l < LANG_COUNT; l++)
-				catalog_file_write_lines(f,
-				    catalog_component_key(k),
-				    parser_lang_suffix[l], s->component[k][l]);
-		}
-	}
-	for (i = 0; i < c->noffices; i++) {
-		const struct catalog_office *o = &c->offices[i];
-
-		fprintf(f, "\n[office %s]\nname = %s\n", o->code, o->name);
-		if (*o->address != '\0')
-			fprintf(f, "address = %s\n", o->address);
-		fprintf(f, "timezone = %s\n", o->timezone);
-	}
-	for (i = 0; i < c->ncounters; i++) {
-		const struct catalog_counter *n = &c->counters[i];
-
-		fprintf(f, "\n[counter %d]\noffice = %s\nname = %s\n"
-		    "services = %s\n", n->number, n->office, n->name,
-		    n->services);
-	}
-	if (fflush(f) != 0 || ferror(f))
-		return -1;
-	return 0;
 }

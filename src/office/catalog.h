@@ -17,6 +17,9 @@
 
 struct db;
 
+#define CATALOG_MAGIC		"loket-catalog 1"	/* a file's first line */
+#define CATALOG_MAX_LINE	1000			/* bytes in a line */
+
 enum component {
 	COMPONENT_REQUIREMENTS = 0,
 	COMPONENT_PROCEDURE,
@@ -100,8 +103,15 @@ int		 catalog_code_valid(const char *);
  * return NULL and a cause naming the file, the line and the reason.
  */
 struct catalog	*catalog_file_read(FILE *, const char *name, char **cause);
-/* Write the catalog in the same format; -1 on a write error. */
-int		 catalog_file_write(const struct catalog *, FILE *);
+/*
+ * Write the catalog in the same format, named name in messages; for a
+ * terminal, every text passes through text_sanitize(). Nothing is written
+ * if a text could not be read back (a control character, invalid UTF-8,
+ * a line too long): -1 and a cause naming where it is; -1 and a cause too
+ * on a write error. With no file, only the check.
+ */
+int		 catalog_file_write(const struct catalog *, FILE *,
+		     const char *name, int terminal, char **cause);
 
 /* Store: replace the whole catalog in one transaction. */
 int		 catalog_import(struct db *, const struct catalog *,

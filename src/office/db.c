@@ -150,6 +150,11 @@ static const char *const db_migrations[] = {
 	"PRAGMA user_version = 4;",
 };
 
+/* PRAGMA application_id of Loket's databases: 0x4C4F4B54, "LOKT". */
+#define DB_APPLICATION_ID	1280265044
+#define DB_STRING(x)		#x
+#define DB_NUMBER_TEXT(x)	DB_STRING(x)
+
 #define DB_SCHEMA_VERSION \
 	((int)(sizeof db_migrations / sizeof db_migrations[0]))
 
@@ -420,11 +425,48 @@ rollback:
 	return DB_FAILED;
 }
 
+/*
+ * Is this database Loket's to use? Read only, before anything is written:
+ * 1 if it is marked as Loket's, 0 if it is empty or an unmarked Loket
+ * database, -1 (and a cause) if it belongs to another program or is
+ * empty when the mode does not allow a new one.
+ */
+static int
+db_check_owner(struct db *db, enum db_open_mode mode, char **cause)
+{
+	long	 id, objects, ours;
+
+	if (db_query_long(db, &id, cause, "PRAGMA application_id", "") != 1 ||
+	    db_query_long(db, &objects, cause, "SELECT count(*) FROM "
+	    "sqlite_master", "") != 1)
+		return -1;
+	if (id == DB_APPLICATION_ID)
+		return 1;
+	if (id == 0 && objects == 0) {
+		if (mode != DB_OPEN_EXISTING)
+			return 0;
+		*cause = xasprintf(_("The database %s is empty. Create it with "
+		    "\"loket init\"."), db->path);
+		return -1;
+	}
+	/* Made before the mark: Loket's own tables and schema version. */
+	if (id == 0 && db_query_long(db, &ours, cause, "SELECT count(*) = 2 "
+	    "FROM sqlite_master WHERE type = 'table' AND name IN ('agency', "
+	    "'setting') AND (SELECT user_version FROM pragma_user_version) > 0",
+	    "") != 1)
+		return -1;
+	if (id == 0 && ours)
+		return 0;
+	*cause = xasprintf(_("The database %s belongs to another program: it "
+	    "is not a Loket database. Nothing was changed in it."), db->path);
+	return -1;
+}
+
 struct db *
 db_open(const char *path, enum db_open_mode mode, int busy_ms, char **cause)
 {
 	struct db	*db;
-	int		 flags, rc;
+	int		 flags, rc, marked;
 
 	db = xcalloc(1, sizeof *db);
 	db->path = xstrdup(path);
@@ -444,7 +486,12 @@ db_open(const char *path, enum db_open_mode mode, int busy_ms, char **cause)
 		*cause = db_cause(db, SQLITE_READONLY);
 		goto fail;
 	}
-	if (db_configure(db, cause) != 0 || db_migrate(db, cause) != 0)
+	sqlite3_busy_timeout(db->handle, db->busy_ms);
+	if ((marked = db_check_owner(db, mode, cause)) == -1 ||
+	    db_configure(db, cause) != 0 || db_migrate(db, cause) != 0)
+		goto fail;
+	if (!marked && db_exec(db, "PRAGMA application_id = "
+	    DB_NUMBER_TEXT(DB_APPLICATION_ID), cause) != 0)
 		goto fail;
 	log_debug("%s: open, schema %d", path, DB_SCHEMA_VERSION);
 	return db;

@@ -29,11 +29,18 @@ struct db {
 };
 
 enum db_open_mode {
-	DB_OPEN_EXISTING,	/* the file must exist */
-	DB_OPEN_CREATE		/* create the file (and its directory) if needed */
+	DB_OPEN_EXISTING,	/* the file must exist and be Loket's */
+	DB_OPEN_CREATE,		/* create the file (and its directory) if needed */
+	DB_OPEN_FIRST_START	/* the file must exist; an empty one is made
+				 * Loket's (the kiosk's first start) */
 };
 
-/* Open and migrate; NULL with *cause on failure. */
+/*
+ * Open and migrate; NULL with *cause on failure. A database that is not
+ * empty and not Loket's (by its application_id, or by its tables for one
+ * made before the mark) is refused and left as it was; an empty one is
+ * given Loket's schema only when the mode allows it.
+ */
 struct db	*db_open(const char *path, enum db_open_mode, int busy_ms,
 		     char **cause);
 void		 db_close(struct db *);

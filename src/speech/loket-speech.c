@@ -22,6 +22,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "common/input.h"
+#include "common/xmalloc.h"
 #include "speech/engine.h"
 #include "speech/event.h"
 #include "speech/request.h"
@@ -36,18 +38,30 @@ usage(FILE *f)
 	    "S|Q LANG RATE VOLUME TEXT, C VOLUME, X.\n");
 }
 
-/* Read the commands until the end of input. */
+/* The longest request line: far more than one screen's text to say. */
+#define REQUEST_LINE_MAX	(256 * 1024)
+
+/*
+ * Read the commands until the end of input; a line too long to be a
+ * request is read and dropped, and reported as malformed.
+ */
 static void
 read_requests(struct engine *e)
 {
-	struct request	 r;
-	char		*line = NULL;
-	size_t		 size = 0;
-	ssize_t		 len;
+	struct request		 r;
+	char			*line = xmalloc(REQUEST_LINE_MAX + 1);
+	size_t			 len;
+	enum input_status	 status;
 
-	while ((len = getline(&line, &size, stdin)) != -1) {
-		while (len > 0 && (line[len - 1] == '\n' ||
-		    line[len - 1] == '\r'))
+	while ((status = input_line(stdin, line, REQUEST_LINE_MAX, &len)) ==
+	    INPUT_LINE || status == INPUT_LONG) {
+		if (status == INPUT_LONG) {
+			if (input_skip_line(stdin) != 0)
+				break;
+			event_write(REPORT_ERROR, "malformed");
+			continue;
+		}
+		while (len > 0 && line[len - 1] == '\r')
 			line[--len] = '\0';
 		request_parse(line, &r);
 		switch (r.type) {

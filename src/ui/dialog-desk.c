@@ -81,13 +81,28 @@ dialog_desk_password_submit(struct dialog *d, struct dialog_frame *f,
     const char *password)
 {
 	char	*cause = NULL;
+	time_t	 now = time(NULL);
+	int	 wait, rc;
 
-	if (auth_init() != 0 || auth_login(d->db, f->text, password,
-	    time(NULL), &cause) != 0) {
-		dialog_message(d, 1, "%s", auth_init() != 0 ?
-		    _("The password library cannot start.") : cause);
-		if (auth_init() == 0)
-			free(cause);
+	if (auth_init() != 0) {
+		dialog_message(d, 1, "%s", _("The password library cannot "
+		    "start."));
+		return DIALOG_CHANGED;
+	}
+	/* Wrong tries at this desk slow the next try of that name here. */
+	if (d->throttle == NULL)
+		d->throttle = auth_throttle_new();
+	if ((wait = auth_throttle_wait(d->throttle, f->text, now)) > 0) {
+		dialog_message(d, 1, ngettext("Too many wrong tries: wait %d "
+		    "second, then try again.", "Too many wrong tries: wait %d "
+		    "seconds, then try again.", wait), wait);
+		return DIALOG_CHANGED;
+	}
+	rc = auth_login(d->db, f->text, password, now, &cause);
+	auth_throttle_record(d->throttle, f->text, rc == 0, now);
+	if (rc != 0) {
+		dialog_message(d, 1, "%s", cause);
+		free(cause);
 		return DIALOG_CHANGED;
 	}
 	free(d->operator);
@@ -99,7 +114,8 @@ dialog_desk_password_submit(struct dialog *d, struct dialog_frame *f,
 const struct dialog_type dialog_desk_password = {
 	"desk-password", dialog_desk_password_build, NULL,
 	dialog_desk_password_submit,
-	N_("Five wrong passwords lock the account for five minutes.")
+	N_("After three wrong passwords, each try of the name at this desk "
+	    "waits longer than the one before.")
 };
 
 static int

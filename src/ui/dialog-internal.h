@@ -9,6 +9,7 @@
 struct dialog_frame;
 struct queue_rules;
 struct booking_rules;
+struct auth_throttle;
 
 /* One kind of screen: it builds its model and handles its actions. */
 struct dialog_type {
@@ -52,6 +53,7 @@ struct dialog {
 	const struct dialog_type *start;	/* the first screen */
 	int			 desk;		/* an operator's desk */
 	char			*operator;	/* logged in at the desk */
+	struct auth_throttle	*throttle;	/* wrong logins at this desk */
 	int			 counter;	/* the desk's counter */
 	struct voice		 voice;		/* this session's voice */
 	int			 speaking;	/* the front-end speaks */

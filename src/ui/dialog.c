@@ -9,6 +9,7 @@
 #include "common/log.h"
 #include "common/text.h"
 #include "common/xmalloc.h"
+#include "office/auth.h"
 #include "ui/dialog-internal.h"
 
 #define DIALOG_MAX_DEPTH	16
@@ -58,6 +59,7 @@ dialog_free(struct dialog *d)
 	dialog_invalidate(d);
 	free(d->message);
 	free(d->operator);
+	auth_throttle_free(d->throttle);
 	free(d->stack);
 	free(d);
 }

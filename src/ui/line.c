@@ -14,8 +14,10 @@
 #include <readline/readline.h>
 
 #include "common/configuration.h"
+#include "common/input.h"
 #include "common/log.h"
 #include "common/signals.h"
+#include "common/text.h"
 #include "common/xmalloc.h"
 #include "ui/dialog.h"
 #include "ui/line.h"
@@ -23,6 +25,7 @@
 #include "ui/session.h"
 
 #define LINE_PAGE	20	/* lines of text before "more" */
+#define LINE_CHOICE_MAX	64	/* bytes kept of a line typed for a choice */
 
 struct line {
 	struct dialog		*dialog;
@@ -88,14 +91,58 @@ line_prompt(struct line *l)
 	return xasprintf("%s> ", _("Choice"));
 }
 
+/*
+ * The bytes of a line worth keeping on this screen: one character more
+ * than the field holds (so that the dialogue says it is too long), in the
+ * widest UTF-8; for a choice, a few.
+ */
+static size_t
+line_capacity(const struct screen *s)
+{
+	if (s->field == FIELD_NONE)
+		return LINE_CHOICE_MAX;
+	return (s->field_max + 1) * 4;
+}
+
+/*
+ * Read one line of at most max bytes; the rest of a longer line is read
+ * and thrown away, with a message. NULL at the end of input or on a
+ * signal.
+ */
+static char *
+line_read_bounded(size_t max)
+{
+	char	*buf = xmalloc(max + 1);
+	size_t	 len;
+
+	switch (input_line(stdin, buf, max, &len)) {
+	case INPUT_LINE:
+		break;
+	case INPUT_LONG:
+		if (input_skip_line(stdin) != 0)
+			goto fail;
+		buf[text_utf8_boundary(buf, len)] = '\0';
+		printf("\n! %s\n", _("The line was too long: the rest of it "
+		    "was not read."));
+		break;
+	case INPUT_END:
+	case INPUT_ERROR:
+		goto fail;
+	}
+	return buf;
+
+fail:
+	explicit_bzero(buf, max + 1);
+	free(buf);
+	return NULL;
+}
+
 /* Read a secret with echo off. */
 static char *
-line_read_secret(const char *prompt)
+line_read_secret(const char *prompt, size_t max)
 {
 	struct termios	 old, quiet;
-	char		*buf = NULL;
-	size_t		 size = 0;
-	ssize_t		 len;
+	char		*buf;
 	int		 restore = 0;
 
 	/* Echo goes off before the prompt shows, and nothing typed is lost. */
@@ -106,16 +153,10 @@ line_read_secret(const char *prompt)
 	}
 	fputs(prompt, stdout);
 	fflush(stdout);
-	len = getline(&buf, &size, stdin);
+	buf = line_read_bounded(max);
 	if (restore)
 		tcsetattr(STDIN_FILENO, TCSANOW, &old);
 	putchar('\n');
-	if (len == -1) {
-		free(buf);
-		return NULL;
-	}
-	if (len > 0 && buf[len - 1] == '\n')
-		buf[len - 1] = '\0';
 	return buf;
 }
 
@@ -164,9 +205,25 @@ line_tick(struct line *l, int *reset)
 	free(text);
 }
 
+/* Keep what readline holds within max bytes: the rest is refused. */
+static void
+line_limit(size_t max)
+{
+	size_t	 keep;
+
+	if (rl_end < 0 || (size_t)rl_end <= max)
+		return;
+	keep = text_utf8_boundary(rl_line_buffer, max);
+	rl_delete_text((int)keep, rl_end);
+	if (rl_point > rl_end)
+		rl_point = rl_end;
+	rl_ding();
+}
+
 /* Read a line with readline, waking each second for the idle timer. */
 static char *
-line_read_interactive(struct line *l, const char *prompt, int *reset)
+line_read_interactive(struct line *l, const char *prompt, size_t max,
+    int *reset)
 {
 	fd_set	 fds;
 	struct timeval tv;
@@ -189,6 +246,8 @@ line_read_interactive(struct line *l, const char *prompt, int *reset)
 			session_touch(&l->session, time(NULL));
 			l->warned = 0;
 			rl_callback_read_char();
+			if (!l->got_line)
+				line_limit(max);
 			continue;
 		}
 		line_tick(l, reset);
@@ -205,21 +264,16 @@ line_read_interactive(struct line *l, const char *prompt, int *reset)
 
 /* Read a plain line from a pipe. */
 static char *
-line_read_plain(const char *prompt)
+line_read_plain(const char *prompt, size_t max)
 {
-	char	*buf = NULL;
-	size_t	 size = 0;
-	ssize_t	 len;
+	char	*buf;
+	size_t	 len;
 
 	fputs(prompt, stdout);
 	fflush(stdout);
-	len = getline(&buf, &size, stdin);
-	if (len == -1) {
-		free(buf);
+	if ((buf = line_read_bounded(max)) == NULL)
 		return NULL;
-	}
-	if (len > 0 && buf[len - 1] == '\n')
-		buf[--len] = '\0';
+	len = strlen(buf);
 	if (len > 0 && buf[len - 1] == '\r')
 		buf[--len] = '\0';
 	putchar('\n');
@@ -249,11 +303,12 @@ line_run(struct dialog *dialog, const struct config *config)
 		prompt = line_prompt(&l);
 		reset = 0;
 		if (s->field == FIELD_SECRET)
-			typed = line_read_secret(prompt);
+			typed = line_read_secret(prompt, line_capacity(s));
 		else if (l.interactive)
-			typed = line_read_interactive(&l, prompt, &reset);
+			typed = line_read_interactive(&l, prompt,
+			    line_capacity(s), &reset);
 		else
-			typed = line_read_plain(prompt);
+			typed = line_read_plain(prompt, line_capacity(s));
 		free(prompt);
 		if (reset) {
 			line_show(&l);

@@ -65,9 +65,8 @@ screen_set_big(struct screen *s, const char *big)
 static void
 screen_add_paragraph(struct screen *s, const char *line, int personal)
 {
-	s->body = xreallocarray(s->body, s->nbody + 1, sizeof *s->body);
-	s->personal = xreallocarray(s->personal, s->nbody + 1,
-	    sizeof *s->personal);
+	s->body = xgrowarray(s->body, s->nbody, sizeof *s->body);
+	s->personal = xgrowarray(s->personal, s->nbody, sizeof *s->personal);
 	s->personal[s->nbody] = personal != 0;
 	s->body[s->nbody++] = text_sanitize(line, i18n_utf8());
 }

@@ -39,7 +39,7 @@ struct tui_lines {
 static void
 tui_lines_add(struct tui_lines *l, const char *text, int item, int first)
 {
-	l->lines = xreallocarray(l->lines, l->count + 1, sizeof *l->lines);
+	l->lines = xgrowarray(l->lines, l->count, sizeof *l->lines);
 	l->lines[l->count].text = xstrdup(text);
 	l->lines[l->count].item = item;
 	l->lines[l->count].first = first;

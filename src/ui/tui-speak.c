@@ -2,12 +2,14 @@
 #include "config.h"
 
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
 #include "common/configuration.h"
 #include "common/spoken.h"
+#include "common/text.h"
 #include "common/xmalloc.h"
 #include "ui/dialog.h"
 #include "ui/screen.h"
@@ -92,30 +94,60 @@ tui_speaker_say(struct tui_speaker *sp, const char *text,
 	tui_speaker_utter(sp, text, last_words, dialog_lang(sp->dialog), 0);
 }
 
-/* Append part to *text as a sentence of its own: a line of the screen
- * ends with a pause, whatever mark it ends with. */
+/*
+ * Bytes of a screen's text said at once: minutes of speech. The rest of a
+ * longer text stays on the screen, and a screen costs what is said.
+ */
+#define TUI_SPEAK_TEXT_MAX	8192
+
+/* The text of a screen as it grows. */
+struct tui_text {
+	char	*text;
+	size_t	 len;
+	size_t	 size;
+};
+
+/*
+ * Append part as a sentence of its own, cut to at most max bytes: a line
+ * of the screen ends with a pause, whatever mark it ends with, and the
+ * cost is that of what is appended, not of the whole.
+ */
 static void
-tui_speaker_add(char **text, const char *part)
+tui_speaker_add_some(struct tui_text *t, const char *part, size_t max)
 {
-	char		*more;
-	size_t		 len;
-	const char	*end = "";
+	size_t	 len;
+	int	 end;
 
 	if (part == NULL || *part == '\0')
 		return;
-	len = strlen(part);
+	len = strnlen(part, max);
+	if (len == max)
+		len = text_utf8_boundary(part, len);
 	while (len > 0 && part[len - 1] == ' ')
 		len--;
 	if (len > 0 && part[len - 1] == ':')
 		len--;
 	if (len == 0)
 		return;
-	if (strchr(".!?", part[len - 1]) == NULL)
-		end = ".";
-	more = xasprintf("%s%s%.*s%s", *text != NULL ? *text : "",
-	    *text != NULL ? " " : "", (int)len, part, end);
-	free(*text);
-	*text = more;
+	end = strchr(".!?", part[len - 1]) == NULL;
+	if (t->len + len + 3 > t->size) {
+		t->size = t->len + len + 3 > 2 * t->size ? t->len + len + 3 :
+		    2 * t->size;
+		t->text = xreallocarray(t->text, t->size, 1);
+	}
+	if (t->len > 0)
+		t->text[t->len++] = ' ';
+	memcpy(t->text + t->len, part, len);
+	t->len += len;
+	if (end)
+		t->text[t->len++] = '.';
+	t->text[t->len] = '\0';
+}
+
+static void
+tui_speaker_add(struct tui_text *t, const char *part)
+{
+	tui_speaker_add_some(t, part, SIZE_MAX);
 }
 
 /* A screen in two languages: its parts, each in its own voice; an error
@@ -139,7 +171,8 @@ void
 tui_speaker_screen(struct tui_speaker *sp, const struct screen *s)
 {
 	const struct voice	*v;
-	char			*text = NULL, *part;
+	struct tui_text		 text = { NULL, 0, 0 };
+	char			*part;
 	size_t			 i;
 	int			 hidden = 0;
 
@@ -154,11 +187,12 @@ tui_speaker_screen(struct tui_speaker *sp, const struct screen *s)
 	/* An error or a result first: it is what the citizen waits for. */
 	tui_speaker_add(&text, s->message);
 	tui_speaker_add(&text, s->prompt);
-	for (i = 0; i < s->nbody; i++) {
+	for (i = 0; i < s->nbody && text.len < TUI_SPEAK_TEXT_MAX; i++) {
 		if (s->personal != NULL && s->personal[i] && !v->headset)
 			hidden = 1;
 		else
-			tui_speaker_add(&text, s->body[i]);
+			tui_speaker_add_some(&text, s->body[i],
+			    TUI_SPEAK_TEXT_MAX - text.len);
 	}
 	if (hidden)
 		tui_speaker_add(&text, _("Personal data is on the screen but "
@@ -173,8 +207,8 @@ tui_speaker_screen(struct tui_speaker *sp, const struct screen *s)
 		tui_speaker_add(&text, s->field_label);
 	/* How to finish, correct and leave a field, heard before typing. */
 	tui_speaker_add(&text, dialog_key_rule(sp->dialog));
-	tui_speaker_say(sp, text != NULL ? text : "", s->message);
-	free(text);
+	tui_speaker_say(sp, text.text != NULL ? text.text : "", s->message);
+	free(text.text);
 }
 
 void
