@@ -27,7 +27,7 @@ open_requirements() {
 	tui_keys "$1" 1 && tui_wait "$1" "(KTP-el)" >/dev/null &&
 	tui_keys "$1" 1 && tui_wait "$1" "Legal basis" >/dev/null &&
 	tui_keys "$1" 1 &&
-	tui_wait "$1" "2. Requirement line number 2 to be read" 10
+	tui_wait "$1" "(2) Requirement line number 2 to be read" 10
 }
 
 # ends_within NAME SIGNAL STATUS: the signal ends the kiosk in a second.
@@ -41,7 +41,7 @@ ok "200,000 lines of requirements show within 10 seconds" \
 	open_requirements t
 tui_keys t PageDown
 ok "the kiosk still answers a key at once" \
-	tui_wait t "20. Requirement line number 20 to be read" 2
+	tui_wait t "(20) Requirement line number 20 to be read" 2
 ok "SIGTERM ends it within a second, whatever it is saying" \
 	ends_within t TERM 143
 open_requirements h >/dev/null 2>&1
