@@ -145,21 +145,25 @@ void
 cmd_error(const char *fmt, ...)
 {
 	va_list	 ap;
-	char	*message, *line, *next, *safe;
+	char	*message, *line, *next, *safe, *all, *more;
 
 	fflush(stdout);
 	va_start(ap, fmt);
 	message = xvasprintf(fmt, ap);
 	va_end(ap);
-	fputs("loket: ", stderr);
+	all = xstrdup("loket: ");
 	for (line = message; line != NULL; line = next) {
 		if ((next = strchr(line, '\n')) != NULL)
 			*next++ = '\0';
 		safe = text_sanitize(line, i18n_utf8());
-		fprintf(stderr, "%s%s", safe, next != NULL ? "\n" : "");
+		more = xasprintf("%s%s\n", all, safe);
 		free(safe);
+		free(all);
+		all = more;
 	}
-	fputc('\n', stderr);
+	/* One write: a terminal (or a tmux pane) gets the message whole. */
+	fputs(all, stderr);
+	free(all);
 	free(message);
 }
 
