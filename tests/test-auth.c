@@ -140,7 +140,7 @@ static void
 test_throttle_grows(void **state)
 {
 	struct auth_throttle	*t = auth_throttle_new();
-	time_t			 now = 1000;
+	int64_t			 now = 1000000;
 	int			 i, expect[] = { 0, 0, 1, 2, 4, 8 };
 
 	(void)state;
@@ -150,7 +150,11 @@ test_throttle_grows(void **state)
 		/* A name nobody has, typed as often, waits as long. */
 		auth_throttle_record(t, "zaki", 0, now);
 		assert_int_equal(auth_throttle_wait(t, "zaki", now), expect[i]);
-		now += expect[i];
+		/* A second less one millisecond: still a second to wait. */
+		if (expect[i] > 0)
+			assert_int_equal(auth_throttle_wait(t, "ani",
+			    now + 1000 * expect[i] - 1), 1);
+		now += 1000 * expect[i];
 	}
 	assert_int_equal(auth_throttle_wait(t, "ani", now), 0);
 	for (i = 0; i < 20; i++)
@@ -175,13 +179,13 @@ test_throttle_per_terminal(void **state)
 
 	(void)state;
 	for (i = 0; i < 10; i++)
-		auth_throttle_record(stranger, "ani", 0, 1000);
-	assert_true(auth_throttle_wait(stranger, "ani", 1000) > 0);
-	assert_int_equal(auth_throttle_wait(desk, "ani", 1000), 0);
+		auth_throttle_record(stranger, "ani", 0, 1000000);
+	assert_true(auth_throttle_wait(stranger, "ani", 1000000) > 0);
+	assert_int_equal(auth_throttle_wait(desk, "ani", 1000000), 0);
 	/* Trying many names forgets the oldest, in bounded memory. */
 	for (i = 0; i < 1000; i++) {
 		snprintf(name, sizeof name, "n%d", i);
-		auth_throttle_record(stranger, name, 0, 1001 + i);
+		auth_throttle_record(stranger, name, 0, 1001000 + i);
 	}
 	auth_throttle_free(stranger);
 	auth_throttle_free(desk);

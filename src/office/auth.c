@@ -49,8 +49,8 @@ auth_password_problem(const char *password)
 struct auth_try {
 	char	*name;
 	int	 wrong;		/* wrong tries in a row */
-	time_t	 until;		/* no try before this */
-	time_t	 last;
+	int64_t	 until;		/* no try before this, in ms */
+	int64_t	 last;
 };
 
 struct auth_throttle {
@@ -91,18 +91,18 @@ auth_throttle_find(const struct auth_throttle *t, const char *name)
 
 int
 auth_throttle_wait(const struct auth_throttle *t, const char *name,
-    time_t now)
+    int64_t now_ms)
 {
 	struct auth_try	*try = auth_throttle_find(t, name);
 
-	if (try == NULL || try->until <= now)
+	if (try == NULL || try->until <= now_ms)
 		return 0;
-	return (int)(try->until - now);
+	return (int)((try->until - now_ms + 999) / 1000);
 }
 
 void
 auth_throttle_record(struct auth_throttle *t, const char *name, int right,
-    time_t now)
+    int64_t now_ms)
 {
 	struct auth_try	*try = auth_throttle_find(t, name);
 	size_t		 i, oldest = 0;
@@ -128,10 +128,11 @@ auth_throttle_record(struct auth_throttle *t, const char *name, int right,
 		memset(try, 0, sizeof *try);
 		try->name = xstrdup(name);
 	}
-	try->last = now;
+	try->last = now_ms;
 	if (++try->wrong < AUTH_FREE_TRIES)
 		return;
 	wait = try->wrong - AUTH_FREE_TRIES >= 9 ? AUTH_WAIT_MAX :
 	    1 << (try->wrong - AUTH_FREE_TRIES);
-	try->until = now + (wait < AUTH_WAIT_MAX ? wait : AUTH_WAIT_MAX);
+	try->until = now_ms + 1000 * (int64_t)(wait < AUTH_WAIT_MAX ? wait :
+	    AUTH_WAIT_MAX);
 }

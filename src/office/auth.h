@@ -10,6 +10,7 @@
 #define LOKET_AUTH_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <time.h>
 
 struct db;
@@ -60,16 +61,17 @@ int	 auth_dummy_matches(void);
  * one past AUTH_FREE_TRIES doubles the wait before that name may be tried
  * again there, up to AUTH_WAIT_MAX; a right password forgets the name.
  * It never looks at the database, so every name is slowed the same.
+ * Times are in milliseconds on a monotonic clock.
  */
 struct auth_throttle;
 
 struct auth_throttle *auth_throttle_new(void);
 void	 auth_throttle_free(struct auth_throttle *);
-/* Seconds to wait before name may be tried again here; 0: now. */
+/* Seconds (rounded up) to wait before name may be tried here; 0: now. */
 int	 auth_throttle_wait(const struct auth_throttle *, const char *name,
-	     time_t now);
+	     int64_t now_ms);
 /* Count a try of name: right (1) or wrong (0). */
 void	 auth_throttle_record(struct auth_throttle *, const char *name,
-	     int right, time_t now);
+	     int right, int64_t now_ms);
 
 #endif

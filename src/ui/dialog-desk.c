@@ -80,9 +80,10 @@ static enum dialog_result
 dialog_desk_password_submit(struct dialog *d, struct dialog_frame *f,
     const char *password)
 {
-	char	*cause = NULL;
-	time_t	 now = time(NULL);
-	int	 wait, rc;
+	struct timespec	 ts;
+	char		*cause = NULL;
+	int64_t		 now_ms;
+	int		 wait, rc;
 
 	if (auth_init() != 0) {
 		dialog_message(d, 1, "%s", _("The password library cannot "
@@ -92,14 +93,16 @@ dialog_desk_password_submit(struct dialog *d, struct dialog_frame *f,
 	/* Wrong tries at this desk slow the next try of that name here. */
 	if (d->throttle == NULL)
 		d->throttle = auth_throttle_new();
-	if ((wait = auth_throttle_wait(d->throttle, f->text, now)) > 0) {
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	now_ms = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	if ((wait = auth_throttle_wait(d->throttle, f->text, now_ms)) > 0) {
 		dialog_message(d, 1, ngettext("Too many wrong tries: wait %d "
 		    "second, then try again.", "Too many wrong tries: wait %d "
 		    "seconds, then try again.", wait), wait);
 		return DIALOG_CHANGED;
 	}
-	rc = auth_login(d->db, f->text, password, now, &cause);
-	auth_throttle_record(d->throttle, f->text, rc == 0, now);
+	rc = auth_login(d->db, f->text, password, time(NULL), &cause);
+	auth_throttle_record(d->throttle, f->text, rc == 0, now_ms);
 	if (rc != 0) {
 		dialog_message(d, 1, "%s", cause);
 		free(cause);
