@@ -76,8 +76,8 @@ new_db() {
 }
 
 # q FILE SQL: one query with the sqlite3 shell.
-q() {
-	sqlite3 -batch "$1" "$2" 2>&1
+q() {	# q DB SQL: one query; it waits for a writer as loket does
+	sqlite3 -batch -cmd ".timeout 60000" "$1" "$2" 2>&1
 }
 
 now() { date +%s; }
