@@ -13,6 +13,8 @@ struct db;
 #define EXIT_FAIL	1	/* bad input or data; a message says why */
 #define EXIT_USAGE	2	/* wrong options or arguments */
 #define EXIT_DATABASE	3	/* the database could not be used */
+#define EXIT_UNREACHABLE 4	/* loket sync: no answer; try again later */
+#define EXIT_NOT_ENROLLED 5	/* loket sync: no centre yet */
 
 struct cmd_entry {
 	const char	*name;		/* "catalog import" */
@@ -40,6 +42,8 @@ void		 cmd_error(const char *, ...)
  * for DB_FAILED (trying again may work), else EXIT_FAIL (a refusal).
  */
 int		 cmd_failure_status(int rc);
+/* The exit status of loket sync for an enum agent_status. */
+int		 cmd_sync_status_of(int);
 /* Flush standard output; an error and EXIT_FAIL if that fails. */
 int		 cmd_close_stdout(int status);
 
@@ -68,5 +72,8 @@ extern const struct cmd_entry cmd_user_add_entry;
 extern const struct cmd_entry cmd_user_passwd_entry;
 extern const struct cmd_entry cmd_user_disable_entry;
 extern const struct cmd_entry cmd_user_list_entry;
+extern const struct cmd_entry cmd_sync_enrol_entry;
+extern const struct cmd_entry cmd_sync_status_entry;
+extern const struct cmd_entry cmd_sync_entry;
 
 #endif

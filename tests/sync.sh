@@ -1,0 +1,146 @@
+#!/bin/sh
+# An office and a real loketd (issue 11): tickets taken offline reach the
+# centre with one "loket sync", once, and the centre's report agrees with
+# the office's; the agent's exit statuses say what a script must do; a
+# token that is wrong or pushes as another office is refused; an event
+# edited or removed in the office database shows as a chain break.
+. "${top_srcdir:-.}/tests/lib.sh"
+. "$top_srcdir/tests/centre-lib.sh"
+
+centre=$TMP/centre.db
+db=$TMP/office.db
+"$LOKETD" --db "$centre" init >/dev/null
+code=$("$LOKETD" --db "$centre" office add KEC01 --name Satu 2>/dev/null)
+code2=$("$LOKETD" --db "$centre" office add KEC02 --name Dua 2>/dev/null)
+make_db "$db"
+loket() { "$LOKET" --lang=en --db "$db" "$@"; }
+
+# Offline: twelve tickets, five served, three not present, one transfer.
+n=0
+while [ $n -lt 12 ]; do
+	loket ticket take kia >/dev/null || break
+	n=$((n + 1))
+done
+check "twelve tickets taken offline ($n)" $n -eq 12
+act() { # act ACTION: call the next ticket at counter 1, then ACTION it
+	id=$(loket ticket call --counter 1 --json | sed 's/^{"id":\([0-9]*\),.*/\1/')
+	case $1 in
+	done)	loket ticket finish "$id" --outcome done --counter 1 ;;
+	noshow)	loket ticket noshow "$id" --counter 1 ;;
+	transfer) loket ticket transfer "$id" --to npwp --counter 1 ;;
+	esac >/dev/null
+}
+for a in done done noshow done transfer done noshow done noshow; do act $a; done
+
+loket sync >"$TMP/out" 2>&1
+rc=$?
+check "loket sync before enrolment exits 5 (it exited $rc)" $rc -eq 5
+contains "... and says to enrol" "$TMP/out" "loket sync enrol URL CODE"
+
+centre_start "$centre"
+check "loketd serves on a loopback port" -n "$CENTRE"
+ok "loket sync enrol with the code" loket sync enrol "$CENTRE" "$code"
+check "the token and the centre's key are kept in the office database" \
+	"$(sqlite3 "$db" "SELECT count(*) FROM sync_state WHERE key IN \
+	('token', 'centre_key') AND length(value) = 64")" = 2
+loket sync enrol "$CENTRE" "$code" >"$TMP/out" 2>&1
+rc=$?
+check "a replayed enrolment code is refused: exit 1 (it exited $rc)" $rc -eq 1
+loket sync status --json >"$TMP/status"
+contains "sync status: every event waits" "$TMP/status" \
+	"\"pending\": $(sqlite3 "$db" "SELECT count(*) FROM event")"
+
+loket sync >"$TMP/out" 2>&1
+rc=$?
+check "one loket sync pushes everything: exit 0 (it exited $rc)" $rc -eq 0
+events=$(sqlite3 "$db" "SELECT count(*) FROM event")
+contains "... every event applied" "$TMP/out" \
+	"Pushed $events operations: $events applied"
+loket sync status --json >"$TMP/status"
+contains "... nothing waits any more" "$TMP/status" '"pending": 0'
+
+# The centre's report equals the office's, figure by figure.
+today=$(sqlite3 "$db" "SELECT day FROM ticket LIMIT 1")
+loket report --date "$today" >"$TMP/office"
+"$LOKETD" --db "$centre" report --office KEC01 --date "$today" --csv \
+	>"$TMP/centre"
+served=$(sed -n 's/^Served: //p' "$TMP/office")
+noshow=$(sed -n 's/^Not present: //p' "$TMP/office")
+waiting=$(sed -n 's/^Still waiting: //p' "$TMP/office")
+check "the office served 5 and 3 were not present ($served, $noshow)" \
+	"$served/$noshow" = 5/3
+contains "loketd report agrees: taken, served, not present, still open" \
+	"$TMP/centre" "KEC01,$today,13,$served,$noshow,$((waiting + 0)),"
+
+# Everything pushed again: the centre applies nothing twice.
+sqlite3 "$db" "UPDATE sync_state SET value = '0' WHERE key = 'pushed'"
+loket sync >"$TMP/out" 2>&1
+contains "the same operations again are duplicates" "$TMP/out" \
+	"Pushed $events operations: 0 applied, $events already at the centre"
+"$LOKETD" --db "$centre" report --office KEC01 --date "$today" --csv \
+	>"$TMP/again"
+check "... and the centre's report has not changed" \
+	"$(tail -n 1 "$TMP/again")" = "$(tail -n 1 "$TMP/centre")"
+
+# The centre away: exit 4, and the work waits for it.
+port=${CENTRE##*:}
+centre_stop
+loket ticket take kia >/dev/null
+loket sync >"$TMP/out" 2>&1
+rc=$?
+check "the centre away: exit 4, try again later (it exited $rc)" $rc -eq 4
+loket sync status >"$TMP/status"
+contains "sync status names the last error" "$TMP/status" \
+	"Last error: Cannot reach the centre"
+contains "... and one operation waiting" "$TMP/status" "Waiting: 1 operation, from"
+"$LOKETD" --db "$centre" serve --listen "127.0.0.1:$port" >"$TMP/loketd.out" \
+	2>&1 &
+CENTRE_PID=$!
+tries=0
+until curl -sf "$CENTRE/healthz" >/dev/null || [ $tries -ge 100 ]; do
+	sleep 0.1
+	tries=$((tries + 1))
+done
+check "loketd serves again on the same port" $tries -lt 100
+loket sync >"$TMP/out" 2>&1
+rc=$?
+check "the centre back: the waiting operation goes (exit $rc)" $rc -eq 0
+contains "... applied" "$TMP/out" "Pushed 1 operation: 1 applied"
+
+# A wrong token, and another office's code with this token.
+token=$(sqlite3 "$db" "SELECT value FROM sync_state WHERE key = 'token'")
+loket ticket take kia >/dev/null
+sqlite3 "$db" "UPDATE sync_state SET value = '$(printf '%064d' 7)' WHERE key = 'token'"
+loket sync >"$TMP/out" 2>&1
+rc=$?
+check "a wrong token: exit 1 (it exited $rc)" $rc -eq 1
+contains "... the centre answered 401" "$TMP/out" "answered 401"
+sqlite3 "$db" "UPDATE sync_state SET value = '$token' WHERE key = 'token';
+	UPDATE sync_state SET value = 'KEC02' WHERE key = 'office'"
+loket sync >"$TMP/out" 2>&1
+rc=$?
+check "pushing as another office: exit 1 (it exited $rc)" $rc -eq 1
+contains "... the centre answered 403" "$TMP/out" "answered 403"
+sqlite3 "$db" "UPDATE sync_state SET value = 'KEC01' WHERE key = 'office'"
+ok "with its own name and token the office pushes again" loket sync
+
+# Tampering before the push: one event edited (the chain breaks at the
+# next one), another removed (it breaks where it was).
+for i in 1 2 3 4; do loket ticket take kia >/dev/null; done
+last=$(sqlite3 "$db" "SELECT max(seq) FROM outbox")
+sqlite3 "$db" "DROP TRIGGER outbox_append_only_update;
+	DROP TRIGGER outbox_append_only_delete;
+	UPDATE outbox SET body = replace(body, '\"priority\":\"none\"',
+	  '\"priority\":\"elderly\"') WHERE seq = $((last - 3));
+	DELETE FROM outbox WHERE seq = $last - 1"
+loket sync >"$TMP/out" 2>&1
+rc=$?
+check "a tampered log is still pushed (exit $rc)" $rc -eq 0
+"$LOKETD" --db "$centre" report --office KEC01 \
+	--csv >"$TMP/report"
+check "loketd report shows two chain breaks: one edited, one removed" \
+	"$(tail -n 1 "$TMP/report" | cut -d, -f9)" = 2
+curl -s "$CENTRE/metrics" >"$TMP/metrics"
+contains "/metrics shows them" "$TMP/metrics" 'loketd_chain_breaks{office="KEC01"} 2'
+
+done_testing
