@@ -222,9 +222,13 @@ sq_migrate(struct store_sqlite *s, char **cause)
 	long	 version;
 	int	 rc;
 
-	for (;;) {
+	/* Most opens find the schema current: no write lock for them. */
+	if (sq_long(s, &version, cause, "PRAGMA user_version", "") != 1)
+		return STORE_FAILED;
+	while (version < SQ_VERSION) {
 		if (sq_begin(s, cause) != 0)
 			return STORE_FAILED;
+		/* Another process may have migrated while we waited. */
 		if (sq_long(s, &version, cause, "PRAGMA user_version", "") != 1)
 			goto rollback;
 		if (version >= SQ_VERSION)
@@ -238,6 +242,7 @@ sq_migrate(struct store_sqlite *s, char **cause)
 		}
 		if (sq_commit(s, cause) != 0)
 			goto rollback;
+		version++;
 	}
 	sq_rollback(s);
 	if (version > SQ_VERSION) {
