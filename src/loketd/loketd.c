@@ -94,6 +94,16 @@ loketd_conf_line(void *arg, const char *section, const char *key,
 	return 1;
 }
 
+static void
+loketd_conf_clear(struct loketd_conf *c)
+{
+	free(c->listen);
+	free(c->db);
+	free(c->tls_cert);
+	free(c->tls_key);
+	memset(c, 0, sizeof *c);
+}
+
 /* Read the configuration file; a named one must exist. -1 on error. */
 static int
 loketd_conf_read(struct loketd_conf *c, const char *path)
@@ -174,7 +184,7 @@ main(int argc, char **argv)
 	const struct loketd_cmd		*cmd;
 	const char			*config = NULL, *db = NULL;
 	char				*cause = NULL;
-	int				 c, used, verbose = 0;
+	int				 c, used, status, verbose = 0;
 
 	i18n_init();
 	while ((c = getopt_long(argc, argv, "+hvV", options, NULL)) != -1) {
@@ -206,10 +216,14 @@ main(int argc, char **argv)
 	cmd = loketd_find(argc - optind, argv + optind, &used);
 	if (cmd == NULL) {
 		loketd_usage();
+		loketd_conf_clear(&conf);
 		return LOKETD_EXIT_USAGE;
 	}
 	argc -= optind + used - 1;
 	argv += optind + used - 1;
 	optind = 0;
-	return cmd->exec(&conf, argc, argv);
+	status = cmd->exec(&conf, argc, argv);
+	loketd_conf_clear(&conf);
+	log_close();
+	return status;
 }
