@@ -15,22 +15,21 @@ centre_start() {
 		2>"$TMP/loketd.err" &
 	CENTRE_PID=$!
 	trap 'centre_stop; rm -rf "$TMP"' EXIT
-	_tries=0
 	CENTRE=
-	while [ $_tries -lt 100 ]; do
-		_port=$(sed -n 's/.*127\.0\.0\.1:\([0-9][0-9]*\)\..*/\1/p' \
-			"$TMP/loketd.out")
-		if [ -n "$_port" ] &&
-		    curl -sf "http://127.0.0.1:$_port/healthz" >/dev/null; then
-			CENTRE="http://127.0.0.1:$_port"
-			return 0
-		fi
-		kill -0 "$CENTRE_PID" 2>/dev/null || break
-		sleep 0.1
-		_tries=$((_tries + 1))
-	done
+	if eventually _centre_up; then
+		return 0
+	fi
 	cat "$TMP/loketd.err" >&2
 	return 1
+}
+
+# Has loketd said its port, and does /healthz answer there?
+_centre_up() {
+	_port=$(sed -n 's/.*127\.0\.0\.1:\([0-9][0-9]*\)\..*/\1/p' \
+		"$TMP/loketd.out")
+	[ -n "$_port" ] &&
+	    curl -sf "http://127.0.0.1:$_port/healthz" >/dev/null &&
+	    CENTRE="http://127.0.0.1:$_port"
 }
 
 centre_stop() {
@@ -53,4 +52,15 @@ http() {
 		curl -s -o "$TMP/body" -w '%{http_code}' -X "$1" \
 			${3:+-H "Authorization: Bearer $3"} "$CENTRE$2"
 	fi
+}
+
+# eventually COMMAND...: run it every tenth of a second until it succeeds,
+# for at most 10 seconds; its last status.
+eventually() {
+	_tries=0
+	until "$@"; do
+		_tries=$((_tries + 1))
+		[ $_tries -lt 100 ] || return 1
+		sleep 0.1
+	done
 }

@@ -14,6 +14,7 @@ code=$("$LOKETD" --db "$centre" office add KEC01 --name Satu 2>/dev/null)
 code2=$("$LOKETD" --db "$centre" office add KEC02 --name Dua 2>/dev/null)
 make_db "$db"
 loket() { "$LOKET" --lang=en --db "$db" "$@"; }
+sql() { sqlite3 -cmd ".timeout 10000" "$@"; }
 
 # Offline: twelve tickets, five served, three not present, one transfer.
 n=0
@@ -41,26 +42,26 @@ centre_start "$centre"
 check "loketd serves on a loopback port" -n "$CENTRE"
 ok "loket sync enrol with the code" loket sync enrol "$CENTRE" "$code"
 check "the token and the centre's key are kept in the office database" \
-	"$(sqlite3 "$db" "SELECT count(*) FROM sync_state WHERE key IN \
+	"$(sql "$db" "SELECT count(*) FROM sync_state WHERE key IN \
 	('token', 'centre_key') AND length(value) = 64")" = 2
 loket sync enrol "$CENTRE" "$code" >"$TMP/out" 2>&1
 rc=$?
 check "a replayed enrolment code is refused: exit 1 (it exited $rc)" $rc -eq 1
 loket sync status --json >"$TMP/status"
 contains "sync status: every event waits" "$TMP/status" \
-	"\"pending\": $(sqlite3 "$db" "SELECT count(*) FROM event")"
+	"\"pending\": $(sql "$db" "SELECT count(*) FROM event")"
 
 loket sync >"$TMP/out" 2>&1
 rc=$?
 check "one loket sync pushes everything: exit 0 (it exited $rc)" $rc -eq 0
-events=$(sqlite3 "$db" "SELECT count(*) FROM event")
+events=$(sql "$db" "SELECT count(*) FROM event")
 contains "... every event applied" "$TMP/out" \
 	"Pushed $events operations: $events applied"
 loket sync status --json >"$TMP/status"
 contains "... nothing waits any more" "$TMP/status" '"pending": 0'
 
 # The centre's report equals the office's, figure by figure.
-today=$(sqlite3 "$db" "SELECT day FROM ticket LIMIT 1")
+today=$(sql "$db" "SELECT day FROM ticket LIMIT 1")
 loket report --date "$today" >"$TMP/office"
 "$LOKETD" --db "$centre" report --office KEC01 --date "$today" --csv \
 	>"$TMP/centre"
@@ -73,7 +74,7 @@ contains "loketd report agrees: taken, served, not present, still open" \
 	"$TMP/centre" "KEC01,$today,13,$served,$noshow,$((waiting + 0)),"
 
 # Everything pushed again: the centre applies nothing twice.
-sqlite3 "$db" "UPDATE sync_state SET value = '0' WHERE key = 'pushed'"
+sql "$db" "UPDATE sync_state SET value = '0' WHERE key = 'pushed'"
 loket sync >"$TMP/out" 2>&1
 contains "the same operations again are duplicates" "$TMP/out" \
 	"Pushed $events operations: 0 applied, $events already at the centre"
@@ -96,39 +97,35 @@ contains "... and one operation waiting" "$TMP/status" "Waiting: 1 operation, fr
 "$LOKETD" --db "$centre" serve --listen "127.0.0.1:$port" >"$TMP/loketd.out" \
 	2>&1 &
 CENTRE_PID=$!
-tries=0
-until curl -sf "$CENTRE/healthz" >/dev/null || [ $tries -ge 100 ]; do
-	sleep 0.1
-	tries=$((tries + 1))
-done
-check "loketd serves again on the same port" $tries -lt 100
+eventually curl -sf "$CENTRE/healthz" >/dev/null
+check "loketd serves again on the same port" $? -eq 0
 loket sync >"$TMP/out" 2>&1
 rc=$?
 check "the centre back: the waiting operation goes (exit $rc)" $rc -eq 0
 contains "... applied" "$TMP/out" "Pushed 1 operation: 1 applied"
 
 # A wrong token, and another office's code with this token.
-token=$(sqlite3 "$db" "SELECT value FROM sync_state WHERE key = 'token'")
+token=$(sql "$db" "SELECT value FROM sync_state WHERE key = 'token'")
 loket ticket take kia >/dev/null
-sqlite3 "$db" "UPDATE sync_state SET value = '$(printf '%064d' 7)' WHERE key = 'token'"
+sql "$db" "UPDATE sync_state SET value = '$(printf '%064d' 7)' WHERE key = 'token'"
 loket sync >"$TMP/out" 2>&1
 rc=$?
 check "a wrong token: exit 1 (it exited $rc)" $rc -eq 1
 contains "... the centre answered 401" "$TMP/out" "answered 401"
-sqlite3 "$db" "UPDATE sync_state SET value = '$token' WHERE key = 'token';
+sql "$db" "UPDATE sync_state SET value = '$token' WHERE key = 'token';
 	UPDATE sync_state SET value = 'KEC02' WHERE key = 'office'"
 loket sync >"$TMP/out" 2>&1
 rc=$?
 check "pushing as another office: exit 1 (it exited $rc)" $rc -eq 1
 contains "... the centre answered 403" "$TMP/out" "answered 403"
-sqlite3 "$db" "UPDATE sync_state SET value = 'KEC01' WHERE key = 'office'"
+sql "$db" "UPDATE sync_state SET value = 'KEC01' WHERE key = 'office'"
 ok "with its own name and token the office pushes again" loket sync
 
 # Tampering before the push: one event edited (the chain breaks at the
 # next one), another removed (it breaks where it was).
 for i in 1 2 3 4; do loket ticket take kia >/dev/null; done
-last=$(sqlite3 "$db" "SELECT max(seq) FROM outbox")
-sqlite3 "$db" "DROP TRIGGER outbox_append_only_update;
+last=$(sql "$db" "SELECT max(seq) FROM outbox")
+sql "$db" "DROP TRIGGER outbox_append_only_update;
 	DROP TRIGGER outbox_append_only_delete;
 	UPDATE outbox SET body = replace(body, '\"priority\":\"none\"',
 	  '\"priority\":\"elderly\"') WHERE seq = $((last - 3));
@@ -142,5 +139,46 @@ check "loketd report shows two chain breaks: one edited, one removed" \
 	"$(tail -n 1 "$TMP/report" | cut -d, -f9)" = 2
 curl -s "$CENTRE/metrics" >"$TMP/metrics"
 contains "/metrics shows them" "$TMP/metrics" 'loketd_chain_breaks{office="KEC01"} 2'
+
+# A phone number for a text message leaves the office only sealed.
+printf '[office]\nhours = mon-sun 00:00-24:00\n' >"$TMP/open.conf"
+slot=$(loket --config "$TMP/open.conf" booking slots kia 2>/dev/null | head -n 1 | cut -d' ' -f1,2)
+booking=$(loket --config "$TMP/open.conf" booking make kia --at "$slot" \
+	--phone 081234567890 --json | sed 's/.*"code":"\([^"]*\)".*/\1/')
+ok "a booking with a phone number is checked in" \
+	loket --config "$TMP/open.conf" booking checkin "$booking"
+check "its operation holds the number sealed, never in clear" \
+	"$(sql "$db" "SELECT count(*) FROM outbox WHERE body LIKE \
+	'%\"sealed\":\"%' AND body NOT LIKE '%081234567890%'")" = 1
+
+# The agent as a service: it pushes soon after a change, alone.
+"$LOKET" --lang=en --db "$db" sync --watch >"$TMP/watch" 2>&1 &
+watch=$!
+all_pushed() {
+	[ "$(sql "$db" "SELECT value FROM sync_state WHERE key = 'pushed'")" = \
+	    "$(sql "$db" "SELECT max(seq) FROM outbox")" ]
+}
+eventually all_pushed
+check "loket sync --watch pushes what waits" $? -eq 0
+loket sync >"$TMP/out" 2>&1
+rc=$?
+check "a second agent on the same database is refused (exit $rc)" $rc -eq 1
+contains "... and says why" "$TMP/out" "Another sync agent is running"
+before=$(sql "$centre" "SELECT count(*) FROM received_op")
+loket ticket take kia >/dev/null
+eventually all_pushed
+check "a ticket taken while it watches reaches the centre within seconds" \
+	$? -eq 0
+check "... and the centre has it" \
+	"$(sql "$centre" "SELECT count(*) FROM received_op")" -gt "$before"
+centre_stop
+loket ticket take kia >/dev/null
+eventually grep -q "Next try in" "$TMP/watch"
+check "the centre away: the agent backs off and says when it tries again" \
+	$? -eq 0
+kill -TERM $watch
+wait $watch
+rc=$?
+check "SIGTERM ends the agent cleanly (exit $rc)" $rc -eq 0
 
 done_testing

@@ -2,12 +2,14 @@
  * What both ends of sync share (src/sync/): canonical JSON is the same
  * bytes whatever the order of the keys, an operation's hash changes with
  * any field, operation ids are version-4 UUIDs, and only the centre's
- * secret key opens what an office sealed.
+ * secret key opens what an office sealed; and the agent's retries spread
+ * with full jitter under a cap, never sooner than Retry-After.
  */
 #include "config.h"
 
 #include "unit.h"
 
+#include "office/agent.h"
 #include "sync/canonical.h"
 #include "sync/op.h"
 #include "sync/seal.h"
@@ -176,6 +178,24 @@ test_seal_opens_only_with_the_key(void **state)
 	assert_null(sync_seal("x", "not a key"));
 }
 
+static void
+test_backoff_full_jitter(void **state)
+{
+	long	 w, most = 0;
+	int	 i;
+
+	for (i = 0; i < 200; i++) {
+		w = agent_backoff(3, 0);
+		assert_true(w >= 0 && w <= AGENT_BACKOFF_BASE * 8);
+		most = w > most ? w : most;
+	}
+	assert_true(most > AGENT_BACKOFF_BASE);	/* it spreads */
+	for (i = 0; i < 50; i++)
+		assert_true(agent_backoff(40, 0) <= AGENT_BACKOFF_CAP);
+	assert_true(agent_backoff(0, 120) >= 120);	/* Retry-After */
+	assert_true(agent_backoff(0, 99999) <= AGENT_BACKOFF_CAP);
+}
+
 int
 main(void)
 {
@@ -186,6 +206,7 @@ main(void)
 		cmocka_unit_test(test_op_round_trip_and_hash),
 		cmocka_unit_test(test_op_parse_refuses),
 		cmocka_unit_test(test_seal_opens_only_with_the_key),
+		cmocka_unit_test(test_backoff_full_jitter),
 	};
 
 	if (sync_init() != 0)

@@ -6,9 +6,15 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <time.h>
+#include <unistd.h>
+
+#include <sodium.h>
 
 #include <jansson.h>
 
@@ -346,4 +352,40 @@ agent_round(struct db *db, struct agent_report *r, char **cause)
 	}
 	outbox_state_clear(&st);
 	return status;
+}
+
+long
+agent_backoff(int attempt, long retry_after)
+{
+	long	 ceiling = AGENT_BACKOFF_BASE;
+	long	 wait;
+
+	while (attempt-- > 0 && ceiling < AGENT_BACKOFF_CAP)
+		ceiling *= 2;
+	if (ceiling > AGENT_BACKOFF_CAP)
+		ceiling = AGENT_BACKOFF_CAP;
+	wait = (long)randombytes_uniform((uint32_t)ceiling + 1);
+	if (retry_after > AGENT_BACKOFF_CAP)
+		retry_after = AGENT_BACKOFF_CAP;
+	return wait > retry_after ? wait : retry_after;
+}
+
+int
+agent_lock(struct db *db, char **cause)
+{
+	char	*path = xasprintf("%s.sync-lock", db->path);
+	int	 fd;
+
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (fd == -1) {
+		*cause = xasprintf(_("Cannot open %s: %s"), path,
+		    strerror(errno));
+	} else if (flock(fd, LOCK_EX | LOCK_NB) == -1) {
+		*cause = xasprintf(_("Another sync agent is running for the "
+		    "database %s."), db->path);
+		close(fd);
+		fd = -1;
+	}
+	free(path);
+	return fd;
 }

@@ -38,4 +38,19 @@ enum agent_status agent_enrol(struct db *, const char *url, const char *code,
 enum agent_status agent_round(struct db *, struct agent_report *,
 		     char **cause);
 
+#define AGENT_BACKOFF_BASE	2	/* seconds: the first retry's ceiling */
+#define AGENT_BACKOFF_CAP	900	/* seconds: never wait longer */
+
+/*
+ * Seconds to wait before the next try after attempt failures in a row:
+ * full jitter (uniform between 0 and min(cap, base * 2^attempt)), and at
+ * least what the centre asked for with Retry-After (up to the cap).
+ */
+long		 agent_backoff(int attempt, long retry_after);
+/*
+ * Take the lock that lets one agent run per database: a descriptor to
+ * keep open while running, or -1 with a cause (another agent has it).
+ */
+int		 agent_lock(struct db *, char **cause);
+
 #endif
