@@ -30,15 +30,17 @@ check "... and a made-up one too" "$(enrol 2345-6789-ABCD)" = 403
 sqlite3 "$db" "UPDATE office SET enrol_expires = 1 WHERE code = 'KEC02'"
 check "an expired enrolment code is refused (403)" "$(enrol "$code2")" = 403
 
-# One ticket taken: an operation as an office makes it.
-op() { # op ID SEQ PREV NUMBER
-	printf '{"id":"%s","seq":%s,"prev":"%s","at":1764480000,' "$1" "$2" "$3"
-	printf '"kind":"take","actor":"kiosk","terminal":"t","counter":0,'
-	printf '"detail":"","ticket":{"day":"2026-11-30","service":"KTP",'
-	printf '"number":%s,"priority":"none","state":"waiting",' "$4"
-	printf '"outcome":"","arrived":1764480000,"called":0,"served":0,'
-	printf '"finished":0,"counter":0}}'
+# One ticket taken: an operation as an office makes it, in canonical form
+# (keys sorted, no spaces), so that its hash is the SHA-256 of its text.
+op() { # op ID SEQ PREV NUMBER [STATE]
+	printf '{"actor":"kiosk","at":1764480000,"counter":0,"detail":"",'
+	printf '"id":"%s","kind":"take","prev":"%s","seq":%s,' "$1" "$3" "$2"
+	printf '"terminal":"t","ticket":{"arrived":1764480000,"called":0,'
+	printf '"counter":0,"day":"2026-11-30","finished":0,"number":%s,' "$4"
+	printf '"outcome":"","priority":"none","served":0,"service":"KTP",'
+	printf '"state":"%s"}}' "${5:-waiting}"
 }
+hash() { printf '%s' "$1" | sha256sum | cut -d' ' -f1; }
 id1=0f8fad5b-d9cb-469f-a165-70867728950e
 id2=7c9e6679-7425-40de-944b-e07fc1f90ae7
 printf '{"office":"KEC01","ops":[%s]}' "$(op $id1 1 '' 1)" >"$TMP/batch"
@@ -71,15 +73,33 @@ contains "... with a reason" "$TMP/body" "malformed JSON at line 1"
 head -c 5000000 /dev/zero | tr '\0' ' ' >"$TMP/big"
 check "an oversized body: 413" "$(http POST /v1/ops "$token" "$TMP/big")" = 413
 
-# seq 3 after seq 1: an event of the office's log went missing.
-printf '{"office":"KEC01","ops":[%s]}' "$(op $id2 3 '' 4)" >"$TMP/gap"
+# seq 2, chained to seq 1, but in a state the centre does not know.
+# Then seq 3, chained to it.
+id3=9b2f0a3e-5d6c-4e7f-8a9b-0c1d2e3f4a5b
+id4=3d6f4e2a-1b0c-4d9e-8f7a-6b5c4d3e2f1a
+odd=$(op $id3 2 "$(hash "$(op $id1 1 '' 1)")" 5 lost)
+printf '{"office":"KEC01","ops":[%s,%s]}' "$odd" \
+	"$(op $id4 3 "$(hash "$odd")" 6)" >"$TMP/odd"
+http POST /v1/ops "$token" "$TMP/odd" >/dev/null
+contains "an operation the centre cannot apply is rejected, the next applied" \
+	"$TMP/body" '"result":"rejected"},{"id":"'$id4'","result":"applied"'
+"$LOKETD" --db "$db" report --office KEC01 --csv >"$TMP/report"
+contains "... the rejected one kept its place in the chain: no break" \
+	"$TMP/report" "KEC01,2026-11-30,2,0,0,2,-1,-1,0"
+curl -s -o "$TMP/body" -w '%{http_code}' -H "Authorization: Bearer $token" \
+	-H "Transfer-Encoding: chunked" --data-binary "@$TMP/big" \
+	"$CENTRE/v1/ops" >"$TMP/status"
+check "an oversized body with no length said: 413" "$(cat "$TMP/status")" = 413
+
+# seq 5 after seq 3: an event of the office's log went missing.
+printf '{"office":"KEC01","ops":[%s]}' "$(op $id2 5 '' 4)" >"$TMP/gap"
 http POST /v1/ops "$token" "$TMP/gap" >/dev/null
 contains "a gap in the chain is applied, not refused" "$TMP/body" \
 	'"result":"applied"'
 "$LOKETD" --db "$db" report --date 2026-11-30 --office KEC01 --csv \
 	>"$TMP/report"
 contains "loketd report shows the chain break" "$TMP/report" \
-	"KEC01,2026-11-30,2,0,0,2,-1,-1,1"
+	"KEC01,2026-11-30,3,0,0,3,-1,-1,1"
 http GET /metrics >/dev/null
 contains "/metrics counts it" "$TMP/body" 'loketd_chain_breaks{office="KEC01"} 1'
 contains "... and the duplicate" "$TMP/body" \

@@ -33,6 +33,18 @@ act() { # act ACTION: call the next ticket at counter 1, then ACTION it
 }
 for a in done done noshow done transfer done noshow done noshow; do act $a; done
 
+# An office database from before the outbox: its events are sealed too,
+# in their order, when the next event is written.
+old=$TMP/old.db
+make_db "$old"
+"$LOKET" --db "$old" ticket take kia >/dev/null
+"$LOKET" --db "$old" ticket take kia >/dev/null
+sql "$old" "DROP TABLE outbox; DROP TABLE sync_state; PRAGMA user_version = 4"
+"$LOKET" --db "$old" ticket take kia >/dev/null
+check "an older database's events are sealed in order with the next one" \
+	"$(sql "$old" "SELECT group_concat(seq || ':' || event_id) FROM \
+	(SELECT * FROM outbox ORDER BY seq)")" = "1:1,2:2,3:3"
+
 loket sync >"$TMP/out" 2>&1
 rc=$?
 check "loket sync before enrolment exits 5 (it exited $rc)" $rc -eq 5
@@ -40,6 +52,11 @@ contains "... and says to enrol" "$TMP/out" "loket sync enrol URL CODE"
 
 centre_start "$centre"
 check "loketd serves on a loopback port" -n "$CENTRE"
+loket sync enrol http://192.0.2.1:8080 "$code" >"$TMP/out" 2>&1
+rc=$?
+check "the token never travels over plain HTTP to another host (exit $rc)" \
+	$rc -eq 1
+contains "... and the office is told why" "$TMP/out" "starts with https://"
 ok "loket sync enrol with the code" loket sync enrol "$CENTRE" "$code"
 check "the token and the centre's key are kept in the office database" \
 	"$(sql "$db" "SELECT count(*) FROM sync_state WHERE key IN \

@@ -7,7 +7,6 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "cmd/cmd.h"
 #include "common/configuration.h"
@@ -22,12 +21,6 @@ cmd_sync_enrol_exec(const struct config *config, int argc, char **argv)
 	struct db		*db;
 	char			*office = NULL, *cause = NULL;
 
-	if (strncmp(argv[0], "http://", 7) != 0 &&
-	    strncmp(argv[0], "https://", 8) != 0) {
-		cmd_error(_("The centre's address starts with https:// (or "
-		    "http:// on this machine)."));
-		return EXIT_USAGE;
-	}
 	if ((db = cmd_open_db(config, 0)) == NULL)
 		return EXIT_DATABASE;
 	s = agent_enrol(db, argv[0], argv[1], &office, &cause);

@@ -100,6 +100,22 @@ server_take(struct server_body *b, const char *data, size_t size, size_t max)
 	b->data[b->length] = '\0';
 }
 
+/* Does the request declare a body over the limit? */
+static int
+server_declared_too_big(struct MHD_Connection *c, size_t max)
+{
+	const char		*length;
+	unsigned long long	 n;
+	char			*end;
+
+	length = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	    MHD_HTTP_HEADER_CONTENT_LENGTH);
+	if (length == NULL)
+		return 0;
+	n = strtoull(length, &end, 10);
+	return *end == '\0' && n > max;
+}
+
 static enum MHD_Result
 server_handle(void *arg, struct MHD_Connection *c, const char *url,
     const char *method, const char *version, const char *upload,
@@ -113,7 +129,12 @@ server_handle(void *arg, struct MHD_Connection *c, const char *url,
 	int				 known;
 
 	if (b == NULL) {
-		*state = xcalloc(1, sizeof *b);
+		*state = b = xcalloc(1, sizeof *b);
+		if (server_declared_too_big(c, o->max_body)) {
+			/* Say so now rather than read what will be thrown away. */
+			api_error(&a, 413, "the body is too large");
+			return server_answer(c, &a);
+		}
 		return MHD_YES;
 	}
 	if (*upload_size > 0) {

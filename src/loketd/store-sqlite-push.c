@@ -113,31 +113,31 @@ sq_apply_ticket(struct store_sqlite *s, long office, const struct sync_op *op,
 	    t->served, t->finished, t->counter, op->seq);
 }
 
-/* A new operation: its effect and its receipt, or a rejection. */
+/*
+ * A new operation: its receipt, with its effect or as a rejection. An
+ * operation that can be read takes its place in the chain even when its
+ * content is refused, so that one refusal is not also a chain break.
+ */
 static int
 sq_apply(struct store_sqlite *s, long office, struct store_op *x,
     time_t now, char **cause)
 {
-	const char	*result = "applied";
-
-	x->result = STORE_APPLIED;
-	if (!x->parsed || (x->op.has_ticket &&
-	    !sq_state_known(x->op.ticket.state))) {
-		x->result = STORE_REJECTED;
-		result = "rejected";
-	} else if (sq_chain(s, office, x, now, cause) != 0 ||
+	x->result = STORE_REJECTED;
+	if (x->parsed && (sq_chain(s, office, x, now, cause) != 0 ||
 	    sq_run(s, cause, "INSERT INTO office_event (office_id, seq, op_id, "
-	    "at, kind, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", 
-	    "iititt",
-	    office, x->op.seq, x->id, x->op.at, x->op.kind, x->body) != 0)
+	    "at, kind, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", "iititt",
+	    office, x->op.seq, x->id, x->op.at, x->op.kind, x->body) != 0))
 		return STORE_FAILED;
+	if (x->parsed && (!x->op.has_ticket ||
+	    sq_state_known(x->op.ticket.state)))
+		x->result = STORE_APPLIED;
 	if (x->result == STORE_APPLIED && x->op.has_ticket &&
 	    sq_apply_ticket(s, office, &x->op, cause) != 0)
 		return STORE_FAILED;
 	return sq_run(s, cause, "INSERT INTO received_op (office_id, op_id, "
 	    "hash, result, seq, received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-	    "itttii", office, x->id, x->hash,
-	    result, x->parsed ? x->op.seq : 0L, (long)now);
+	    "itttii", office, x->id, x->hash, store_result_name(x->result),
+	    x->parsed ? x->op.seq : 0L, (long)now);
 }
 
 /* One operation of the batch. */

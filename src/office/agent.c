@@ -90,6 +90,29 @@ agent_post(const char *base, const char *path, const char *token,
 	return status;
 }
 
+/*
+ * May the token travel to url? Over https anywhere; over plain http only
+ * to this machine (a test, or a centre on the same host).
+ */
+static int
+agent_url_allowed(const char *url)
+{
+	static const char *const local[] = { "http://localhost",
+	    "http://127.", "http://[::1]" };
+	size_t	 i, len;
+
+	if (strncmp(url, "https://", 8) == 0)
+		return 1;
+	for (i = 0; i < sizeof local / sizeof local[0]; i++) {
+		len = strlen(local[i]);
+		if (strncmp(url, local[i], len) == 0 && (local[i][len - 1] ==
+		    '.' || url[len] == '\0' || url[len] == ':' ||
+		    url[len] == '/'))
+			return 1;
+	}
+	return 0;
+}
+
 enum agent_status
 agent_enrol(struct db *db, const char *url, const char *code, char **office,
     char **cause)
@@ -101,6 +124,11 @@ agent_enrol(struct db *db, const char *url, const char *code, char **office,
 	char			*body, *base;
 
 	memset(&st, 0, sizeof st);
+	if (!agent_url_allowed(url)) {
+		*cause = xstrdup(_("The centre's address starts with https:// "
+		    "(or http:// on this machine)."));
+		return AGENT_REFUSED;
+	}
 	base = xstrdup(url);
 	while (*base != '\0' && base[strlen(base) - 1] == '/')
 		base[strlen(base) - 1] = '\0';
