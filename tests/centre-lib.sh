@@ -3,7 +3,8 @@
 # and stop it at exit.
 #
 #   . "$top_srcdir/tests/centre-lib.sh"
-#   centre_start DB        sets CENTRE (the URL) and CENTRE_PID; 1 if it
+#   centre_start DB [OPTION]...
+#                          sets CENTRE (the URL) and CENTRE_PID; 1 if it
 #                          did not come up within 10 seconds
 #   centre_stop
 
@@ -11,8 +12,11 @@
 export LOKETD_LOG="$TMP/loketd.log"
 
 centre_start() {
-	"$LOKETD" --db "$1" serve --listen 127.0.0.1:0 >"$TMP/loketd.out" \
-		2>"$TMP/loketd.err" &
+	_db=$1
+	shift
+	: >"$TMP/loketd.out"
+	"$LOKETD" --db "$_db" "$@" serve --listen 127.0.0.1:0 \
+		>"$TMP/loketd.out" 2>"$TMP/loketd.err" &
 	CENTRE_PID=$!
 	trap 'centre_stop; rm -rf "$TMP"' EXIT
 	CENTRE=

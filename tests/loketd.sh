@@ -22,6 +22,12 @@ enrol() {
 	printf '{"code":"%s"}' "$1" >"$TMP/enrol.json"
 	http POST /v1/enrol "" "$TMP/enrol.json"
 }
+# enrol_again CODE: a new office, enrolled; prints its token.
+enrol_again() {
+	enrol "$("$LOKETD" --db "$db" office add "$1" --name "$1" 2>/dev/null)" \
+		>/dev/null
+	sed -n 's/.*"token":"\([0-9a-f]*\)".*/\1/p' "$TMP/body"
+}
 check "enrolment with the code answers 200" "$(enrol "$code")" = 200
 token=$(sed -n 's/.*"token":"\([0-9a-f]*\)".*/\1/p' "$TMP/body")
 contains "... with the centre's public key" "$TMP/body" '"centre_key":"'
@@ -111,5 +117,19 @@ contains "... with the centre's generation" "$TMP/body" '"generation":"'
 ok "office disable" "$LOKETD" --db "$db" office disable KEC01
 check "a disabled office's token: 401" \
 	"$(http POST /v1/ops "$token" "$TMP/batch")" = 401
+
+# A rate per office: past it, 429 with Retry-After, for that office only.
+centre_stop
+printf '[server]\nrate_per_minute = 6\n' >"$TMP/slow.conf"
+centre_start "$db" --config "$TMP/slow.conf"
+check "loketd serves with a rate of 6 requests a minute per office" $? -eq 0
+token2=$(enrol_again KEC03)
+printf '{"office":"KEC03","ops":[]}' >"$TMP/empty"
+check "the first request passes" \
+	"$(http POST /v1/ops "$token2" "$TMP/empty")" = 200
+curl -s -D "$TMP/headers" -o "$TMP/body" -H "Authorization: Bearer $token2" \
+	--data-binary "@$TMP/empty" "$CENTRE/v1/ops" >/dev/null
+contains "the next one at once: 429" "$TMP/headers" " 429"
+contains "... with Retry-After" "$TMP/headers" "Retry-After: 10"
 
 done_testing

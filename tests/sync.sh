@@ -198,4 +198,13 @@ wait $watch
 rc=$?
 check "SIGTERM ends the agent cleanly (exit $rc)" $rc -eq 0
 
+# A centre that limits this office to one request now: push, then 429.
+printf '[server]\nrate_per_minute = 6\n' >"$TMP/slow.conf"
+centre_start "$centre" --config "$TMP/slow.conf"
+sql "$db" "UPDATE sync_state SET value = '$CENTRE' WHERE key = 'centre'"
+loket sync >"$TMP/out" 2>&1
+rc=$?
+check "past the centre's rate: exit 4, try again later (it exited $rc)" $rc -eq 4
+contains "... the push went, the pull was told 429" "$TMP/out" "answered 429"
+
 done_testing

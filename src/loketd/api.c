@@ -12,6 +12,7 @@
 #include "common/xmalloc.h"
 #include "loketd/api.h"
 #include "loketd/metrics.h"
+#include "loketd/ratelimit.h"
 #include "loketd/store.h"
 #include "sync/canonical.h"
 
@@ -74,6 +75,16 @@ api_store(const struct api_request *r, struct api_answer *a)
 	return s;
 }
 
+/* Seconds since some fixed moment, for rates: monotonic. */
+static double
+api_now(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
 int
 api_auth(const struct api_request *r, struct store *s,
     struct store_office *o, struct api_answer *a)
@@ -90,8 +101,14 @@ api_auth(const struct api_request *r, struct store *s,
 	}
 	sync_hash(token + 7, 64, hash);
 	rc = s->engine->office_by_token(s, hash, time(NULL), o, &cause);
-	if (rc == 1)
+	if (rc == 1 && (a->retry_after = ratelimit_take(o->id,
+	    api_now())) == 0)
 		return 0;
+	if (rc == 1) {
+		store_office_clear(o);
+		api_error(a, 429, "too many requests");
+		return -1;
+	}
 	if (rc == 0) {
 		api_error(a, 401, "unauthorized");
 	} else {

@@ -26,6 +26,7 @@ struct api_answer {
 	int		 status;
 	char		*body;		/* owned */
 	const char	*type;		/* Content-Type */
+	long		 retry_after;	/* seconds, for 429 and 503; 0 */
 };
 
 /* One route: the handler for a method and a path. */
@@ -48,7 +49,10 @@ struct store;
 struct store_office;
 /* Open the store for a request: NULL after a 503 answer. */
 struct store	*api_store(const struct api_request *, struct api_answer *);
-/* The office a request's token belongs to: 0, or -1 after a 401. */
+/*
+ * The office a request's token belongs to: 0, or -1 after a 401 (or a
+ * 429 when the office is past its rate).
+ */
 int	 api_auth(const struct api_request *, struct store *,
 	     struct store_office *, struct api_answer *);
 /* A JSON body: the value, or NULL after a 400 with the reason. */

@@ -85,6 +85,8 @@ loketd_conf_line(void *arg, const char *section, const char *key,
 		c->plain_http = strcmp(value, "yes") == 0;
 	else if (strcmp(key, "threads") == 0)
 		c->threads = atoi(value);
+	else if (strcmp(key, "rate_per_minute") == 0)
+		c->rate_per_minute = atoi(value);
 	else
 		return 0;
 	if (field != NULL) {
@@ -180,7 +182,7 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct loketd_conf		 conf = { 0 };
+	struct loketd_conf		 conf = { .rate_per_minute = -1 };
 	const struct loketd_cmd		*cmd;
 	const char			*config = NULL, *db = NULL;
 	char				*cause = NULL;

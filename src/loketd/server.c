@@ -18,6 +18,7 @@
 #include "common/xmalloc.h"
 #include "loketd/api.h"
 #include "loketd/metrics.h"
+#include "loketd/ratelimit.h"
 #include "loketd/server.h"
 
 /* A request's body as it arrives. */
@@ -72,6 +73,7 @@ server_answer(struct MHD_Connection *c, struct api_answer *a)
 {
 	struct MHD_Response	*response;
 	enum MHD_Result		 rc;
+	char			 seconds[32];
 
 	metrics_request(a->status);
 	response = MHD_create_response_from_buffer(a->body != NULL ?
@@ -81,6 +83,11 @@ server_answer(struct MHD_Connection *c, struct api_answer *a)
 	if (a->type != NULL)
 		MHD_add_response_header(response, MHD_HTTP_HEADER_CONTENT_TYPE,
 		    a->type);
+	if (a->retry_after > 0) {
+		snprintf(seconds, sizeof seconds, "%ld", a->retry_after);
+		MHD_add_response_header(response, MHD_HTTP_HEADER_RETRY_AFTER,
+		    seconds);
+	}
 	rc = MHD_queue_response(c, a->status, response);
 	MHD_destroy_response(response);
 	return rc;
@@ -272,6 +279,7 @@ server_run(const struct server_options *o, char **cause)
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);	/* the pool inherits it */
+	ratelimit_set(o->rate_per_minute);
 	if ((d = server_start(o, &ss, cert, key, cause)) == NULL)
 		goto out;
 	server_announce(d, o->listen);

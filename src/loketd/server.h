@@ -18,6 +18,7 @@ struct server_options {
 	const char	*tls_key;
 	int		 plain_http_anywhere;
 	int		 threads;
+	int		 rate_per_minute;	/* per office; 0: no limit */
 	size_t		 max_body;
 };
 

@@ -311,6 +311,7 @@ agent_pull_page(struct db *db, struct outbox_state *st,
 		free(url);
 		return AGENT_UNREACHABLE;
 	}
+	r->retry_after = a.retry_after;
 	if ((status = agent_status_of(a.status)) != AGENT_DONE) {
 		*cause = agent_refusal(url, &a);
 		goto out;
