@@ -41,6 +41,9 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_user_passwd_entry,
 	&cmd_user_disable_entry,
 	&cmd_user_list_entry,
+	&cmd_sync_enrol_entry,	/* before "sync", which would match first */
+	&cmd_sync_status_entry,
+	&cmd_sync_entry,
 };
 #define CMD_COUNT (sizeof cmd_table / sizeof cmd_table[0])
 

@@ -14,7 +14,9 @@ struct option;
 #define EXIT_FAIL	1	/* bad input or data; a message says why */
 #define EXIT_USAGE	2	/* wrong options or arguments */
 #define EXIT_DATABASE	3	/* the database could not be used */
-/* 4 and 5 are the queue's (cmd-queue.h). */
+/* 4 and 5 mean what each command says: the queue's (cmd-queue.h), and: */
+#define EXIT_UNREACHABLE 4	/* loket sync: no answer; try again later */
+#define EXIT_NOT_ENROLLED 5	/* loket sync: no centre yet */
 #define EXIT_OUTPUT_LOST 6	/* done, but its output could not be written */
 
 struct cmd_entry {
@@ -52,6 +54,8 @@ void		 cmd_error(const char *, ...)
  * for DB_FAILED (trying again may work), else EXIT_FAIL (a refusal).
  */
 int		 cmd_failure_status(int rc);
+/* The exit status of loket sync for an enum agent_status. */
+int		 cmd_sync_status_of(int);
 /* Flush standard output; an error and EXIT_FAIL if that fails. */
 int		 cmd_close_stdout(int status);
 /*
@@ -85,5 +89,8 @@ extern const struct cmd_entry cmd_user_add_entry;
 extern const struct cmd_entry cmd_user_passwd_entry;
 extern const struct cmd_entry cmd_user_disable_entry;
 extern const struct cmd_entry cmd_user_list_entry;
+extern const struct cmd_entry cmd_sync_enrol_entry;
+extern const struct cmd_entry cmd_sync_status_entry;
+extern const struct cmd_entry cmd_sync_entry;
 
 #endif

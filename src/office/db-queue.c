@@ -14,6 +14,7 @@
 #include "common/log.h"
 #include "common/xmalloc.h"
 #include "office/db.h"
+#include "office/outbox.h"
 #include "office/queue.h"
 
 #define TICKET_COLUMNS \
@@ -103,15 +104,22 @@ queue_ticket(struct db *db, long id, struct ticket *t, char **cause)
 	return db_queue_load(db, id, t, cause);
 }
 
-/* Append to the event log, in the caller's transaction. */
+/*
+ * Append to the event log and seal the event into the outbox for the
+ * centre, in the caller's transaction.
+ */
 static int
 db_queue_event(struct db *db, const struct queue_actor *who, time_t now,
     long ticket, const char *kind, const char *detail, char **cause)
 {
-	return db_change(db, cause, "INSERT INTO event (at, actor, terminal, "
-	    "counter, ticket_id, kind, detail) VALUES (?1, ?2, ?3, "
+	int	 rc;
+
+	if ((rc = db_change(db, cause, "INSERT INTO event (at, actor, "
+	    "terminal, counter, ticket_id, kind, detail) VALUES (?1, ?2, ?3, "
 	    "nullif(?4, 0), ?5, ?6, ?7)", "ittiitt", (long)now, who->who,
-	    who->terminal, (long)who->counter, ticket, kind, detail);
+	    who->terminal, (long)who->counter, ticket, kind, detail)) != 0)
+		return rc;
+	return outbox_seal(db, cause);
 }
 
 /* Insert a waiting ticket with the next number of its service and day. */

@@ -13,6 +13,7 @@
 #include "common/log.h"
 #include "common/xmalloc.h"
 #include "office/db.h"
+#include "sync/canonical.h"
 
 /*
  * Each migration runs in its own transaction and ends by setting
@@ -148,6 +149,29 @@ static const char *const db_migrations[] = {
 	"  created_at INTEGER NOT NULL,"
 	"  sent_at INTEGER);"
 	"PRAGMA user_version = 4;",
+
+	/*
+	 * 5: the outbox for the centre. Each event gets an operation id,
+	 * the operation's canonical text and its hash in the transaction
+	 * that writes it; each operation holds the hash of the one before
+	 * (a hash chain the centre checks). Append-only, like the event
+	 * log. sync_state holds the centre's address, the office's token,
+	 * the centre's public key and how far push and pull have come.
+	 */
+	"CREATE TABLE outbox ("
+	"  seq INTEGER PRIMARY KEY,"
+	"  event_id INTEGER NOT NULL UNIQUE REFERENCES event(id),"
+	"  op_id TEXT NOT NULL UNIQUE,"
+	"  hash TEXT NOT NULL,"
+	"  body TEXT NOT NULL);"
+	"CREATE TRIGGER outbox_append_only_update BEFORE UPDATE ON outbox "
+	"BEGIN SELECT RAISE(ABORT, 'the outbox is append-only'); END;"
+	"CREATE TRIGGER outbox_append_only_delete BEFORE DELETE ON outbox "
+	"BEGIN SELECT RAISE(ABORT, 'the outbox is append-only'); END;"
+	"CREATE TABLE sync_state ("
+	"  key TEXT PRIMARY KEY,"
+	"  value TEXT NOT NULL) WITHOUT ROWID;"
+	"PRAGMA user_version = 5;",
 };
 
 /* PRAGMA application_id of Loket's databases: 0x4C4F4B54, "LOKT". */
@@ -468,6 +492,8 @@ db_open(const char *path, enum db_open_mode mode, int busy_ms, char **cause)
 	struct db	*db;
 	int		 flags, rc, marked;
 
+	if (sync_init() != 0)
+		fatal("libsodium cannot start");
 	db = xcalloc(1, sizeof *db);
 	db->path = xstrdup(path);
 	db->busy_ms = busy_ms;

@@ -1,0 +1,236 @@
+/* Routing, answers, the token check, /healthz, /metrics and the feed. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <jansson.h>
+
+#include "common/log.h"
+#include "common/xmalloc.h"
+#include "loketd/api.h"
+#include "loketd/metrics.h"
+#include "loketd/ratelimit.h"
+#include "loketd/store.h"
+#include "sync/canonical.h"
+
+static const struct {
+	const char	*method;
+	const char	*path;
+	api_handler	 handler;
+} api_routes[] = {
+	{ "POST", "/v1/enrol", api_enrol },
+	{ "POST", "/v1/ops", api_ops },
+	{ "GET", "/v1/changes", api_changes },
+	{ "GET", "/healthz", api_healthz },
+	{ "GET", "/metrics", api_metrics },
+};
+
+api_handler
+api_route(const char *method, const char *path, int *known)
+{
+	size_t	 i;
+
+	*known = 0;
+	for (i = 0; i < sizeof api_routes / sizeof api_routes[0]; i++) {
+		if (strcmp(path, api_routes[i].path) != 0)
+			continue;
+		*known = 1;
+		if (strcmp(method, api_routes[i].method) == 0)
+			return api_routes[i].handler;
+	}
+	return NULL;
+}
+
+void
+api_json(struct api_answer *a, int status, void *json)
+{
+	a->status = status;
+	a->body = json_dumps(json, JSON_COMPACT | JSON_SORT_KEYS);
+	a->type = "application/json";
+	json_decref(json);
+	if (a->body == NULL)
+		fatal("cannot encode an answer");
+}
+
+void
+api_error(struct api_answer *a, int status, const char *reason)
+{
+	api_json(a, status, json_pack("{s:s}", "error", reason));
+}
+
+struct store *
+api_store(const struct api_request *r, struct api_answer *a)
+{
+	struct store	*s;
+	char		*cause = NULL;
+
+	if ((s = store_open(r->db, 0, &cause)) == NULL) {
+		log_error("%s", cause);
+		free(cause);
+		api_error(a, 503, "the store is not available");
+	}
+	return s;
+}
+
+/* Seconds since some fixed moment, for rates: monotonic. */
+static double
+api_now(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+int
+api_auth(const struct api_request *r, struct store *s,
+    struct store_office *o, struct api_answer *a)
+{
+	const char	*token;
+	char		 hash[SYNC_HASH_HEX], *cause = NULL;
+	int		 rc;
+
+	token = r->authorization;
+	if (token == NULL || strncmp(token, "Bearer ", 7) != 0 ||
+	    !sync_hash_valid(token + 7)) {
+		api_error(a, 401, "unauthorized");
+		return -1;
+	}
+	sync_hash(token + 7, 64, hash);
+	rc = s->engine->office_by_token(s, hash, time(NULL), o, &cause);
+	if (rc == 1 && (a->retry_after = ratelimit_take(o->id,
+	    api_now())) == 0)
+		return 0;
+	if (rc == 1) {
+		store_office_clear(o);
+		api_error(a, 429, "too many requests");
+		return -1;
+	}
+	if (rc == 0) {
+		api_error(a, 401, "unauthorized");
+	} else {
+		log_error("%s", cause);
+		api_error(a, 503, "the store is not available");
+	}
+	free(cause);
+	return -1;
+}
+
+void *
+api_body(const struct api_request *r, struct api_answer *a)
+{
+	json_error_t	 error;
+	json_t		*j;
+	char		*reason;
+
+	j = json_loadb(r->body, r->length, JSON_REJECT_DUPLICATES, &error);
+	if (j == NULL || !json_is_object(j)) {
+		reason = j == NULL ? xasprintf("malformed JSON at line %d, "
+		    "column %d: %s", error.line, error.column, error.text) :
+		    xstrdup("the body is not a JSON object");
+		api_error(a, 400, reason);
+		free(reason);
+		json_decref(j);
+		return NULL;
+	}
+	return j;
+}
+
+void
+api_healthz(const struct api_request *r, struct api_answer *a)
+{
+	struct store	*s;
+	char		*generation = NULL, *cause = NULL;
+
+	if ((s = api_store(r, a)) == NULL)
+		return;
+	if (s->engine->meta_get(s, "generation", &generation, &cause) != 1) {
+		free(cause);
+		api_error(a, 503, "the centre is not initialised");
+	} else {
+		a->status = 200;
+		a->body = xstrdup("ok\n");
+		a->type = "text/plain";
+	}
+	free(generation);
+	store_close(s);
+}
+
+/* One office's figures from the store, for /metrics. */
+static int
+api_metrics_office(void *arg, const struct store_office *o)
+{
+	FILE	*f = arg;
+
+	fprintf(f, "loketd_office_last_seen_seconds{office=\"%s\"} %ld\n"
+	    "loketd_chain_breaks{office=\"%s\"} %ld\n", o->code,
+	    o->last_seen != 0 ? (long)(time(NULL) - o->last_seen) : -1L,
+	    o->code, o->chain_breaks);
+	return 0;
+}
+
+void
+api_metrics(const struct api_request *r, struct api_answer *a)
+{
+	struct store	*s;
+	FILE		*f;
+	size_t		 size;
+	char		*cause = NULL;
+
+	if ((s = api_store(r, a)) == NULL)
+		return;
+	if ((f = open_memstream(&a->body, &size)) == NULL)
+		fatal("out of memory");
+	metrics_write(f);
+	fputs("# HELP loketd_office_last_seen_seconds Seconds since each "
+	    "office was last seen (-1: never).\n"
+	    "# TYPE loketd_office_last_seen_seconds gauge\n"
+	    "# HELP loketd_chain_breaks Breaks found in each office's hash "
+	    "chain.\n# TYPE loketd_chain_breaks gauge\n", f);
+	if (s->engine->office_list(s, api_metrics_office, f, &cause) != 0) {
+		log_error("%s", cause);
+		free(cause);
+	}
+	fclose(f);
+	a->status = 200;
+	a->type = "text/plain; version=0.0.4";
+	store_close(s);
+}
+
+void
+api_changes(const struct api_request *r, struct api_answer *a)
+{
+	struct store_office	 o = { 0 };
+	struct store		*s;
+	json_t			*changes = NULL;
+	char			*generation = NULL, *cause = NULL, *end;
+	long			 after = 0, last;
+
+	if (r->after != NULL) {
+		after = strtol(r->after, &end, 10);
+		if (*r->after == '\0' || *end != '\0' || after < 0) {
+			api_error(a, 400, "after is not a cursor");
+			return;
+		}
+	}
+	if ((s = api_store(r, a)) == NULL)
+		return;
+	if (api_auth(r, s, &o, a) != 0)
+		goto out;
+	if (s->engine->meta_get(s, "generation", &generation, &cause) != 1 ||
+	    s->engine->changes(s, after, 500, &changes, &last, &cause) != 0) {
+		log_error("%s", cause != NULL ? cause : "no generation");
+		api_error(a, 503, "the store is not available");
+		goto out;
+	}
+	api_json(a, 200, json_pack("{s:s, s:I, s:o}", "generation",
+	    generation, "cursor", (json_int_t)last, "changes", changes));
+out:
+	store_office_clear(&o);
+	free(generation);
+	free(cause);
+	store_close(s);
+}

@@ -1,0 +1,503 @@
+/*
+ * The centre's store in one SQLite file: schema, helpers, the centre's
+ * settings and its offices. A batch of operations is in
+ * store-sqlite-push.c, reports and the change feed in
+ * store-sqlite-report.c.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/i18n.h"
+#include "common/log.h"
+#include "common/xmalloc.h"
+#include "loketd/store-sqlite.h"
+
+/* Each runs in its own transaction and sets user_version. */
+static const char *const sq_migrations[] = {
+	/* 1: offices, what they sent, the tickets it describes. */
+	"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+	"CREATE TABLE office ("
+	"  id INTEGER PRIMARY KEY,"
+	"  code TEXT NOT NULL UNIQUE,"
+	"  name TEXT NOT NULL,"
+	"  active INTEGER NOT NULL DEFAULT 1,"
+	"  token_hash TEXT UNIQUE,"
+	"  enrol_hash TEXT UNIQUE,"
+	"  enrol_expires INTEGER NOT NULL DEFAULT 0,"
+	"  created_at INTEGER NOT NULL,"
+	"  last_seen INTEGER NOT NULL DEFAULT 0,"
+	"  chain_seq INTEGER NOT NULL DEFAULT 0,"
+	"  chain_hash TEXT NOT NULL DEFAULT '');"
+	"CREATE TABLE received_op ("
+	"  office_id INTEGER NOT NULL REFERENCES office(id),"
+	"  op_id TEXT NOT NULL,"
+	"  hash TEXT NOT NULL,"
+	"  result TEXT NOT NULL CHECK (result IN ('applied', 'rejected')),"
+	"  seq INTEGER NOT NULL,"
+	"  received_at INTEGER NOT NULL,"
+	"  PRIMARY KEY (office_id, op_id));"
+	"CREATE TABLE op_conflict ("
+	"  id INTEGER PRIMARY KEY,"
+	"  office_id INTEGER NOT NULL REFERENCES office(id),"
+	"  op_id TEXT NOT NULL,"
+	"  hash TEXT NOT NULL,"
+	"  body TEXT NOT NULL,"
+	"  received_at INTEGER NOT NULL);"
+	"CREATE TABLE office_event ("
+	"  id INTEGER PRIMARY KEY,"
+	"  office_id INTEGER NOT NULL REFERENCES office(id),"
+	"  seq INTEGER NOT NULL,"
+	"  op_id TEXT NOT NULL,"
+	"  at INTEGER NOT NULL,"
+	"  kind TEXT NOT NULL,"
+	"  body TEXT NOT NULL);"
+	"CREATE TABLE ticket ("
+	"  office_id INTEGER NOT NULL REFERENCES office(id),"
+	"  day TEXT NOT NULL,"
+	"  service TEXT NOT NULL,"
+	"  number INTEGER NOT NULL,"
+	"  priority TEXT NOT NULL,"
+	"  state TEXT NOT NULL CHECK (state IN ('waiting', 'called',"
+	"    'serving', 'parked', 'done', 'noshow')),"
+	"  outcome TEXT NOT NULL,"
+	"  arrived_at INTEGER NOT NULL,"
+	"  called_at INTEGER NOT NULL,"
+	"  served_at INTEGER NOT NULL,"
+	"  finished_at INTEGER NOT NULL,"
+	"  counter INTEGER NOT NULL,"
+	"  seq INTEGER NOT NULL,"
+	"  PRIMARY KEY (office_id, day, service, number));"
+	"CREATE TABLE chain_break ("
+	"  id INTEGER PRIMARY KEY,"
+	"  office_id INTEGER NOT NULL REFERENCES office(id),"
+	"  seq INTEGER NOT NULL,"
+	"  day TEXT NOT NULL,"
+	"  expected TEXT NOT NULL,"
+	"  found TEXT NOT NULL,"
+	"  found_at INTEGER NOT NULL);"
+	"CREATE TABLE change ("
+	"  cursor INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  kind TEXT NOT NULL,"
+	"  body TEXT NOT NULL,"
+	"  at INTEGER NOT NULL);"
+	"PRAGMA user_version = 1;",
+};
+#define SQ_VERSION ((long)(sizeof sq_migrations / sizeof sq_migrations[0]))
+
+int
+sq_fail(struct store_sqlite *s, int rc, char **cause)
+{
+	log_error("%s: %s (%s)", s->path, sqlite3_errstr(rc),
+	    s->handle != NULL ? sqlite3_errmsg(s->handle) : "not open");
+	*cause = xasprintf(_("Database error on %s: %s"), s->path,
+	    s->handle != NULL ? sqlite3_errmsg(s->handle) :
+	    sqlite3_errstr(rc));
+	return STORE_FAILED;
+}
+
+/* Bind by binds; an SQLite result code. */
+static int
+sq_bind(sqlite3_stmt *stmt, const char *binds, va_list ap)
+{
+	int	 i, rc = SQLITE_OK;
+
+	for (i = 0; binds[i] != '\0' && rc == SQLITE_OK; i++) {
+		if (binds[i] == 't')
+			rc = sqlite3_bind_text(stmt, i + 1,
+			    va_arg(ap, const char *), -1, SQLITE_TRANSIENT);
+		else if (binds[i] == 'i')
+			rc = sqlite3_bind_int64(stmt, i + 1, va_arg(ap, long));
+		else
+			fatal("sq_bind: unknown bind type '%c'", binds[i]);
+	}
+	return rc;
+}
+
+/* Prepare and bind with a va_list. */
+static int
+sq_vprepare(struct store_sqlite *s, sqlite3_stmt **stmt, char **cause,
+    const char *sql, const char *binds, va_list ap)
+{
+	int	 rc;
+
+	rc = sqlite3_prepare_v2(s->handle, sql, -1, stmt, NULL);
+	if (rc == SQLITE_OK && (rc = sq_bind(*stmt, binds, ap)) != SQLITE_OK)
+		sqlite3_finalize(*stmt);
+	if (rc != SQLITE_OK)
+		return sq_fail(s, rc, cause);
+	return 0;
+}
+
+int
+sq_prepare(struct store_sqlite *s, sqlite3_stmt **stmt, char **cause,
+    const char *sql, const char *binds, ...)
+{
+	va_list	 ap;
+	int	 rc;
+
+	va_start(ap, binds);
+	rc = sq_vprepare(s, stmt, cause, sql, binds, ap);
+	va_end(ap);
+	return rc;
+}
+
+int
+sq_run(struct store_sqlite *s, char **cause, const char *sql,
+    const char *binds, ...)
+{
+	sqlite3_stmt	*stmt;
+	va_list		 ap;
+	int		 rc;
+
+	va_start(ap, binds);
+	rc = sq_vprepare(s, &stmt, cause, sql, binds, ap);
+	va_end(ap);
+	if (rc != 0)
+		return rc;
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return sq_fail(s, rc, cause);
+	return 0;
+}
+
+int
+sq_long(struct store_sqlite *s, long *value, char **cause, const char *sql,
+    const char *binds, ...)
+{
+	sqlite3_stmt	*stmt;
+	va_list		 ap;
+	int		 rc;
+
+	va_start(ap, binds);
+	rc = sq_vprepare(s, &stmt, cause, sql, binds, ap);
+	va_end(ap);
+	if (rc != 0)
+		return rc;
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*value = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return sq_fail(s, rc, cause);
+}
+
+int
+sq_begin(struct store_sqlite *s, char **cause)
+{
+	return sq_run(s, cause, "BEGIN IMMEDIATE", "");
+}
+
+int
+sq_commit(struct store_sqlite *s, char **cause)
+{
+	return sq_run(s, cause, "COMMIT", "");
+}
+
+void
+sq_rollback(struct store_sqlite *s)
+{
+	if (!sqlite3_get_autocommit(s->handle))
+		sqlite3_exec(s->handle, "ROLLBACK", NULL, NULL, NULL);
+}
+
+char *
+sq_text(sqlite3_stmt *stmt, int column)
+{
+	const unsigned char	*text = sqlite3_column_text(stmt, column);
+
+	return xstrdup(text != NULL ? (const char *)text : "");
+}
+
+/* Bring the schema up to date, one migration per transaction. */
+static int
+sq_migrate(struct store_sqlite *s, char **cause)
+{
+	long	 version;
+	int	 rc;
+
+	/* Most opens find the schema current: no write lock for them. */
+	if (sq_long(s, &version, cause, "PRAGMA user_version", "") != 1)
+		return STORE_FAILED;
+	while (version < SQ_VERSION) {
+		if (sq_begin(s, cause) != 0)
+			return STORE_FAILED;
+		/* Another process may have migrated while we waited. */
+		if (sq_long(s, &version, cause, "PRAGMA user_version", "") != 1)
+			goto rollback;
+		if (version >= SQ_VERSION)
+			break;
+		log_info("%s: migrating to version %ld", s->path, version + 1);
+		rc = sqlite3_exec(s->handle, sq_migrations[version], NULL, NULL,
+		    NULL);
+		if (rc != SQLITE_OK) {
+			sq_fail(s, rc, cause);
+			goto rollback;
+		}
+		if (sq_commit(s, cause) != 0)
+			goto rollback;
+		version++;
+	}
+	sq_rollback(s);
+	if (version > SQ_VERSION) {
+		*cause = xasprintf(_("The database %s was made by a newer "
+		    "loketd."), s->path);
+		return STORE_FAILED;
+	}
+	return 0;
+rollback:
+	sq_rollback(s);
+	return STORE_FAILED;
+}
+
+static void
+sq_close(struct store *base)
+{
+	struct store_sqlite	*s = SQ(base);
+
+	if (s == NULL)
+		return;
+	if (s->handle != NULL)
+		sqlite3_close_v2(s->handle);
+	free(s->path);
+	free(s);
+}
+
+static int
+sq_open(const char *where, int create, struct store **out, char **cause)
+{
+	struct store_sqlite	*s;
+	int			 flags, rc;
+
+	s = xcalloc(1, sizeof *s);
+	s->path = xstrdup(where);
+	flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+	if (create)
+		flags |= SQLITE_OPEN_CREATE;
+	rc = sqlite3_open_v2(where, &s->handle, flags, NULL);
+	if (rc != SQLITE_OK) {
+		*cause = xasprintf(_("Cannot open the database %s: %s"), where,
+		    sqlite3_errstr(rc));
+		goto fail;
+	}
+	sqlite3_busy_timeout(s->handle, 10000);
+	rc = sqlite3_exec(s->handle, "PRAGMA journal_mode = WAL;"
+	    "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;", NULL, NULL,
+	    NULL);
+	if (rc != SQLITE_OK) {
+		sq_fail(s, rc, cause);
+		goto fail;
+	}
+	if (sq_migrate(s, cause) != 0)
+		goto fail;
+	*out = &s->base;
+	return 0;
+fail:
+	sq_close(&s->base);
+	return STORE_FAILED;
+}
+
+static int
+sq_meta_get(struct store *base, const char *key, char **value, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	if (sq_prepare(SQ(base), &stmt, cause, "SELECT value FROM meta "
+	    "WHERE key = ?1", "t", key) != 0)
+		return STORE_FAILED;
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*value = sq_text(stmt, 0);
+	sqlite3_finalize(stmt);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return sq_fail(SQ(base), rc, cause);
+}
+
+static int
+sq_meta_set(struct store *base, const char *key, const char *value,
+    char **cause)
+{
+	return sq_run(SQ(base), cause, "INSERT INTO meta (key, value) VALUES "
+	    "(?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+	    "tt", key, value);
+}
+
+static int
+sq_office_add(struct store *base, const char *code, const char *name,
+    const char *code_hash, time_t expires, char **cause)
+{
+	long	 id;
+	int	 rc;
+
+	rc = sq_long(SQ(base), &id, cause, "SELECT id FROM office WHERE "
+	    "code = ?1", "t", code);
+	if (rc == 1) {
+		*cause = xasprintf(_("The office %s exists already."), code);
+		return STORE_REFUSED;
+	}
+	if (rc != 0)
+		return rc;
+	return sq_run(SQ(base), cause, "INSERT INTO office (code, name, "
+	    "enrol_hash, enrol_expires, created_at) VALUES (?1, ?2, ?3, ?4, "
+	    "CAST(strftime('%s', 'now') AS INTEGER))", "ttti", code, name,
+	    code_hash, (long)expires);
+}
+
+static int
+sq_office_disable(struct store *base, const char *code, char **cause)
+{
+	if (sq_run(SQ(base), cause, "UPDATE office SET active = 0, "
+	    "enrol_hash = NULL WHERE code = ?1", "t", code) != 0)
+		return STORE_FAILED;
+	if (sqlite3_changes(SQ(base)->handle) == 0) {
+		*cause = xasprintf(_("There is no office %s."), code);
+		return STORE_REFUSED;
+	}
+	return 0;
+}
+
+#define SQ_OFFICE_COLUMNS \
+	"o.id, o.code, o.name, o.active, o.token_hash IS NOT NULL, " \
+	"o.last_seen, (SELECT count(*) FROM chain_break b WHERE " \
+	"b.office_id = o.id), (SELECT count(*) FROM received_op r WHERE " \
+	"r.office_id = o.id)"
+
+/* Fill o from a row of SQ_OFFICE_COLUMNS. */
+static void
+sq_office_row(sqlite3_stmt *stmt, struct store_office *o)
+{
+	o->id = sqlite3_column_int64(stmt, 0);
+	o->code = sq_text(stmt, 1);
+	o->name = sq_text(stmt, 2);
+	o->active = sqlite3_column_int(stmt, 3);
+	o->enrolled = sqlite3_column_int(stmt, 4);
+	o->last_seen = sqlite3_column_int64(stmt, 5);
+	o->chain_breaks = sqlite3_column_int64(stmt, 6);
+	o->received = sqlite3_column_int64(stmt, 7);
+}
+
+static int
+sq_office_list(struct store *base, int (*fn)(void *,
+    const struct store_office *), void *arg, char **cause)
+{
+	struct store_office	 o;
+	sqlite3_stmt		*stmt;
+	int			 rc, stop = 0;
+
+	if (sq_prepare(SQ(base), &stmt, cause, "SELECT " SQ_OFFICE_COLUMNS
+	    " FROM office o ORDER BY o.code", "") != 0)
+		return STORE_FAILED;
+	while (!stop && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		sq_office_row(stmt, &o);
+		stop = fn(arg, &o);
+		store_office_clear(&o);
+	}
+	sqlite3_finalize(stmt);
+	if (!stop && rc != SQLITE_DONE)
+		return sq_fail(SQ(base), rc, cause);
+	return 0;
+}
+
+/* The office of a WHERE clause on o and one text: 1, 0, STORE_FAILED. */
+static int
+sq_office_where(struct store_sqlite *s, const char *where, const char *text,
+    struct store_office *o, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	char		*sql;
+	int		 rc;
+
+	sql = xasprintf("SELECT " SQ_OFFICE_COLUMNS " FROM office o WHERE %s",
+	    where);
+	rc = sq_prepare(s, &stmt, cause, sql, "t", text);
+	free(sql);
+	if (rc != 0)
+		return rc;
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		sq_office_row(stmt, o);
+	sqlite3_finalize(stmt);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return sq_fail(s, rc, cause);
+}
+
+static int
+sq_enrol(struct store *base, const char *code_hash, time_t now,
+    const char *token_hash, struct store_office *o, char **cause)
+{
+	struct store_sqlite	*s = SQ(base);
+	int			 rc;
+
+	if (sq_begin(s, cause) != 0)
+		return STORE_FAILED;
+	rc = sq_office_where(s, "o.enrol_hash = ?1 AND o.active", code_hash, o,
+	    cause);
+	if (rc == 0) {
+		*cause = xstrdup("unknown, used or expired enrolment code");
+		rc = STORE_REFUSED;
+		goto rollback;
+	}
+	if (rc != 1)
+		goto rollback;
+	if ((rc = sq_run(s, cause, "UPDATE office SET token_hash = ?2, "
+	    "enrol_hash = NULL, last_seen = ?3 WHERE id = ?1 AND "
+	    "enrol_expires > ?3", "iti", o->id, token_hash, (long)now)) != 0)
+		goto rollback;
+	if (sqlite3_changes(s->handle) != 1) {
+		*cause = xstrdup("unknown, used or expired enrolment code");
+		rc = STORE_REFUSED;
+		goto rollback;
+	}
+	if ((rc = sq_commit(s, cause)) != 0)
+		goto rollback;
+	return 0;
+rollback:
+	sq_rollback(s);
+	store_office_clear(o);
+	return rc;
+}
+
+static int
+sq_office_by_token(struct store *base, const char *token_hash, time_t now,
+    struct store_office *o, char **cause)
+{
+	int	 rc;
+
+	rc = sq_office_where(SQ(base), "o.token_hash = ?1 AND o.active",
+	    token_hash, o, cause);
+	if (rc == 1 && sq_run(SQ(base), cause, "UPDATE office SET last_seen = "
+	    "?2 WHERE id = ?1", "ii", o->id, (long)now) != 0) {
+		store_office_clear(o);
+		return STORE_FAILED;
+	}
+	return rc;
+}
+
+const struct store_engine store_sqlite = {
+	"sqlite",
+	sq_open,
+	sq_close,
+	sq_meta_get,
+	sq_meta_set,
+	sq_office_add,
+	sq_office_disable,
+	sq_office_list,
+	sq_enrol,
+	sq_office_by_token,
+	sq_push,
+	sq_changes,
+	sq_report,
+};

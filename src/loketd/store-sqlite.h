@@ -1,0 +1,50 @@
+/*
+ * The SQLite engine's own handle and helpers, shared by its files
+ * (store-sqlite*.c) and by nothing else: no other file of loketd may
+ * include sqlite3.h.
+ */
+#ifndef LOKETD_STORE_SQLITE_H
+#define LOKETD_STORE_SQLITE_H
+
+#include <sqlite3.h>
+
+#include "loketd/store.h"
+
+struct store_sqlite {
+	struct store	 base;		/* first: what callers see */
+	sqlite3		*handle;
+	char		*path;
+};
+
+#define SQ(s)	((struct store_sqlite *)(s))
+
+/* Log SQLite's words, set *cause and return STORE_FAILED. */
+int	 sq_fail(struct store_sqlite *, int rc, char **cause);
+/*
+ * Prepare sql and bind ?1, ?2 ... by binds ('t' text, 'i' long): 0 or
+ * STORE_FAILED.
+ */
+int	 sq_prepare(struct store_sqlite *, sqlite3_stmt **, char **cause,
+	     const char *sql, const char *binds, ...);
+/* Run a statement that returns no row: 0 or STORE_FAILED. */
+int	 sq_run(struct store_sqlite *, char **cause, const char *sql,
+	     const char *binds, ...);
+/* The first column of the first row: 1 found, 0 none, STORE_FAILED. */
+int	 sq_long(struct store_sqlite *, long *, char **cause, const char *sql,
+	     const char *binds, ...);
+int	 sq_begin(struct store_sqlite *, char **cause);
+int	 sq_commit(struct store_sqlite *, char **cause);
+void	 sq_rollback(struct store_sqlite *);
+/* An owned copy of a text column ("" for NULL). */
+char	*sq_text(sqlite3_stmt *, int column);
+
+/* The engine's parts, in store-sqlite-*.c. */
+int	 sq_push(struct store *, long office, struct store_op *, size_t,
+	     time_t now, char **cause);
+int	 sq_changes(struct store *, long after, int limit, json_t **,
+	     long *last, char **cause);
+int	 sq_report(struct store *, const char *day, const char *office,
+	     int (*)(void *, const struct store_report_row *), void *,
+	     char **cause);
+
+#endif

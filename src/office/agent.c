@@ -1,0 +1,420 @@
+/*
+ * The sync agent: enrolment, then rounds of push (the outbox in batches,
+ * each operation's answer final once the centre gave it) and pull (the
+ * centre's changes after the cursor; a new generation pulls again from
+ * the start). Every answer is checked before anything is recorded.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sodium.h>
+
+#include <jansson.h>
+
+#include "common/i18n.h"
+#include "common/log.h"
+#include "common/text.h"
+#include "common/xmalloc.h"
+#include "office/agent.h"
+#include "office/db.h"
+#include "office/outbox.h"
+#include "office/sync-http.h"
+#include "sync/canonical.h"
+
+/* What an HTTP status means for the agent. */
+static enum agent_status
+agent_status_of(long status)
+{
+	if (status == 200)
+		return AGENT_DONE;
+	if (status == 429 || status >= 500 || status < 200)
+		return AGENT_UNREACHABLE;
+	return AGENT_REFUSED;
+}
+
+/* A cause for an answer that is not 200, with the centre's reason. */
+static char *
+agent_refusal(const char *url, const struct sync_http_answer *a)
+{
+	json_t		*j = json_loads(a->body, 0, NULL);
+	const char	*reason = json_string_value(json_object_get(j, "error"));
+	char		*safe, *cause;
+
+	safe = text_sanitize(reason != NULL ? reason : "", 0);
+	cause = xasprintf(_("The centre at %s answered %ld %s"), url,
+	    a->status, safe);
+	free(safe);
+	json_decref(j);
+	return cause;
+}
+
+/* A cause for an answer that is not what the protocol says. */
+static char *
+agent_garbled(const char *url)
+{
+	return xasprintf(_("The centre at %s sent an answer Loket does not "
+	    "understand."), url);
+}
+
+/* A text field of an answer that must be there, as written. */
+static const char *
+agent_field(const json_t *j, const char *key)
+{
+	const char	*v = json_string_value(json_object_get(j, key));
+
+	return v != NULL && text_utf8_valid(v, strlen(v)) ? v : NULL;
+}
+
+/* POST to the centre: the status, and the answer (caller clears). */
+static enum agent_status
+agent_post(const char *base, const char *path, const char *token,
+    const char *body, struct sync_http_answer *a, char **cause)
+{
+	enum agent_status	 status;
+	char			*url = xasprintf("%s%s", base, path);
+
+	if (sync_http(url, token, body, a, cause) != 0) {
+		free(url);
+		return AGENT_UNREACHABLE;
+	}
+	if ((status = agent_status_of(a->status)) != AGENT_DONE)
+		*cause = agent_refusal(url, a);
+	free(url);
+	return status;
+}
+
+/*
+ * May the token travel to url? Over https anywhere; over plain http only
+ * to this machine (a test, or a centre on the same host).
+ */
+static int
+agent_url_allowed(const char *url)
+{
+	static const char *const local[] = { "http://localhost",
+	    "http://127.", "http://[::1]" };
+	size_t	 i, len;
+
+	if (strncmp(url, "https://", 8) == 0)
+		return 1;
+	for (i = 0; i < sizeof local / sizeof local[0]; i++) {
+		len = strlen(local[i]);
+		if (strncmp(url, local[i], len) == 0 && (local[i][len - 1] ==
+		    '.' || url[len] == '\0' || url[len] == ':' ||
+		    url[len] == '/'))
+			return 1;
+	}
+	return 0;
+}
+
+enum agent_status
+agent_enrol(struct db *db, const char *url, const char *code, char **office,
+    char **cause)
+{
+	struct sync_http_answer	 a = { 0 };
+	struct outbox_state	 st;
+	enum agent_status	 status;
+	json_t			*request, *answer = NULL;
+	char			*body, *base;
+
+	memset(&st, 0, sizeof st);
+	if (!agent_url_allowed(url)) {
+		*cause = xstrdup(_("The centre's address starts with https:// "
+		    "(or http:// on this machine)."));
+		return AGENT_REFUSED;
+	}
+	base = xstrdup(url);
+	while (*base != '\0' && base[strlen(base) - 1] == '/')
+		base[strlen(base) - 1] = '\0';
+	request = json_pack("{s:s}", "code", code);
+	body = json_dumps(request, JSON_COMPACT);
+	json_decref(request);
+	status = agent_post(base, "/v1/enrol", NULL, body, &a, cause);
+	free(body);
+	if (status != AGENT_DONE)
+		goto out;
+	answer = json_loads(a.body, 0, NULL);
+	st.office = (char *)agent_field(answer, "office");
+	st.token = (char *)agent_field(answer, "token");
+	st.centre_key = (char *)agent_field(answer, "centre_key");
+	st.generation = (char *)agent_field(answer, "generation");
+	st.centre = base;
+	if (st.office == NULL || !sync_hash_valid(st.token) ||
+	    !sync_hash_valid(st.centre_key) || st.generation == NULL) {
+		*cause = agent_garbled(base);
+		status = AGENT_UNREACHABLE;
+		goto out;
+	}
+	if (outbox_enrol(db, &st, cause) != 0) {
+		status = AGENT_DATABASE;
+		goto out;
+	}
+	*office = text_sanitize(st.office, 0);
+out:
+	json_decref(answer);
+	sync_http_answer_clear(&a);
+	free(base);
+	return status;
+}
+
+/* Count one batch's answers; -1 if they do not match what was sent. */
+static int
+agent_results(const json_t *results, const struct outbox_op *ops, int n,
+    struct agent_report *r, long *conflicts, long *rejected)
+{
+	const json_t	*one;
+	const char	*id, *result;
+	int		 i;
+
+	if (!json_is_array(results) || (int)json_array_size(results) != n)
+		return -1;
+	*conflicts = *rejected = 0;
+	for (i = 0; i < n; i++) {
+		one = json_array_get(results, i);
+		id = json_string_value(json_object_get(one, "id"));
+		result = json_string_value(json_object_get(one, "result"));
+		if (id == NULL || result == NULL || strcmp(id, ops[i].op_id))
+			return -1;
+		if (strcmp(result, "applied") == 0)
+			r->applied++;
+		else if (strcmp(result, "duplicate") == 0)
+			r->duplicates++;
+		else if (strcmp(result, "conflict") == 0)
+			(*conflicts)++;
+		else if (strcmp(result, "rejected") == 0)
+			(*rejected)++;
+		else
+			return -1;
+	}
+	r->conflicts += *conflicts;
+	r->rejected += *rejected;
+	return 0;
+}
+
+/* The body of a push: the office and the operations as sealed. */
+static char *
+agent_batch_body(const char *office, const struct outbox_op *ops, int n)
+{
+	json_t	*name = json_string(office);
+	char	*quoted, *body = NULL;
+	size_t	 size;
+	FILE	*f;
+	int	 i;
+
+	if ((f = open_memstream(&body, &size)) == NULL)
+		fatal("out of memory");
+	quoted = json_dumps(name, JSON_ENCODE_ANY);
+	json_decref(name);
+	fprintf(f, "{\"office\":%s,\"ops\":[", quoted);
+	free(quoted);
+	for (i = 0; i < n; i++)
+		fprintf(f, "%s%s", i > 0 ? "," : "", ops[i].body);
+	fputs("]}", f);
+	if (fclose(f) != 0)
+		fatal("out of memory");
+	return body;
+}
+
+/* Push one batch of up to AGENT_BATCH; 0 pushed means nothing waits. */
+static enum agent_status
+agent_push_batch(struct db *db, const struct outbox_state *st,
+    struct agent_report *r, int *pushed, char **cause)
+{
+	struct sync_http_answer	 a = { 0 };
+	struct outbox_op	*ops;
+	enum agent_status	 status = AGENT_DONE;
+	json_t			*answer = NULL;
+	char			*body;
+	long			 conflicts, rejected;
+	int			 n;
+
+	if ((n = outbox_pending(db, st->pushed, AGENT_BATCH, &ops, cause)) < 0)
+		return AGENT_DATABASE;
+	*pushed = n;
+	if (n == 0)
+		goto out;
+	body = agent_batch_body(st->office, ops, n);
+	status = agent_post(st->centre, "/v1/ops", st->token, body, &a, cause);
+	free(body);
+	r->retry_after = a.retry_after;
+	if (status != AGENT_DONE)
+		goto out;
+	answer = json_loads(a.body, 0, NULL);
+	if (agent_results(json_object_get(answer, "results"), ops, n, r,
+	    &conflicts, &rejected) != 0) {
+		*cause = agent_garbled(st->centre);
+		status = AGENT_UNREACHABLE;
+	} else if (outbox_pushed(db, ops[n - 1].seq, conflicts, rejected,
+	    cause) != 0)
+		status = AGENT_DATABASE;
+	else
+		r->pushed += n;
+out:
+	json_decref(answer);
+	sync_http_answer_clear(&a);
+	outbox_ops_free(ops, n);
+	return status;
+}
+
+/* Push until nothing waits; the state's pushed mark follows. */
+static enum agent_status
+agent_push(struct db *db, struct outbox_state *st, struct agent_report *r,
+    char **cause)
+{
+	enum agent_status	 status;
+	int			 pushed;
+
+	/* Events written before the outbox existed are sealed first. */
+	if (db_begin(db, cause) != 0)
+		return AGENT_DATABASE;
+	if (outbox_seal(db, cause) != 0 || db_commit(db, cause) != 0) {
+		db_rollback(db);
+		return AGENT_DATABASE;
+	}
+	do {
+		status = agent_push_batch(db, st, r, &pushed, cause);
+		if (status != AGENT_DONE)
+			return status;
+		outbox_state_clear(st);
+		if (outbox_state_read(db, st, cause) != 0)
+			return AGENT_DATABASE;
+	} while (pushed == AGENT_BATCH);
+	return AGENT_DONE;
+}
+
+/*
+ * Pull one page of changes after *cursor. Nothing the centre publishes
+ * is applied yet (the catalog and holidays come with "loketd catalog
+ * publish"); the cursor and generation are kept, so that nothing is
+ * pulled twice.
+ */
+static enum agent_status
+agent_pull_page(struct db *db, struct outbox_state *st,
+    struct agent_report *r, int *more, char **cause)
+{
+	struct sync_http_answer	 a = { 0 };
+	enum agent_status	 status;
+	const json_t		*changes;
+	json_t			*answer = NULL;
+	const char		*generation;
+	char			*url;
+
+	*more = 0;
+	url = xasprintf("%s/v1/changes?after=%ld", st->centre, st->cursor);
+	if (sync_http(url, st->token, NULL, &a, cause) != 0) {
+		free(url);
+		return AGENT_UNREACHABLE;
+	}
+	r->retry_after = a.retry_after;
+	if ((status = agent_status_of(a.status)) != AGENT_DONE) {
+		*cause = agent_refusal(url, &a);
+		goto out;
+	}
+	answer = json_loads(a.body, 0, NULL);
+	generation = agent_field(answer, "generation");
+	changes = json_object_get(answer, "changes");
+	if (generation == NULL || !json_is_array(changes) ||
+	    !json_is_integer(json_object_get(answer, "cursor"))) {
+		*cause = agent_garbled(st->centre);
+		status = AGENT_UNREACHABLE;
+		goto out;
+	}
+	if (st->generation == NULL || strcmp(generation, st->generation) != 0) {
+		/* The centre was restored: everything again, from the start. */
+		log_info("centre generation %s: pulling again in full",
+		    generation);
+		r->new_generation = 1;
+		*more = st->cursor != 0;
+		st->cursor = 0;
+	} else {
+		r->pulled += json_array_size(changes);
+		*more = json_array_size(changes) > 0;
+		st->cursor = json_integer_value(json_object_get(answer,
+		    "cursor"));
+	}
+	free(st->generation);
+	st->generation = xstrdup(generation);
+	if (outbox_pulled(db, st->cursor, st->generation, cause) != 0)
+		status = AGENT_DATABASE;
+out:
+	json_decref(answer);
+	sync_http_answer_clear(&a);
+	free(url);
+	return status;
+}
+
+enum agent_status
+agent_round(struct db *db, struct agent_report *r, char **cause)
+{
+	struct outbox_state	 st;
+	enum agent_status	 status;
+	char			*unrecorded = NULL;
+	int			 more, pages = 0;
+
+	memset(r, 0, sizeof *r);
+	if (outbox_state_read(db, &st, cause) != 0) {
+		outbox_state_clear(&st);
+		return AGENT_DATABASE;
+	}
+	if (st.centre == NULL || st.token == NULL) {
+		outbox_state_clear(&st);
+		*cause = xstrdup(_("This office is not enrolled with a centre: "
+		    "run \"loket sync enrol URL CODE\" first."));
+		return AGENT_NOT_ENROLLED;
+	}
+	status = agent_push(db, &st, r, cause);
+	while (status == AGENT_DONE) {
+		status = agent_pull_page(db, &st, r, &more, cause);
+		if (!more || ++pages == 1000)
+			break;
+	}
+	if (status != AGENT_DATABASE && outbox_round(db, time(NULL),
+	    status == AGENT_DONE ? NULL : *cause, &unrecorded) != 0) {
+		log_warn("%s", unrecorded);
+		free(unrecorded);
+	}
+	outbox_state_clear(&st);
+	return status;
+}
+
+long
+agent_backoff(int attempt, long retry_after)
+{
+	long	 ceiling = AGENT_BACKOFF_BASE;
+	long	 wait;
+
+	while (attempt-- > 0 && ceiling < AGENT_BACKOFF_CAP)
+		ceiling *= 2;
+	if (ceiling > AGENT_BACKOFF_CAP)
+		ceiling = AGENT_BACKOFF_CAP;
+	wait = (long)randombytes_uniform((uint32_t)ceiling + 1);
+	if (retry_after > AGENT_BACKOFF_CAP)
+		retry_after = AGENT_BACKOFF_CAP;
+	return wait > retry_after ? wait : retry_after;
+}
+
+int
+agent_lock(struct db *db, char **cause)
+{
+	char	*path = xasprintf("%s.sync-lock", db->path);
+	int	 fd;
+
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (fd == -1) {
+		*cause = xasprintf(_("Cannot open %s: %s"), path,
+		    strerror(errno));
+	} else if (flock(fd, LOCK_EX | LOCK_NB) == -1) {
+		*cause = xasprintf(_("Another sync agent is running for the "
+		    "database %s."), db->path);
+		close(fd);
+		fd = -1;
+	}
+	free(path);
+	return fd;
+}

@@ -1,0 +1,70 @@
+# Shared by the tests that run a real loketd on a loopback port: start it
+# on a port the system chooses, wait (bounded) until /healthz answers,
+# and stop it at exit.
+#
+#   . "$top_srcdir/tests/centre-lib.sh"
+#   centre_start DB [OPTION]...
+#                          sets CENTRE (the URL) and CENTRE_PID; 1 if it
+#                          did not come up within 10 seconds
+#   centre_stop
+
+: "${LOKETD:=$top_builddir/src/loketd/loketd}"
+export LOKETD_LOG="$TMP/loketd.log"
+
+centre_start() {
+	_db=$1
+	shift
+	: >"$TMP/loketd.out"
+	"$LOKETD" --db "$_db" "$@" serve --listen 127.0.0.1:0 \
+		>"$TMP/loketd.out" 2>"$TMP/loketd.err" &
+	CENTRE_PID=$!
+	trap 'centre_stop; rm -rf "$TMP"' EXIT
+	CENTRE=
+	if eventually _centre_up; then
+		return 0
+	fi
+	cat "$TMP/loketd.err" >&2
+	return 1
+}
+
+# Has loketd said its port, and does /healthz answer there?
+_centre_up() {
+	_port=$(sed -n 's/.*127\.0\.0\.1:\([0-9][0-9]*\)\..*/\1/p' \
+		"$TMP/loketd.out")
+	[ -n "$_port" ] &&
+	    curl -sf "http://127.0.0.1:$_port/healthz" >/dev/null &&
+	    CENTRE="http://127.0.0.1:$_port"
+}
+
+centre_stop() {
+	if [ -n "$CENTRE_PID" ]; then
+		kill "$CENTRE_PID" 2>/dev/null
+		wait "$CENTRE_PID" 2>/dev/null
+		CENTRE_PID=
+	fi
+}
+
+# http METHOD PATH [TOKEN] [BODY-FILE]: prints the status; the body goes
+# to $TMP/body.
+http() {
+	set -- "$1" "$2" "${3:-}" "${4:-}"
+	if [ -n "$4" ]; then
+		curl -s -o "$TMP/body" -w '%{http_code}' -X "$1" \
+			${3:+-H "Authorization: Bearer $3"} \
+			--data-binary "@$4" "$CENTRE$2"
+	else
+		curl -s -o "$TMP/body" -w '%{http_code}' -X "$1" \
+			${3:+-H "Authorization: Bearer $3"} "$CENTRE$2"
+	fi
+}
+
+# eventually COMMAND...: run it every tenth of a second until it succeeds,
+# for at most 10 seconds; its last status.
+eventually() {
+	_tries=0
+	until "$@"; do
+		_tries=$((_tries + 1))
+		[ $_tries -lt 100 ] || return 1
+		sleep 0.1
+	done
+}
