@@ -196,5 +196,9 @@ catalog_search(struct db *db, const char *query, enum lang lang,
 		(*entries)[(*n)++] = found[i].entry;
 	}
 	free(found);
+	if (*n == 0) {	/* nothing found: nothing for the caller to free */
+		free(*entries);
+		*entries = NULL;
+	}
 	return 0;
 }
