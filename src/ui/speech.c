@@ -47,15 +47,6 @@ struct speech {
 	size_t	 len;
 };
 
-const char *const speech_sink_names[] = {
-	[SPEECH_SINK_DEVICE] = "device",
-	[SPEECH_SINK_COMMAND] = "command",
-	[SPEECH_SINK_DISPATCHER] = "dispatcher",
-	[SPEECH_SINK_WAV] = "wav",
-	[SPEECH_SINK_OFF] = "off",
-	NULL
-};
-
 int
 speech_check(const struct config *c, char **cause)
 {

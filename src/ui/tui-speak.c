@@ -17,13 +17,6 @@
 #include "ui/tui-speak.h"
 #include "ui/voice.h"
 
-const char *const tui_echo_names[] = {
-	[ECHO_CHARACTER] = "character",
-	[ECHO_WORD] = "word",
-	[ECHO_OFF] = "off",
-	NULL
-};
-
 struct tui_speaker {
 	struct speech	*speech;
 	struct dialog	*dialog;
