@@ -101,22 +101,27 @@ dialog_line(struct dialog *d, const char *typed)
 	const struct screen	*s = dialog_screen(d);
 	size_t			 len = strlen(typed);
 	enum dialog_result	 r;
+	enum dialog_key		 key;
 	char			*value;
 
-	if (strcmp(typed, "#") == 0)
-		return dialog_help(d);
-	if (s->field == FIELD_NONE) {
-		if (strcmp(typed, "*") == 0)
+	/* A line of one key means what that key means on an empty field or
+	 * a menu: the same rule as the keypad's, decided above. */
+	if (len == 1 && strchr("*#0", typed[0]) != NULL) {
+		key = typed[0] == '*' ? DIALOG_KEY_STAR : typed[0] == '#' ?
+		    DIALOG_KEY_HASH : DIALOG_KEY_DIGIT_0;
+		switch (dialog_key_meaning(d, key, 0)) {
+		case DIALOG_DO_REPEAT:
 			return DIALOG_CHANGED;	/* shown again */
-		if (strcmp(typed, "0") == 0)
+		case DIALOG_DO_HELP:
+			return dialog_help(d);
+		case DIALOG_DO_BACK:
 			return dialog_back(d);
-		/* A choice typed as a number. */
-		return dialog_submit(d, typed);
+		default:
+			break;			/* a digit of the field */
+		}
 	}
-	if (strcmp(typed, "*") == 0)
-		return dialog_back(d);
-	/* A keypad's "done" at the end of the line is not part of it. */
-	if (len > 0 && typed[len - 1] == '#') {
+	/* A keypad's "done" at the end of a field's line is not part of it. */
+	if (s->field != FIELD_NONE && len > 0 && typed[len - 1] == '#') {
 		value = xstrdup(typed);
 		value[len - 1] = '\0';
 		r = dialog_submit(d, value);
@@ -124,5 +129,6 @@ dialog_line(struct dialog *d, const char *typed)
 		free(value);
 		return r;
 	}
+	/* The field's value, or a choice typed as a number. */
 	return dialog_submit(d, typed);
 }
