@@ -125,6 +125,7 @@ contains "3 starts serving" "$out" "Ticket A-001 is being served."
 contains "4 then 1 finishes it as done" "$out" "Ticket A-001 is done."
 contains "5 marks a called ticket not present" "$out" "Ticket A-002 is not present."
 contains "the figures count it" "$out" "Today: 1 served, 1 not present, 1 waiting."
+lacks "an office that follows no centre shows no sync line" "$out" "Sync:"
 check "the event log names the operator" "$(sqlite3 "$db" "SELECT count(*) FROM event WHERE actor = 'ani'")" -ge 4
 
 # -- A ticket called by its number, then transferred -----------------------

@@ -76,6 +76,36 @@ contains "... every event applied" "$TMP/out" \
 	"Pushed $events operations: $events applied"
 loket sync status --json >"$TMP/status"
 contains "... nothing waits any more" "$TMP/status" '"pending": 0'
+contains "... no agent runs, so no next try is planned" "$TMP/status" \
+	'"next_try": 0'
+offset=$(sed -n 's/^ *"clock_offset": \(-\{0,1\}[0-9]*\),$/\1/p' "$TMP/status")
+check "... the office clock's offset from the centre's is measured ($offset)" \
+	"${offset:-x}" -ge -2 -a "${offset:-x}" -le 2
+loket sync status >"$TMP/status"
+contains "... and said in words: same machine, same clock" "$TMP/status" \
+	"Office clock: agrees with the centre's"
+contains "... the agent is not running, and how to start it" "$TMP/status" \
+	'Agent: not running (start "loket sync --watch"'
+if [ -x /usr/bin/faketime ] || command -v faketime >/dev/null 2>&1; then
+	FAKETIME_DONT_RESET=1 faketime -f -3600s "$LOKET" --lang=en --db "$db" \
+		sync >/dev/null 2>&1
+	loket sync status >"$TMP/status"
+	contains "an office clock an hour slow is seen as such" "$TMP/status" \
+		"Office clock: 3600 seconds behind the centre's"
+	loket sync >/dev/null 2>&1
+	loket sync status >"$TMP/status"
+	contains "... and set right, it agrees again" "$TMP/status" \
+		"Office clock: agrees with the centre's"
+else
+	skip "an office clock an hour slow is seen" "faketime is not installed"
+	skip "... and set right, it agrees again" "faketime is not installed"
+fi
+
+# The desk's status line says the same in a few words.
+echo "rahasia123" | loket user add ani >/dev/null
+printf 'ani\nrahasia123\n1\n' | loket desk >"$TMP/desk" 2>&1
+contains "the desk says when the office last synced, and what waits" \
+	"$TMP/desk" "Sync: just now, 0 waiting."
 
 # The centre's report equals the office's, figure by figure.
 today=$(sql "$db" "SELECT day FROM ticket LIMIT 1")
@@ -111,6 +141,11 @@ loket sync status >"$TMP/status"
 contains "sync status names the last error" "$TMP/status" \
 	"Last error: Cannot reach the centre"
 contains "... and one operation waiting" "$TMP/status" "Waiting: 1 operation, from"
+sql "$db" "UPDATE sync_state SET value = CAST(value AS INTEGER) - 7200 WHERE \
+	key = 'last_success'"
+printf 'ani\nrahasia123\n1\n' | loket desk >"$TMP/desk" 2>&1
+contains "the desk says the office is offline, since when, and what waits" \
+	"$TMP/desk" "Sync: offline, last 2 h ago, 1 waiting."
 "$LOKETD" --db "$centre" serve --listen "127.0.0.1:$port" >"$TMP/loketd.out" \
 	2>&1 &
 CENTRE_PID=$!
@@ -186,6 +221,12 @@ loket ticket take kia >/dev/null
 eventually all_pushed
 check "a ticket taken while it watches reaches the centre within seconds" \
 	$? -eq 0
+next_planned() {
+	loket sync status >"$TMP/status" &&
+	    grep -q "Agent: running, next try at 20" "$TMP/status"
+}
+eventually next_planned
+check "sync status: the agent runs, and when it tries next" $? -eq 0
 check "... and the centre has it" \
 	"$(sql "$centre" "SELECT count(*) FROM received_op")" -gt "$before"
 centre_stop

@@ -1,6 +1,8 @@
 /*
  * loket sync status [--json]: the centre this office follows, operations
- * waiting and the oldest one's age, the last success and the last error.
+ * waiting and the oldest one's age, the last success and the last error,
+ * when the running agent tries next, and the office clock's offset from
+ * the centre's.
  */
 #include "config.h"
 
@@ -15,6 +17,7 @@
 #include "common/configuration.h"
 #include "common/i18n.h"
 #include "common/text.h"
+#include "office/agent.h"
 #include "office/db.h"
 #include "office/outbox.h"
 
@@ -30,8 +33,47 @@ cmd_sync_status_time(time_t when, char out[32])
 		strftime(out, 32, "%Y-%m-%d %H:%M:%S", &tm);
 }
 
+/* Whether an agent runs, and when it tries next. */
 static void
-cmd_sync_status_text(const struct outbox_state *st)
+cmd_sync_status_agent(const struct outbox_state *st, int running)
+{
+	char	 next[32];
+
+	if (!running) {
+		printf(_("Agent: not running (start \"loket sync --watch\" or "
+		    "its service)\n"));
+		return;
+	}
+	if (st->next_try != 0 && st->next_try < time(NULL))
+		printf(_("Agent: running, trying now\n"));
+	else {
+		cmd_sync_status_time(st->next_try, next);
+		printf(_("Agent: running, next try at %s\n"), next);
+	}
+}
+
+/* How far the office clock is from the centre's, when it was measured. */
+static void
+cmd_sync_status_clock(const struct outbox_state *st)
+{
+	long	 off = st->clock_offset;
+
+	if (st->clock_at == 0)
+		return;
+	if (off >= -1 && off <= 1)
+		printf(_("Office clock: agrees with the centre's\n"));
+	else if (off > 0)
+		printf(ngettext("Office clock: %ld second behind the centre's\n",
+		    "Office clock: %ld seconds behind the centre's\n", off),
+		    off);
+	else
+		printf(ngettext("Office clock: %ld second ahead of the "
+		    "centre's\n", "Office clock: %ld seconds ahead of the "
+		    "centre's\n", -off), -off);
+}
+
+static void
+cmd_sync_status_text(const struct outbox_state *st, int running)
 {
 	char	*centre, *office, *error, success[32], oldest[32];
 
@@ -58,6 +100,8 @@ cmd_sync_status_text(const struct outbox_state *st)
 		printf(_("Last error: %s\n"), error);
 		free(error);
 	}
+	cmd_sync_status_agent(st, running);
+	cmd_sync_status_clock(st);
 	if (st->conflicts > 0 || st->rejected > 0)
 		printf(_("Refused by the centre: %ld in conflict, %ld "
 		    "rejected\n"), st->conflicts, st->rejected);
@@ -66,18 +110,23 @@ cmd_sync_status_text(const struct outbox_state *st)
 }
 
 static void
-cmd_sync_status_json(const struct outbox_state *st)
+cmd_sync_status_json(const struct outbox_state *st, int running)
 {
 	json_t	*j;
 
 	j = json_pack("{s:b, s:s?, s:s?, s:I, s:I, s:I, s:I, s:s?, s:I, s:I, "
-	    "s:I}", "enrolled", st->centre != NULL, "centre", st->centre,
-	    "office", st->office, "pending", (json_int_t)st->pending,
-	    "oldest", (json_int_t)st->oldest, "last_success",
-	    (json_int_t)st->last_success, "last_attempt",
+	    "s:I, s:b, s:I}", "enrolled", st->centre != NULL, "centre",
+	    st->centre, "office", st->office, "pending",
+	    (json_int_t)st->pending, "oldest", (json_int_t)st->oldest,
+	    "last_success", (json_int_t)st->last_success, "last_attempt",
 	    (json_int_t)st->last_attempt, "last_error", st->last_error,
 	    "conflicts", (json_int_t)st->conflicts, "rejected",
-	    (json_int_t)st->rejected, "cursor", (json_int_t)st->cursor);
+	    (json_int_t)st->rejected, "cursor", (json_int_t)st->cursor,
+	    "agent_running", running, "next_try",
+	    (json_int_t)(running ? st->next_try : 0));
+	json_object_set_new(j, "clock_offset", st->clock_at != 0 ?
+	    json_integer(st->clock_offset) : json_null());
+	json_object_set_new(j, "clock_at", json_integer(st->clock_at));
 	json_dumpf(j, stdout, JSON_INDENT(2) | JSON_ENSURE_ASCII);
 	putchar('\n');
 	json_decref(j);
@@ -112,9 +161,9 @@ cmd_sync_status_exec(const struct config *config, int argc, char **argv)
 		free(cause);
 		status = EXIT_DATABASE;
 	} else if (json)
-		cmd_sync_status_json(&st);
+		cmd_sync_status_json(&st, agent_running(db));
 	else
-		cmd_sync_status_text(&st);
+		cmd_sync_status_text(&st, agent_running(db));
 	outbox_state_clear(&st);
 	db_close(db);
 	return cmd_close_stdout(status);

@@ -20,6 +20,7 @@
 #include "cmd/cmd.h"
 #include "common/configuration.h"
 #include "common/i18n.h"
+#include "common/log.h"
 #include "office/agent.h"
 #include "office/db.h"
 #include "office/outbox.h"
@@ -119,6 +120,10 @@ cmd_sync_watch(struct db *db)
 			wait = agent_backoff(failures++, r.retry_after);
 			printf(_("Next try in %ld seconds.\n"), wait);
 			fflush(stdout);
+		}
+		if (outbox_next_try(db, time(NULL) + wait, &cause) != 0) {
+			log_warn("%s", cause);
+			free(cause);
 		}
 		if (cmd_sync_wait(db, &stop, wait, s == AGENT_DONE))
 			return EXIT_OK;

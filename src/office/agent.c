@@ -39,6 +39,17 @@ agent_status_of(long status)
 	return AGENT_REFUSED;
 }
 
+/* What an answer said of the centre's clock. */
+static void
+agent_clock(struct agent_report *r, const struct sync_http_answer *a)
+{
+	r->retry_after = a->retry_after;
+	if (a->has_clock) {
+		r->has_clock = 1;
+		r->clock_offset = a->clock_offset;
+	}
+}
+
 /* A cause for an answer that is not 200, with the centre's reason. */
 static char *
 agent_refusal(const char *url, const struct sync_http_answer *a)
@@ -242,7 +253,7 @@ agent_push_batch(struct db *db, const struct outbox_state *st,
 	body = agent_batch_body(st->office, ops, n);
 	status = agent_post(st->centre, "/v1/ops", st->token, body, &a, cause);
 	free(body);
-	r->retry_after = a.retry_after;
+	agent_clock(r, &a);
 	if (status != AGENT_DONE)
 		goto out;
 	answer = json_loads(a.body, 0, NULL);
@@ -311,7 +322,7 @@ agent_pull_page(struct db *db, struct outbox_state *st,
 		free(url);
 		return AGENT_UNREACHABLE;
 	}
-	r->retry_after = a.retry_after;
+	agent_clock(r, &a);
 	if ((status = agent_status_of(a.status)) != AGENT_DONE) {
 		*cause = agent_refusal(url, &a);
 		goto out;
@@ -375,7 +386,8 @@ agent_round(struct db *db, struct agent_report *r, char **cause)
 			break;
 	}
 	if (status != AGENT_DATABASE && outbox_round(db, time(NULL),
-	    status == AGENT_DONE ? NULL : *cause, &unrecorded) != 0) {
+	    status == AGENT_DONE ? NULL : *cause, r->has_clock ?
+	    &r->clock_offset : NULL, &unrecorded) != 0) {
 		log_warn("%s", unrecorded);
 		free(unrecorded);
 	}
@@ -417,4 +429,19 @@ agent_lock(struct db *db, char **cause)
 	}
 	free(path);
 	return fd;
+}
+
+int
+agent_running(struct db *db)
+{
+	char	*path = xasprintf("%s.sync-lock", db->path);
+	int	 fd, running = 0;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) != -1) {
+		running = flock(fd, LOCK_SH | LOCK_NB) == -1 &&
+		    errno == EWOULDBLOCK;
+		close(fd);
+	}
+	free(path);
+	return running;
 }

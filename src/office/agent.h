@@ -27,6 +27,8 @@ struct agent_report {
 	long	 pulled;	/* changes received */
 	int	 new_generation;	/* the centre was restored: full pull */
 	long	 retry_after;	/* seconds the centre asked us to wait */
+	int	 has_clock;	/* the centre said its time */
+	long	 clock_offset;	/* its clock minus the office's, seconds */
 };
 
 #define AGENT_BATCH	100	/* operations in one push */
@@ -52,5 +54,7 @@ long		 agent_backoff(int attempt, long retry_after);
  * keep open while running, or -1 with a cause (another agent has it).
  */
 int		 agent_lock(struct db *, char **cause);
+/* Is an agent running for this database (holding the lock)? 1 or 0. */
+int		 agent_running(struct db *);
 
 #endif

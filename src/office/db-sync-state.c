@@ -61,6 +61,9 @@ static const struct {
 	{ "rejected", offsetof(struct outbox_state, rejected), 0, 0 },
 	{ "last_success", offsetof(struct outbox_state, last_success), 0, 1 },
 	{ "last_attempt", offsetof(struct outbox_state, last_attempt), 0, 1 },
+	{ "next_try", offsetof(struct outbox_state, next_try), 0, 1 },
+	{ "clock_at", offsetof(struct outbox_state, clock_at), 0, 1 },
+	{ "clock_offset", offsetof(struct outbox_state, clock_offset), 0, 0 },
 };
 
 /* One key of the state into st; unknown keys are left alone. */
@@ -182,15 +185,38 @@ outbox_pulled(struct db *db, long cursor, const char *generation,
 }
 
 int
-outbox_round(struct db *db, time_t now, const char *error, char **cause)
+outbox_round(struct db *db, time_t now, const char *error,
+    const long *clock_offset, char **cause)
+{
+	char	 at[32], offset[32];
+	int	 rc;
+
+	snprintf(at, sizeof at, "%lld", (long long)now);
+	snprintf(offset, sizeof offset, "%ld",
+	    clock_offset != NULL ? *clock_offset : 0);
+	if ((rc = db_begin(db, cause)) != 0)
+		return rc;
+	if (error == NULL)
+		rc = outbox_set(db, cause, (const char *const[]){
+		    "last_attempt", at, "last_success", at, "last_error", "",
+		    NULL });
+	else
+		rc = outbox_set(db, cause, (const char *const[]){
+		    "last_attempt", at, "last_error", error, NULL });
+	if (rc == 0 && clock_offset != NULL)
+		rc = outbox_set(db, cause, (const char *const[]){
+		    "clock_at", at, "clock_offset", offset, NULL });
+	if (rc != 0 || (rc = db_commit(db, cause)) != 0)
+		db_rollback(db);
+	return rc;
+}
+
+int
+outbox_next_try(struct db *db, time_t when, char **cause)
 {
 	char	 at[32];
 
-	snprintf(at, sizeof at, "%lld", (long long)now);
-	if (error == NULL)
-		return outbox_set_all(db, cause, (const char *const[]){
-		    "last_attempt", at, "last_success", at, "last_error", "",
-		    NULL });
-	return outbox_set_all(db, cause, (const char *const[]){
-	    "last_attempt", at, "last_error", error, NULL });
+	snprintf(at, sizeof at, "%lld", (long long)when);
+	return outbox_set_all(db, cause, (const char *const[]){ "next_try",
+	    at, NULL });
 }

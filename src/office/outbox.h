@@ -42,6 +42,9 @@ struct outbox_state {
 	long	 pushed;	/* outbox seq pushed up to */
 	long	 conflicts, rejected;	/* answers that will not change */
 	time_t	 last_success, last_attempt;
+	time_t	 next_try;	/* planned by a running agent; 0 */
+	time_t	 clock_at;	/* when clock_offset was measured; 0 */
+	long	 clock_offset;	/* the centre's clock minus ours */
 	char	*last_error;
 	long	 pending;	/* operations waiting */
 	time_t	 oldest;	/* the oldest waiting one's time; 0 */
@@ -56,8 +59,13 @@ int	 outbox_pushed(struct db *, long seq, long conflicts, long rejected,
 /* Pulled: the new cursor and generation, in one transaction. */
 int	 outbox_pulled(struct db *, long cursor, const char *generation,
 	     char **cause);
-/* The end of a round: a success (error NULL) or why it failed. */
+/*
+ * The end of a round: a success (error NULL) or why it failed, and the
+ * centre's clock minus the office's when an answer said it (or NULL).
+ */
 int	 outbox_round(struct db *, time_t now, const char *error,
-	     char **cause);
+	     const long *clock_offset, char **cause);
+/* When the running agent will try next (0: not planned). */
+int	 outbox_next_try(struct db *, time_t when, char **cause);
 
 #endif

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include <curl/curl.h>
 
@@ -35,6 +36,7 @@ static struct {
 	void			 (*cleanup)(CURL *);
 	struct curl_slist	*(*append)(struct curl_slist *, const char *);
 	void			 (*free_all)(struct curl_slist *);
+	time_t			 (*getdate)(const char *, const time_t *);
 } curl;
 
 /* Load libcurl once: 0, or -1 with a cause. */
@@ -58,10 +60,11 @@ sync_http_load(char **cause)
 	*(void **)&curl.cleanup = dlsym(lib, "curl_easy_cleanup");
 	*(void **)&curl.append = dlsym(lib, "curl_slist_append");
 	*(void **)&curl.free_all = dlsym(lib, "curl_slist_free_all");
+	*(void **)&curl.getdate = dlsym(lib, "curl_getdate");
 	if (curl.init == NULL || curl.setopt == NULL || curl.perform == NULL ||
 	    curl.getinfo == NULL || curl.strerror == NULL ||
 	    curl.cleanup == NULL || curl.append == NULL ||
-	    curl.free_all == NULL)
+	    curl.free_all == NULL || curl.getdate == NULL)
 		fatal("%s lacks a function sync needs", SYNC_HTTP_CURL);
 	return 0;
 }
@@ -70,6 +73,7 @@ struct sync_http_buffer {
 	char	*data;
 	size_t	 length;
 	long	 retry_after;
+	time_t	 date;
 };
 
 static size_t
@@ -87,6 +91,19 @@ sync_http_write(char *data, size_t size, size_t count, void *arg)
 	return n;
 }
 
+/* The centre's clock from a Date header (RFC 9110, any locale): 0 if bad. */
+static time_t
+sync_http_date(const char *value, size_t length)
+{
+	char	 text[64];
+	time_t	 t;
+
+	memcpy(text, value, length);
+	text[length] = '\0';
+	t = curl.getdate(text, NULL);
+	return t > 0 ? t : 0;
+}
+
 static size_t
 sync_http_header(char *data, size_t size, size_t count, void *arg)
 {
@@ -95,6 +112,8 @@ sync_http_header(char *data, size_t size, size_t count, void *arg)
 
 	if (n > 12 && strncasecmp(data, "Retry-After:", 12) == 0)
 		b->retry_after = strtol(data + 12, NULL, 10);
+	else if (n > 5 && n < 64 && strncasecmp(data, "Date:", 5) == 0)
+		b->date = sync_http_date(data + 5, n - 5);
 	return n;
 }
 
@@ -140,7 +159,7 @@ int
 sync_http(const char *url, const char *token, const char *body,
     struct sync_http_answer *a, char **cause)
 {
-	struct sync_http_buffer	 b = { NULL, 0, 0 };
+	struct sync_http_buffer	 b = { NULL, 0, 0, 0 };
 	struct curl_slist	*headers;
 	CURL			*h;
 	CURLcode		 rc;
@@ -156,6 +175,9 @@ sync_http(const char *url, const char *token, const char *body,
 		curl.getinfo(h, CURLINFO_RESPONSE_CODE, &a->status);
 		a->body = b.data != NULL ? b.data : xstrdup("");
 		a->retry_after = b.retry_after;
+		if (b.date != 0)
+			a->clock_offset = (long)(b.date - time(NULL));
+		a->has_clock = b.date != 0;
 	} else {
 		*cause = xasprintf(_("Cannot reach the centre at %s: %s"), url,
 		    curl.strerror(rc));

@@ -13,6 +13,8 @@ struct sync_http_answer {
 	long	 status;	/* HTTP status */
 	char	*body;		/* owned, NUL-terminated */
 	long	 retry_after;	/* seconds, from Retry-After; 0 none */
+	int	 has_clock;	/* the answer said the centre's time */
+	long	 clock_offset;	/* the centre's clock minus ours, seconds */
 };
 
 /*

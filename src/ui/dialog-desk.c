@@ -14,6 +14,7 @@
 #include "common/xmalloc.h"
 #include "office/auth.h"
 #include "office/catalog.h"
+#include "office/outbox.h"
 #include "office/queue.h"
 #include "ui/dialog-internal.h"
 
@@ -217,6 +218,63 @@ dialog_desk_add_figures(struct dialog *d, struct screen *s, int chart)
 		dialog_desk_chart(s, &q);
 }
 
+/* How long ago, in the fewest words: "5 min", "3 h", "2 days". Owned. */
+static char *
+dialog_desk_ago(time_t seconds)
+{
+	long	 n;
+
+	if (seconds < 3600) {
+		n = (long)seconds / 60;
+		return xasprintf(_("%ld min"), n);
+	}
+	if (seconds < 2 * 86400) {
+		n = (long)seconds / 3600;
+		return xasprintf(_("%ld h"), n);
+	}
+	n = (long)seconds / 86400;
+	return xasprintf(ngettext("%ld day", "%ld days", n), n);
+}
+
+/*
+ * The sync agent's state in a few words, when the office follows a
+ * centre: "Sync: 3 min ago, 12 waiting." An island office shows nothing.
+ */
+static void
+dialog_desk_add_sync(struct dialog *d, struct screen *s)
+{
+	struct outbox_state	 st;
+	char			*cause = NULL, *ago, *line;
+	time_t			 now = time(NULL);
+
+	if (outbox_state_read(d->db, &st, &cause) != 0 || st.centre == NULL) {
+		free(cause);
+		outbox_state_clear(&st);
+		return;
+	}
+	if (st.last_success == 0)
+		line = xasprintf(_("Sync: not yet, %ld waiting."), st.pending);
+	else if (now - st.last_success < 60 &&
+	    st.last_attempt <= st.last_success)
+		line = xasprintf(_("Sync: just now, %ld waiting."), st.pending);
+	else {
+		ago = dialog_desk_ago(now > st.last_success ?
+		    now - st.last_success : 0);
+		if (st.last_attempt > st.last_success)
+			/* TRANSLATORS: %s is "5 min", "3 h" or "2 days". */
+			line = xasprintf(_("Sync: offline, last %s ago, %ld "
+			    "waiting."), ago, st.pending);
+		else
+			/* TRANSLATORS: %s is "5 min", "3 h" or "2 days". */
+			line = xasprintf(_("Sync: %s ago, %ld waiting."), ago,
+			    st.pending);
+		free(ago);
+	}
+	screen_add_body(s, line);
+	free(line);
+	outbox_state_clear(&st);
+}
+
 /*
  * "Ticket A-004 is called." with its lane when it is the priority one, so
  * that the operator sees (and with the voice on, hears) that an elderly,
@@ -292,6 +350,7 @@ dialog_desk_main_build(struct dialog *d, struct dialog_frame *f,
 	} else
 		free(cause);
 	dialog_desk_add_figures(d, s, 0);
+	dialog_desk_add_sync(d, s);
 	for (i = 0; i < sizeof items / sizeof items[0]; i++)
 		screen_add_item(s, _(items[i]));
 }
