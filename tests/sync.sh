@@ -7,7 +7,7 @@
 . "${top_srcdir:-.}/tests/lib.sh"
 . "$top_srcdir/tests/centre-lib.sh"
 
-centre=$TMP/centre.db
+centre=$LOKETD_DB
 db=$TMP/office.db
 "$LOKETD" --db "$centre" init >/dev/null
 code=$("$LOKETD" --db "$centre" office add KEC01 --name Satu 2>/dev/null)
@@ -181,13 +181,13 @@ loket sync >"$TMP/out" 2>&1
 rc=$?
 check "a second agent on the same database is refused (exit $rc)" $rc -eq 1
 contains "... and says why" "$TMP/out" "Another sync agent is running"
-before=$(sql "$centre" "SELECT count(*) FROM received_op")
+before=$(centre_sql "$centre" "SELECT count(*) FROM received_op")
 loket ticket take kia >/dev/null
 eventually all_pushed
 check "a ticket taken while it watches reaches the centre within seconds" \
 	$? -eq 0
 check "... and the centre has it" \
-	"$(sql "$centre" "SELECT count(*) FROM received_op")" -gt "$before"
+	"$(centre_sql "$centre" "SELECT count(*) FROM received_op")" -gt "$before"
 centre_stop
 loket ticket take kia >/dev/null
 eventually grep -q "Next try in" "$TMP/watch"

@@ -47,7 +47,7 @@ loketd_init_exec(struct loketd_conf *conf, int argc, char **argv)
 		loketd_error(_("usage: loketd init"));
 		return LOKETD_EXIT_USAGE;
 	}
-	if ((s = loketd_open(conf, 1)) == NULL)
+	if ((s = loketd_open(conf, STORE_CREATE)) == NULL)
 		return LOKETD_EXIT_DATABASE;
 	if (loketd_init_keys(s, &cause) != 0) {
 		loketd_error("%s", cause);

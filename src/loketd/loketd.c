@@ -41,12 +41,12 @@ loketd_error(const char *fmt, ...)
 }
 
 struct store *
-loketd_open(const struct loketd_conf *conf, int create)
+loketd_open(const struct loketd_conf *conf, int mode)
 {
 	struct store	*s;
 	char		*cause = NULL;
 
-	if ((s = store_open(conf->db, create, &cause)) == NULL) {
+	if ((s = store_open(conf->db, mode, &cause)) == NULL) {
 		loketd_error("%s", cause);
 		free(cause);
 	}

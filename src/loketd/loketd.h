@@ -37,7 +37,7 @@ extern const struct loketd_cmd loketd_report_cmd;
 /* Print an error prefixed with "loketd: ". */
 void	 loketd_error(const char *, ...) __attribute__((format(printf, 1, 2)));
 /* Open the configured store; print the cause and return NULL. */
-struct store *loketd_open(const struct loketd_conf *, int create);
+struct store *loketd_open(const struct loketd_conf *, int mode);
 /* Flush standard output: status, or LOKETD_EXIT_FAIL if that failed. */
 int	 loketd_close_stdout(int status);
 
