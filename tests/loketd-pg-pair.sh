@@ -10,7 +10,23 @@ LOKETD_ENGINE=postgresql
 
 centre=$LOKETD_DB
 db=$TMP/office.db
-"$LOKETD" --db "$centre" init >/dev/null
+# Two loketd init at once on an empty database: the advisory lock makes
+# one create the schema and the other find it.
+"$LOKETD" --db "$centre" init >"$TMP/init1" 2>&1 &
+a=$!
+"$LOKETD" --db "$centre" init >"$TMP/init2" 2>&1
+rc=$?
+wait $a
+check "two loketd init at once both succeed ($? $rc)" $? -eq 0 -a $rc -eq 0
+check "... one schema, one version row" \
+	"$(centre_sql "$centre" "SELECT count(*), max(version) FROM \
+	loket_schema")" = "1|1"
+empty=$(pg_createdb empty)
+"$LOKETD" --db "$empty" migrate >/dev/null 2>"$TMP/err"
+check "loketd migrate on an empty database refuses (exit $?)" $? -eq 3
+contains "... and names loketd init" "$TMP/err" "loketd init."
+"$LOKETD" --db "$empty" serve --listen 127.0.0.1:0 >/dev/null 2>"$TMP/err"
+check "loketd serve too (exit $?)" $? -eq 3
 code=$("$LOKETD" --db "$centre" office add KEC01 --name Satu 2>/dev/null)
 code2=$("$LOKETD" --db "$centre" office add KEC02 --name Dua 2>/dev/null)
 make_db "$db"

@@ -10,6 +10,12 @@
 
 db=$LOKETD_DB
 ok "loketd init makes the database and keys" "$LOKETD" --db "$db" init
+key=$(centre_sql "$db" "SELECT value FROM meta WHERE key = 'public_key'")
+ok "loketd init again" "$LOKETD" --db "$db" init
+ok "loketd migrate on a current database" "$LOKETD" --db "$db" migrate
+check "... neither made new keys" \
+	"$(centre_sql "$db" "SELECT value FROM meta WHERE key = 'public_key'")" \
+	= "$key"
 code=$("$LOKETD" --db "$db" office add KEC01 --name "Kecamatan Satu" 2>/dev/null)
 code2=$("$LOKETD" --db "$db" office add KEC02 --name "Kecamatan Dua" 2>/dev/null)
 check "office add prints an enrolment code ($code)" -n "$code"

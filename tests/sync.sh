@@ -138,6 +138,16 @@ contains "... the centre answered 403" "$TMP/out" "answered 403"
 sql "$db" "UPDATE sync_state SET value = 'KEC01' WHERE key = 'office'"
 ok "with its own name and token the office pushes again" loket sync
 
+# A centre restored from a backup announces a new generation: the office
+# pulls everything again, and pushes nothing twice.
+before=$(centre_sql "$centre" "SELECT count(*) FROM received_op")
+ok "loketd generation new" "$LOKETD" --db "$centre" generation new
+loket sync >"$TMP/out" 2>&1
+contains "the office sees the new generation and pulls again in full" \
+	"$TMP/out" "pulled again in full"
+check "... and the centre received nothing twice" \
+	"$(centre_sql "$centre" "SELECT count(*) FROM received_op")" = "$before"
+
 # Tampering before the push: one event edited (the chain breaks at the
 # next one), another removed (it breaks where it was).
 for i in 1 2 3 4; do loket ticket take kia >/dev/null; done

@@ -28,6 +28,8 @@ struct loketd_cmd {
 };
 
 extern const struct loketd_cmd loketd_init_cmd;
+extern const struct loketd_cmd loketd_migrate_cmd;
+extern const struct loketd_cmd loketd_generation_cmd;
 extern const struct loketd_cmd loketd_serve_cmd;
 extern const struct loketd_cmd loketd_office_add_cmd;
 extern const struct loketd_cmd loketd_office_list_cmd;

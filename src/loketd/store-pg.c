@@ -324,9 +324,12 @@ rollback:
 	return STORE_FAILED;
 }
 
-/* A schema there and not older than this loketd's, for STORE_USE. */
+/*
+ * For STORE_USE, a schema there and not older than this loketd's; for
+ * STORE_MIGRATE, a schema there.
+ */
 static int
-pg_check(struct store_pg *s, char **cause)
+pg_check(struct store_pg *s, int mode, char **cause)
 {
 	long	 version;
 
@@ -337,7 +340,7 @@ pg_check(struct store_pg *s, char **cause)
 		    "run loketd init."), s->name);
 		return STORE_FAILED;
 	}
-	if (version < PG_SCHEMA_VERSION) {
+	if (mode == STORE_USE && version < PG_SCHEMA_VERSION) {
 		*cause = xasprintf(_("The database %s needs loketd migrate "
 		    "(version %ld, this loketd wants %ld)."), s->name, version,
 		    PG_SCHEMA_VERSION);
@@ -390,8 +393,9 @@ pg_open(const char *where, int mode, struct store **out, char **cause)
 	}
 	/* Never the URL: it may hold a password. */
 	s->name = xasprintf("postgresql:%s", PQdb(s->conn));
-	if ((mode == STORE_USE ? pg_check(s, cause) :
-	    pg_migrate(s, cause)) != 0)
+	if (mode != STORE_CREATE && pg_check(s, mode, cause) != 0)
+		goto fail;
+	if (mode != STORE_USE && pg_migrate(s, cause) != 0)
 		goto fail;
 	*out = &s->base;
 	return 0;
