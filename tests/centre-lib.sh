@@ -7,9 +7,24 @@
 #                          sets CENTRE (the URL) and CENTRE_PID; 1 if it
 #                          did not come up within 10 seconds
 #   centre_stop
+#   centre_sql DB QUERY    runs QUERY in the centre's database, whatever
+#                          its engine; prints rows as sqlite3 does (a|b)
+#
+# LOKETD_ENGINE chooses the engine the same tests run on: sqlite (the
+# default: LOKETD_DB is a file in $TMP) or postgresql (a throwaway cluster
+# from tests/pg-lib.sh: LOKETD_DB is its URL; the whole script is skipped
+# where PostgreSQL is not installed, never passed).
 
 : "${LOKETD:=$top_builddir/src/loketd/loketd}"
 export LOKETD_LOG="$TMP/loketd.log"
+
+centre_sql() {
+	if [ "$LOKETD_ENGINE" = postgresql ]; then
+		psql -XAtq -v ON_ERROR_STOP=1 -d "$1" -c "$2"
+	else
+		sqlite3 -cmd ".timeout 10000" "$1" "$2"
+	fi
+}
 
 centre_start() {
 	_db=$1
@@ -18,7 +33,6 @@ centre_start() {
 	"$LOKETD" --db "$_db" "$@" serve --listen 127.0.0.1:0 \
 		>"$TMP/loketd.out" 2>"$TMP/loketd.err" &
 	CENTRE_PID=$!
-	trap 'centre_stop; rm -rf "$TMP"' EXIT
 	CENTRE=
 	if eventually _centre_up; then
 		return 0
@@ -68,3 +82,30 @@ eventually() {
 		sleep 0.1
 	done
 }
+
+_centre_exit() {
+	centre_stop
+	[ "${LOKETD_ENGINE:-sqlite}" != postgresql ] || pg_stop
+	rm -rf "$TMP"
+}
+trap _centre_exit EXIT
+case ${LOKETD_ENGINE:=sqlite} in
+postgresql)
+	. "$top_srcdir/tests/pg-lib.sh"
+	if ! pg_start; then
+		if [ -n "$PG_MISSING" ]; then
+			echo "1..0 # SKIP $PG_MISSING"
+			exit 0
+		fi
+		echo "Bail out! the test cluster of PostgreSQL did not start"
+		exit 99
+	fi
+	;;
+sqlite)
+	LOKETD_DB=$TMP/centre.db
+	;;
+*)
+	echo "Bail out! LOKETD_ENGINE=$LOKETD_ENGINE: sqlite or postgresql"
+	exit 99
+	;;
+esac

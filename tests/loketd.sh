@@ -8,8 +8,14 @@
 . "${top_srcdir:-.}/tests/lib.sh"
 . "$top_srcdir/tests/centre-lib.sh"
 
-db=$TMP/centre.db
+db=$LOKETD_DB
 ok "loketd init makes the database and keys" "$LOKETD" --db "$db" init
+key=$(centre_sql "$db" "SELECT value FROM meta WHERE key = 'public_key'")
+ok "loketd init again" "$LOKETD" --db "$db" init
+ok "loketd migrate on a current database" "$LOKETD" --db "$db" migrate
+check "... neither made new keys" \
+	"$(centre_sql "$db" "SELECT value FROM meta WHERE key = 'public_key'")" \
+	= "$key"
 code=$("$LOKETD" --db "$db" office add KEC01 --name "Kecamatan Satu" 2>/dev/null)
 code2=$("$LOKETD" --db "$db" office add KEC02 --name "Kecamatan Dua" 2>/dev/null)
 check "office add prints an enrolment code ($code)" -n "$code"
@@ -33,7 +39,7 @@ token=$(sed -n 's/.*"token":"\([0-9a-f]*\)".*/\1/p' "$TMP/body")
 contains "... with the centre's public key" "$TMP/body" '"centre_key":"'
 check "a replayed enrolment code is refused (403)" "$(enrol "$code")" = 403
 check "... and a made-up one too" "$(enrol 2345-6789-ABCD)" = 403
-sqlite3 "$db" "UPDATE office SET enrol_expires = 1 WHERE code = 'KEC02'"
+centre_sql "$db" "UPDATE office SET enrol_expires = 1 WHERE code = 'KEC02'"
 check "an expired enrolment code is refused (403)" "$(enrol "$code2")" = 403
 
 # One ticket taken: an operation as an office makes it, in canonical form

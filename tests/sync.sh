@@ -7,7 +7,7 @@
 . "${top_srcdir:-.}/tests/lib.sh"
 . "$top_srcdir/tests/centre-lib.sh"
 
-centre=$TMP/centre.db
+centre=$LOKETD_DB
 db=$TMP/office.db
 "$LOKETD" --db "$centre" init >/dev/null
 code=$("$LOKETD" --db "$centre" office add KEC01 --name Satu 2>/dev/null)
@@ -173,6 +173,16 @@ contains "... the centre answered 403" "$TMP/out" "answered 403"
 sql "$db" "UPDATE sync_state SET value = 'KEC01' WHERE key = 'office'"
 ok "with its own name and token the office pushes again" loket sync
 
+# A centre restored from a backup announces a new generation: the office
+# pulls everything again, and pushes nothing twice.
+before=$(centre_sql "$centre" "SELECT count(*) FROM received_op")
+ok "loketd generation new" "$LOKETD" --db "$centre" generation new
+loket sync >"$TMP/out" 2>&1
+contains "the office sees the new generation and pulls again in full" \
+	"$TMP/out" "pulled again in full"
+check "... and the centre received nothing twice" \
+	"$(centre_sql "$centre" "SELECT count(*) FROM received_op")" = "$before"
+
 # Tampering before the push: one event edited (the chain breaks at the
 # next one), another removed (it breaks where it was).
 for i in 1 2 3 4; do loket ticket take kia >/dev/null; done
@@ -216,7 +226,7 @@ loket sync >"$TMP/out" 2>&1
 rc=$?
 check "a second agent on the same database is refused (exit $rc)" $rc -eq 1
 contains "... and says why" "$TMP/out" "Another sync agent is running"
-before=$(sql "$centre" "SELECT count(*) FROM received_op")
+before=$(centre_sql "$centre" "SELECT count(*) FROM received_op")
 loket ticket take kia >/dev/null
 eventually all_pushed
 check "a ticket taken while it watches reaches the centre within seconds" \
@@ -228,7 +238,7 @@ next_planned() {
 eventually next_planned
 check "sync status: the agent runs, and when it tries next" $? -eq 0
 check "... and the centre has it" \
-	"$(sql "$centre" "SELECT count(*) FROM received_op")" -gt "$before"
+	"$(centre_sql "$centre" "SELECT count(*) FROM received_op")" -gt "$before"
 centre_stop
 loket ticket take kia >/dev/null
 eventually grep -q "Next try in" "$TMP/watch"

@@ -1,6 +1,9 @@
 /*
  * loketd init: create or migrate the centre's database, and make its key
- * pair and generation once. loketd serve: answer the offices.
+ * pair and generation once. loketd migrate: bring the schema up to date,
+ * making nothing. loketd generation new: after a restore from a backup,
+ * tell the offices to pull everything again. loketd serve: answer the
+ * offices.
  */
 #include "config.h"
 
@@ -47,7 +50,7 @@ loketd_init_exec(struct loketd_conf *conf, int argc, char **argv)
 		loketd_error(_("usage: loketd init"));
 		return LOKETD_EXIT_USAGE;
 	}
-	if ((s = loketd_open(conf, 1)) == NULL)
+	if ((s = loketd_open(conf, STORE_CREATE)) == NULL)
 		return LOKETD_EXIT_DATABASE;
 	if (loketd_init_keys(s, &cause) != 0) {
 		loketd_error("%s", cause);
@@ -61,6 +64,60 @@ loketd_init_exec(struct loketd_conf *conf, int argc, char **argv)
 
 const struct loketd_cmd loketd_init_cmd = {
 	"init", "", loketd_init_exec
+};
+
+static int
+loketd_migrate_exec(struct loketd_conf *conf, int argc, char **argv)
+{
+	struct store	*s;
+
+	if (argc != 1) {
+		loketd_error(_("usage: loketd migrate"));
+		return LOKETD_EXIT_USAGE;
+	}
+	if ((s = loketd_open(conf, STORE_MIGRATE)) == NULL)
+		return LOKETD_EXIT_DATABASE;
+	store_close(s);
+	printf(_("The centre's database is up to date.\n"));
+	return loketd_close_stdout(LOKETD_EXIT_OK);
+}
+
+const struct loketd_cmd loketd_migrate_cmd = {
+	"migrate", "", loketd_migrate_exec
+};
+
+/*
+ * A centre restored from a backup has forgotten changes the offices
+ * pulled: a new generation makes each of them pull everything again.
+ */
+static int
+loketd_generation_exec(struct loketd_conf *conf, int argc, char **argv)
+{
+	struct store	*s;
+	char		 generation[SYNC_UUID_LEN];
+	char		*cause = NULL;
+	int		 status = LOKETD_EXIT_OK;
+
+	if (argc != 1) {
+		loketd_error(_("usage: loketd generation new"));
+		return LOKETD_EXIT_USAGE;
+	}
+	if ((s = loketd_open(conf, STORE_USE)) == NULL)
+		return LOKETD_EXIT_DATABASE;
+	sync_uuid(generation);
+	if (s->engine->meta_set(s, "generation", generation, &cause) != 0) {
+		loketd_error("%s", cause);
+		free(cause);
+		status = LOKETD_EXIT_DATABASE;
+	} else
+		printf(_("The centre's generation is now %s: every office "
+		    "pulls everything again.\n"), generation);
+	store_close(s);
+	return loketd_close_stdout(status);
+}
+
+const struct loketd_cmd loketd_generation_cmd = {
+	"generation new", "", loketd_generation_exec
 };
 
 static int

@@ -23,7 +23,7 @@
 static const struct loketd_cmd *const loketd_cmds[] = {
 	&loketd_init_cmd, &loketd_serve_cmd, &loketd_office_add_cmd,
 	&loketd_office_list_cmd, &loketd_office_disable_cmd,
-	&loketd_report_cmd,
+	&loketd_report_cmd, &loketd_migrate_cmd, &loketd_generation_cmd,
 };
 #define LOKETD_CMDS (sizeof loketd_cmds / sizeof loketd_cmds[0])
 
@@ -41,12 +41,12 @@ loketd_error(const char *fmt, ...)
 }
 
 struct store *
-loketd_open(const struct loketd_conf *conf, int create)
+loketd_open(const struct loketd_conf *conf, int mode)
 {
 	struct store	*s;
 	char		*cause = NULL;
 
-	if ((s = store_open(conf->db, create, &cause)) == NULL) {
+	if ((s = store_open(conf->db, mode, &cause)) == NULL) {
 		loketd_error("%s", cause);
 		free(cause);
 	}

@@ -28,6 +28,8 @@ struct loketd_cmd {
 };
 
 extern const struct loketd_cmd loketd_init_cmd;
+extern const struct loketd_cmd loketd_migrate_cmd;
+extern const struct loketd_cmd loketd_generation_cmd;
 extern const struct loketd_cmd loketd_serve_cmd;
 extern const struct loketd_cmd loketd_office_add_cmd;
 extern const struct loketd_cmd loketd_office_list_cmd;
@@ -37,7 +39,7 @@ extern const struct loketd_cmd loketd_report_cmd;
 /* Print an error prefixed with "loketd: ". */
 void	 loketd_error(const char *, ...) __attribute__((format(printf, 1, 2)));
 /* Open the configured store; print the cause and return NULL. */
-struct store *loketd_open(const struct loketd_conf *, int create);
+struct store *loketd_open(const struct loketd_conf *, int mode);
 /* Flush standard output: status, or LOKETD_EXIT_FAIL if that failed. */
 int	 loketd_close_stdout(int status);
 

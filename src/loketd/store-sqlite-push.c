@@ -12,21 +12,6 @@
 #include "common/xmalloc.h"
 #include "loketd/store-sqlite.h"
 
-/* Is state a ticket state the centre knows? */
-static int
-sq_state_known(const char *state)
-{
-	static const char *const states[] = { "waiting", "called", "serving",
-	    "parked", "done", "noshow" };
-	size_t	 i;
-
-	for (i = 0; i < sizeof states / sizeof states[0]; i++) {
-		if (strcmp(state, states[i]) == 0)
-			return 1;
-	}
-	return 0;
-}
-
 /* The first answer for an op id: 1 with its hash and result, 0, FAILED. */
 static int
 sq_received(struct store_sqlite *s, long office, const char *id,
@@ -77,11 +62,7 @@ sq_chain(struct store_sqlite *s, long office, const struct store_op *x,
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_ROW)
 		return sq_fail(s, rc, cause);
-	if (x->op.has_ticket)
-		snprintf(day, sizeof day, "%s", x->op.ticket.day);
-	else
-		strftime(day, sizeof day, "%Y-%m-%d", gmtime(&(time_t){
-		    x->op.at }));
+	store_op_day(x, day);
 	if ((x->op.seq != seq + 1 || strcmp(x->op.prev, expected) != 0) &&
 	    sq_run(s, cause, "INSERT INTO chain_break (office_id, seq, day, "
 	    "expected, found, found_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -129,7 +110,7 @@ sq_apply(struct store_sqlite *s, long office, struct store_op *x,
 	    office, x->op.seq, x->id, x->op.at, x->op.kind, x->body) != 0))
 		return STORE_FAILED;
 	if (x->parsed && (!x->op.has_ticket ||
-	    sq_state_known(x->op.ticket.state)))
+	    store_state_known(x->op.ticket.state)))
 		x->result = STORE_APPLIED;
 	if (x->result == STORE_APPLIED && x->op.has_ticket &&
 	    sq_apply_ticket(s, office, &x->op, cause) != 0)

@@ -270,7 +270,7 @@ sq_close(struct store *base)
 }
 
 static int
-sq_open(const char *where, int create, struct store **out, char **cause)
+sq_open(const char *where, int mode, struct store **out, char **cause)
 {
 	struct store_sqlite	*s;
 	int			 flags, rc;
@@ -278,7 +278,7 @@ sq_open(const char *where, int create, struct store **out, char **cause)
 	s = xcalloc(1, sizeof *s);
 	s->path = xstrdup(where);
 	flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
-	if (create)
+	if (mode == STORE_CREATE)
 		flags |= SQLITE_OPEN_CREATE;
 	rc = sqlite3_open_v2(where, &s->handle, flags, NULL);
 	if (rc != SQLITE_OK) {

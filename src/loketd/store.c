@@ -1,6 +1,7 @@
 /* The engine for a --db value, and what every engine shares. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,19 +10,17 @@
 #include "loketd/store.h"
 
 struct store *
-store_open(const char *where, int create, char **cause)
+store_open(const char *where, int mode, char **cause)
 {
-	struct store	*s = NULL;
+	const struct store_engine	*engine = &store_sqlite;
+	struct store			*s = NULL;
 
 	if (strncmp(where, "postgresql://", 13) == 0 ||
-	    strncmp(where, "postgres://", 11) == 0) {
-		*cause = xstrdup(_("PostgreSQL is not supported yet; give "
-		    "--db a file for SQLite."));
+	    strncmp(where, "postgres://", 11) == 0)
+		engine = &store_pg;
+	if (engine->open(where, mode, &s, cause) != 0)
 		return NULL;
-	}
-	if (store_sqlite.open(where, create, &s, cause) != 0)
-		return NULL;
-	s->engine = &store_sqlite;
+	s->engine = engine;
 	return s;
 }
 
@@ -51,4 +50,27 @@ store_result_name(enum store_result r)
 	};
 
 	return r >= 0 && r < STORE_RESULT_COUNT ? names[r] : "rejected";
+}
+
+int
+store_state_known(const char *state)
+{
+	static const char *const states[] = { "waiting", "called", "serving",
+	    "parked", "done", "noshow" };
+	size_t	 i;
+
+	for (i = 0; i < sizeof states / sizeof states[0]; i++) {
+		if (strcmp(state, states[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+void
+store_op_day(const struct store_op *x, char day[11])
+{
+	if (x->op.has_ticket)
+		snprintf(day, 11, "%s", x->op.ticket.day);
+	else
+		strftime(day, 11, "%Y-%m-%d", gmtime(&(time_t){ x->op.at }));
 }

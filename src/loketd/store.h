@@ -1,8 +1,8 @@
 /*
- * The centre's store: one interface, several engines (SQLite now,
- * PostgreSQL to come), the way Synapse does it. Callers see only these
- * functions and structs; SQL and its dialect live in the engine's file
- * (store-sqlite.c), which nothing else includes.
+ * The centre's store: one interface, several engines (SQLite and
+ * PostgreSQL), the way Synapse does it. Callers see only these
+ * functions and structs; SQL and its dialect live in the engine's files
+ * (store-sqlite*.c, store-pg*.c), which nothing else includes.
  *
  * It never speaks HTTP and never decides what a request may do: the API
  * (api-*.c) checks, the store persists, one transaction per call.
@@ -20,6 +20,16 @@
 /* What a call returns besides 0, each with an owned cause. */
 #define STORE_REFUSED	(-1)	/* the data said no (unknown, used...) */
 #define STORE_FAILED	(-2)	/* the database could not be used */
+
+/*
+ * How a store is opened: to use it (SQLite brings its file's schema up
+ * to date; PostgreSQL wants it current, or newer), by loketd init (which
+ * makes the file or the schema), or by loketd migrate (which upgrades the
+ * schema and makes nothing).
+ */
+#define STORE_USE	0
+#define STORE_CREATE	1
+#define STORE_MIGRATE	2
 
 /* What every engine's handle starts with. */
 struct store {
@@ -69,7 +79,7 @@ struct store_report_row {
 
 struct store_engine {
 	const char	*name;
-	int	(*open)(const char *where, int create, struct store **,
+	int	(*open)(const char *where, int mode, struct store **,
 		    char **cause);
 	void	(*close)(struct store *);
 	/* A setting of the centre (keys, generation): 1, 0 none, FAILED. */
@@ -103,11 +113,19 @@ struct store_engine {
 };
 
 extern const struct store_engine store_sqlite;
+extern const struct store_engine store_pg;
 
-/* Open with the engine for where (a path is SQLite); NULL and *cause. */
-struct store	*store_open(const char *where, int create, char **cause);
+/*
+ * Open with the engine for where (a postgresql:// or postgres:// URL is
+ * PostgreSQL, anything else an SQLite file); NULL and *cause.
+ */
+struct store	*store_open(const char *where, int mode, char **cause);
 void		 store_close(struct store *);
 void		 store_office_clear(struct store_office *);
 const char	*store_result_name(enum store_result);
+/* Is state a ticket state the centre knows? */
+int		 store_state_known(const char *state);
+/* The day an op belongs to: its ticket's, or the UTC day of its time. */
+void		 store_op_day(const struct store_op *, char day[11]);
 
 #endif

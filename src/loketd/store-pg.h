@@ -1,0 +1,63 @@
+/*
+ * The PostgreSQL engine's own handle and helpers, shared by its files
+ * (store-pg*.c) and by nothing else: no other file of loketd may include
+ * libpq-fe.h.
+ *
+ * Nothing lives in the session between two calls, so that loketd works
+ * behind pgbouncer in transaction mode: statements are sent with their
+ * parameters (an unnamed statement each time), locks are transaction
+ * advisory locks, nothing is SET.
+ */
+#ifndef LOKETD_STORE_PG_H
+#define LOKETD_STORE_PG_H
+
+#include <libpq-fe.h>
+
+#include "loketd/store.h"
+
+struct store_pg {
+	struct store	 base;		/* first: what callers see */
+	PGconn		*conn;
+	char		*name;		/* the database, for messages */
+	int		 in_tx;		/* inside BEGIN ... COMMIT */
+};
+
+#define PG(s)	((struct store_pg *)(s))
+
+/*
+ * The transaction advisory lock whatever adds to the change table takes
+ * first, so that cursors (a sequence) commit in their order.
+ */
+#define PG_CHANGE_LOCK	"SELECT pg_advisory_xact_lock(345131791221)"
+
+/* Log PostgreSQL's words, set *cause and return STORE_FAILED. */
+int	 pg_fail(struct store_pg *, const PGresult *, char **cause);
+/*
+ * Run sql with $1, $2 ... bound by binds ('t' text, NULL for SQL NULL;
+ * 'i' long). The result on success (PQclear it), else NULL and *cause.
+ */
+PGresult *pg_query(struct store_pg *, char **cause, const char *sql,
+	     const char *binds, ...);
+/* Run a statement: the rows it touched, or STORE_FAILED. */
+long	 pg_run(struct store_pg *, char **cause, const char *sql,
+	     const char *binds, ...);
+/* The first column of the first row: 1 found, 0 none, STORE_FAILED. */
+int	 pg_long(struct store_pg *, long *, char **cause, const char *sql,
+	     const char *binds, ...);
+int	 pg_begin(struct store_pg *, char **cause);
+int	 pg_commit(struct store_pg *, char **cause);
+void	 pg_rollback(struct store_pg *);
+/* A column as a number; an owned copy of a text column. */
+long	 pg_num(const PGresult *, int row, int column);
+char	*pg_text(const PGresult *, int row, int column);
+
+/* The engine's parts, in store-pg-*.c. */
+int	 pg_push(struct store *, long office, struct store_op *, size_t,
+	     time_t now, char **cause);
+int	 pg_changes(struct store *, long after, int limit, json_t **,
+	     long *last, char **cause);
+int	 pg_report(struct store *, const char *day, const char *office,
+	     int (*)(void *, const struct store_report_row *), void *,
+	     char **cause);
+
+#endif
