@@ -305,6 +305,6 @@ dialog_checkin_submit(struct dialog *d, struct dialog_frame *f,
 
 const struct dialog_type dialog_checkin = {
 	"checkin", dialog_checkin_build, NULL, dialog_checkin_submit,
-	N_("The code has 8 letters and digits, such as K7M2-QX4P. Dashes and "
-	    "spaces do not matter.")
+	N_("The code has 10 digits, such as 2736-1048-53, and is printed on "
+	    "your booking. Dashes and spaces do not matter.")
 };
