@@ -141,5 +141,6 @@ extern const struct dialog_type dialog_desk_login;
 extern const struct dialog_type dialog_desk_service;
 extern const struct dialog_type dialog_booking_day;
 extern const struct dialog_type dialog_checkin;
+extern const struct dialog_type dialog_status;
 
 #endif
