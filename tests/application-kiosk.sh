@@ -30,17 +30,7 @@ kiosk() {	# kiosk NAME COLS ROWS TERM LANG
 	tui_start "$1" "$2" "$3" "$4" "$LOKET" --db "$db" \
 		--config "$TMP/wav.conf" --log "$TMP/loket.log" --lang="$5"
 }
-keypad() {	# keypad NAME KEY...: only the twelve keys of a keypad
-	_kp_name=$1
-	shift
-	for _kp_key in "$@"; do
-		case $_kp_key in
-		[0-9]|'*'|'#') tui_keys "$_kp_name" "$_kp_key" ;;
-		*) echo "Bail out! keypad: $_kp_key is not a keypad key"
-		   exit 1 ;;
-		esac
-	done
-}
+keypad() { tui_keypad "$@"; }
 digits() {	# digits NAME NUMBER: type a number digit by digit
 	_d_name=$1
 	_d_rest=$2
