@@ -36,17 +36,7 @@ field() {	# field DESC NAME VALUE
 	ok "$1" _tui_poll "$TUI_TIMEOUT" field_is "$2" "$3"
 }
 # keypad NAME KEY...: only the twelve keys of a keypad may be pressed.
-keypad() {
-	_kp_name=$1
-	shift
-	for _kp_key in "$@"; do
-		case $_kp_key in
-		[0-9]|'*'|'#') tui_keys "$_kp_name" "$_kp_key" ;;
-		*) echo "Bail out! keypad: $_kp_key is not a keypad key"
-		   exit 1 ;;
-		esac
-	done
-}
+keypad() { tui_keypad "$@"; }
 title_is() {	# title_is NAME TEXT: the first line is TEXT
 	[ "$(tui_screen "$1" | sed -n 1p)" = "$2" ]
 }

@@ -4,6 +4,8 @@
 #   tui_start NAME COLS ROWS TERM COMMAND...   a detached session NAME
 #   tui_keys NAME KEY...         tmux key names: 1, Enter, Down, C-x, ...
 #   tui_type NAME TEXT           TEXT typed literally
+#   tui_keypad NAME KEY...       keys of a 12-key keypad only (0-9 * #);
+#                                any other key bails out
 #   tui_screen NAME              what the pane shows, as text
 #   tui_screen_raw NAME          the same with attributes and charset as
 #                                escapes (an ACS line drawing shows ^N)
@@ -100,6 +102,18 @@ tui_keys() {
 	_tui_name=$1
 	shift
 	tui_tmux send-keys -t "=$_tui_name:" "$@"
+}
+
+tui_keypad() {
+	_kp_name=$1
+	shift
+	for _kp_key in "$@"; do
+		case $_kp_key in
+		[0-9]|'*'|'#') tui_keys "$_kp_name" "$_kp_key" ;;
+		*) echo "Bail out! keypad: $_kp_key is not a keypad key"
+		   exit 1 ;;
+		esac
+	done
 }
 
 tui_type() {

@@ -92,5 +92,9 @@ extern const struct cmd_entry cmd_user_list_entry;
 extern const struct cmd_entry cmd_sync_enrol_entry;
 extern const struct cmd_entry cmd_sync_status_entry;
 extern const struct cmd_entry cmd_sync_entry;
+extern const struct cmd_entry cmd_application_add_entry;
+extern const struct cmd_entry cmd_application_status_entry;
+extern const struct cmd_entry cmd_application_update_entry;
+extern const struct cmd_entry cmd_application_list_entry;
 
 #endif

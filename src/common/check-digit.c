@@ -1,6 +1,7 @@
 /* Verhoeff's check digit: the dihedral group D5, a permutation, an inverse. */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "common/check-digit.h"
@@ -61,4 +62,51 @@ int
 check_digit_valid(const char *digits)
 {
 	return *digits != '\0' && check_digit_sum(digits, 0) == 0;
+}
+
+int
+check_digit_read(const char *typed, size_t n, char *out)
+{
+	size_t	 len = 0;
+
+	for (; *typed != '\0'; typed++) {
+		if (*typed == '-' || *typed == ' ')
+			continue;
+		if (len == n || *typed < '0' || *typed > '9')
+			return -1;
+		out[len++] = *typed;
+	}
+	out[len] = '\0';
+	if (len != n)
+		return -1;
+	return check_digit_valid(out) ? 0 : CHECK_DIGIT_WRONG;
+}
+
+void
+check_digit_new(char *out, size_t n, unsigned (*random)(unsigned))
+{
+	size_t	 i;
+
+	out[0] = (char)('1' + random(9));
+	for (i = 1; i + 1 < n; i++)
+		out[i] = (char)('0' + random(10));
+	out[n - 1] = '\0';
+	out[n - 1] = (char)check_digit_compute(out);
+	out[n] = '\0';
+}
+
+void
+check_digit_group(const char *digits, char *out, size_t size)
+{
+	size_t	 i, o = 0;
+
+	for (i = 0; digits[i] != '\0' && o + 1 < size; i++) {
+		if (i > 0 && i % 4 == 0) {
+			out[o++] = '-';
+			if (o + 1 >= size)
+				break;
+		}
+		out[o++] = digits[i];
+	}
+	out[o] = '\0';
 }

@@ -82,54 +82,39 @@ booking_days(const struct booking_rules *b, time_t now, time_t **days)
 int
 booking_code_parse(const char *typed, char code[BOOKING_CODE_MAX + 1])
 {
-	size_t	 n = 0, digits = 0;
-	int	 c;
+	size_t	 n = 0;
+	int	 c, rc;
 
+	/* Ten digits with their check digit; a wrong one is said apart. */
+	if ((rc = check_digit_read(typed, BOOKING_CODE_MAX, code)) == 0)
+		return 0;
+	if (rc == CHECK_DIGIT_WRONG)
+		return BOOKING_CODE_BAD_CHECK;
+	/* The first form: eight of its own letters and digits. */
 	for (; *typed != '\0'; typed++) {
 		if (*typed == '-' || *typed == ' ')
 			continue;
 		c = toupper((unsigned char)*typed);
-		if (n == BOOKING_CODE_MAX || c == '\0' ||
-		    (!isdigit(c) && strchr(booking_alphabet, c) == NULL))
+		if (n == BOOKING_CODE_OLD || c == '\0' ||
+		    strchr(booking_alphabet, c) == NULL)
 			return -1;
-		digits += isdigit(c) != 0;
 		code[n++] = (char)c;
 	}
 	code[n] = '\0';
-	if (n == BOOKING_CODE_MAX && digits == n)
-		return check_digit_valid(code) ? 0 : BOOKING_CODE_BAD_CHECK;
-	/* The first form: its own letters and digits. */
-	if (n == BOOKING_CODE_OLD &&
-	    strspn(code, booking_alphabet) == BOOKING_CODE_OLD)
-		return 0;
-	return -1;
+	return n == BOOKING_CODE_OLD ? 0 : -1;
 }
 
 void
 booking_code_format(const char *code, char out[BOOKING_CODE_SHOWN])
 {
-	size_t	 len = strlen(code);
-
-	if (len == BOOKING_CODE_MAX)
-		snprintf(out, BOOKING_CODE_SHOWN, "%.4s-%.4s-%.2s", code,
-		    code + 4, code + 8);
-	else
-		snprintf(out, BOOKING_CODE_SHOWN, "%.4s-%.4s", code, code + 4);
+	check_digit_group(code, out, BOOKING_CODE_SHOWN);
 }
 
 void
 booking_code_new(char code[BOOKING_CODE_MAX + 1],
     unsigned (*random)(unsigned))
 {
-	int	 i;
-
-	/* Nine random digits, the first not 0, then the check digit. */
-	code[0] = (char)('1' + random(9));
-	for (i = 1; i < BOOKING_CODE_MAX - 1; i++)
-		code[i] = (char)('0' + random(10));
-	code[BOOKING_CODE_MAX - 1] = '\0';
-	code[BOOKING_CODE_MAX - 1] = (char)check_digit_compute(code);
-	code[BOOKING_CODE_MAX] = '\0';
+	check_digit_new(code, BOOKING_CODE_MAX, random);
 }
 
 void

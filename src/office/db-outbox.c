@@ -21,7 +21,8 @@
 	"e.detail, t.id IS NOT NULL, t.day, s.code, t.number, t.priority, " \
 	"t.state, coalesce(t.outcome, ''), t.arrived_at, " \
 	"coalesce(t.called_at, 0), coalesce(t.served_at, 0), " \
-	"coalesce(t.finished_at, 0), coalesce(t.counter, 0), t.phone"
+	"coalesce(t.finished_at, 0), coalesce(t.counter, 0), t.phone, " \
+	"CASE e.kind WHEN 'application-add' THEN a.sealed END"
 
 /* Fill op from a row of OUTBOX_EVENT_COLUMNS; its strings are owned. */
 static void
@@ -36,6 +37,9 @@ outbox_row(sqlite3_stmt *stmt, struct sync_op *op, const char *key)
 	op->kind = db_column_text(stmt, 5);
 	op->detail = db_column_text(stmt, 6);
 	op->has_ticket = sqlite3_column_int(stmt, 7);
+	/* An application's personal data was sealed when it was typed. */
+	if (sqlite3_column_type(stmt, 20) != SQLITE_NULL)
+		op->sealed = db_column_text(stmt, 20);
 	if (!op->has_ticket)
 		return;
 	t->day = db_column_text(stmt, 8);
@@ -108,6 +112,23 @@ outbox_seal_one(struct db *db, sqlite3_stmt *row, const char *key, long *seq,
 }
 
 int
+outbox_centre_key(struct db *db, char **key, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	*key = NULL;
+	if ((rc = db_prepare(db, "SELECT value FROM sync_state WHERE key = "
+	    "'centre_key' AND value <> ''", &stmt, cause)) != 0)
+		return rc;
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		*key = db_column_text(stmt, 0);
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, rc,
+	    cause);
+}
+
+int
 outbox_seal(struct db *db, char **cause)
 {
 	sqlite3_stmt	*stmt = NULL;
@@ -119,15 +140,12 @@ outbox_seal(struct db *db, char **cause)
 	    (rc = db_query_long(db, &last_event, cause, "SELECT "
 	    "coalesce(max(event_id), 0) FROM outbox", "")) < 0)
 		return rc;
-	if ((rc = db_prepare(db, "SELECT value FROM sync_state WHERE key = "
-	    "'centre_key'", &stmt, cause)) != 0)
+	if ((rc = outbox_centre_key(db, &key, cause)) != 0)
 		return rc;
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		key = db_column_text(stmt, 0);
-	sqlite3_finalize(stmt);
 	if ((rc = db_prepare(db, "SELECT " OUTBOX_EVENT_COLUMNS " FROM event e "
 	    "LEFT JOIN ticket t ON t.id = e.ticket_id LEFT JOIN service s ON "
-	    "s.id = t.service_id WHERE e.id > ?1 ORDER BY e.id", &stmt,
+	    "s.id = t.service_id LEFT JOIN application a ON a.id = "
+	    "e.application_id WHERE e.id > ?1 ORDER BY e.id", &stmt,
 	    cause)) != 0)
 		goto out;
 	sqlite3_bind_int64(stmt, 1, last_event);

@@ -172,6 +172,51 @@ static const char *const db_migrations[] = {
 	"  key TEXT PRIMARY KEY,"
 	"  value TEXT NOT NULL) WITHOUT ROWID;"
 	"PRAGMA user_version = 5;",
+
+	/*
+	 * 6: applications a desk registers for a citizen, followed by a
+	 * tracking number. The NIK is kept only masked (the last four
+	 * digits); whole, with the name and the phone, it is sealed to the
+	 * centre's key. Their history is append-only, like the event log;
+	 * an event points at the application it changed (by id; rows of
+	 * either are never deleted).
+	 */
+	"CREATE TABLE application ("
+	"  id INTEGER PRIMARY KEY,"
+	"  tracking TEXT NOT NULL UNIQUE,"
+	"  service_id INTEGER NOT NULL REFERENCES service(id),"
+	"  day TEXT NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  nik_masked TEXT NOT NULL,"
+	"  handed_in TEXT NOT NULL DEFAULT '',"
+	"  phone TEXT,"
+	"  sealed TEXT,"
+	"  state TEXT NOT NULL DEFAULT 'received' CHECK (state IN ('received',"
+	"    'processing', 'documents-needed', 'ready', 'handed-over',"
+	"    'rejected')),"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  created_at INTEGER NOT NULL,"
+	"  updated_at INTEGER NOT NULL);"
+	"CREATE INDEX application_day ON application(day, state);"
+	"CREATE TABLE application_change ("
+	"  id INTEGER PRIMARY KEY,"
+	"  application_id INTEGER NOT NULL REFERENCES application(id),"
+	"  at INTEGER NOT NULL,"
+	"  state TEXT NOT NULL,"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  actor TEXT NOT NULL,"
+	"  source TEXT NOT NULL DEFAULT 'office' CHECK (source IN ('office',"
+	"    'centre')));"
+	"CREATE INDEX application_change_of ON application_change"
+	"  (application_id, id);"
+	"CREATE TRIGGER application_change_append_only_update BEFORE UPDATE ON "
+	"application_change BEGIN SELECT RAISE(ABORT, 'the history is "
+	"append-only'); END;"
+	"CREATE TRIGGER application_change_append_only_delete BEFORE DELETE ON "
+	"application_change BEGIN SELECT RAISE(ABORT, 'the history is "
+	"append-only'); END;"
+	"ALTER TABLE event ADD COLUMN application_id INTEGER;"
+	"PRAGMA user_version = 6;",
 };
 
 /* PRAGMA application_id of Loket's databases: 0x4C4F4B54, "LOKT". */

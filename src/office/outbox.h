@@ -19,6 +19,8 @@ struct db;
  * transaction: 0 or DB_FAILED. Called after each event is written.
  */
 int	 outbox_seal(struct db *, char **cause);
+/* The centre's public key (hex, owned), or NULL before enrolment. */
+int	 outbox_centre_key(struct db *, char **key, char **cause);
 
 /* One sealed operation, for a batch. */
 struct outbox_op {

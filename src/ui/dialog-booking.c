@@ -19,34 +19,6 @@ extern const struct dialog_type dialog_booking_slot;
 extern const struct dialog_type dialog_booking_confirm;
 extern const struct dialog_type dialog_booking_result;
 
-/* "Monday 30-11-2026" for a local midnight. */
-static char *
-dialog_booking_date(const struct booking_rules *b, time_t midnight)
-{
-	char	*described, *space, day[11], *text;
-
-	described = schedule_describe(&b->schedule, midnight);
-	if ((space = strchr(described, ' ')) != NULL)
-		*space = '\0';
-	schedule_day(&b->schedule, midnight, day);
-	/* YYYY-MM-DD as DD-MM-YYYY, as dates are written here. */
-	text = xasprintf("%s %.2s-%.2s-%.4s", described, day + 8, day + 5,
-	    day);
-	free(described);
-	return text;
-}
-
-/* "08:30" for a slot. */
-static void
-dialog_booking_clock(const struct booking_rules *b, time_t t, char out[6])
-{
-	struct tm	 tm;
-	time_t		 local = t + b->schedule.offset;
-
-	gmtime_r(&local, &tm);
-	strftime(out, 6, "%H:%M", &tm);
-}
-
 static int
 dialog_booking_days_fetch(struct dialog *d, struct dialog_frame *f,
     struct catalog_entry **entries, size_t *n, char **cause)
@@ -61,7 +33,7 @@ dialog_booking_days_fetch(struct dialog *d, struct dialog_frame *f,
 	for (i = 0; i < *n; i++) {
 		(*entries)[i].id = (long)days[i];
 		(*entries)[i].code = xstrdup("");
-		(*entries)[i].name = dialog_booking_date(d->booking, days[i]);
+		(*entries)[i].name = dialog_date(&d->booking->schedule, days[i]);
 	}
 	free(days);
 	return 0;
@@ -131,7 +103,7 @@ dialog_booking_slots_fetch(struct dialog *d, struct dialog_frame *f,
 		if (free_places == 0)
 			continue;
 		*entries = xreallocarray(*entries, *n + 1, sizeof **entries);
-		dialog_booking_clock(d->booking, slots[i], clock);
+		dialog_clock(&d->booking->schedule, slots[i], clock);
 		(*entries)[*n].id = (long)slots[i];
 		(*entries)[*n].code = xstrdup("");
 		(*entries)[*n].name = xasprintf(ngettext("%s (%d place left)",
@@ -148,7 +120,7 @@ dialog_booking_slot_build(struct dialog *d, struct dialog_frame *f,
 {
 	char	*date;
 
-	date = dialog_booking_date(d->booking, (time_t)f->id);
+	date = dialog_date(&d->booking->schedule, (time_t)f->id);
 	screen_set_title(s, date);
 	free(date);
 	screen_set_prompt(s, _("Choose the time of your visit."));
@@ -190,8 +162,8 @@ dialog_booking_confirm_build(struct dialog *d, struct dialog_frame *f,
 	char	*name, *date, *line, clock[6];
 
 	name = catalog_name(d->db, CATALOG_SERVICE, atol(f->text), d->lang);
-	date = dialog_booking_date(d->booking, (time_t)f->id);
-	dialog_booking_clock(d->booking, (time_t)f->id, clock);
+	date = dialog_date(&d->booking->schedule, (time_t)f->id);
+	dialog_clock(&d->booking->schedule, (time_t)f->id, clock);
 	screen_set_title(s, _("Check before booking"));
 	screen_set_prompt(s, _("Is this right? Press 1 to book, or 0 to go "
 	    "back and change it."));
@@ -268,8 +240,8 @@ dialog_booking_result_build(struct dialog *d, struct dialog_frame *f,
 		    k.service_code);
 		screen_add_body(s, line);
 		free(line);
-		date = dialog_booking_date(d->booking, k.slot);
-		dialog_booking_clock(d->booking, k.slot, clock);
+		date = dialog_date(&d->booking->schedule, k.slot);
+		dialog_clock(&d->booking->schedule, k.slot, clock);
 		line = xasprintf(_("Visit: %s at %s %s"), date, clock,
 		    d->booking->schedule.zone);
 		screen_add_body(s, line);
@@ -333,6 +305,6 @@ dialog_checkin_submit(struct dialog *d, struct dialog_frame *f,
 
 const struct dialog_type dialog_checkin = {
 	"checkin", dialog_checkin_build, NULL, dialog_checkin_submit,
-	N_("The code has 8 letters and digits, such as K7M2-QX4P. Dashes and "
-	    "spaces do not matter.")
+	N_("The code has 10 digits, such as 2736-1048-53, and is printed on "
+	    "your booking. Dashes and spaces do not matter.")
 };

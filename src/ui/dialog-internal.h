@@ -2,6 +2,8 @@
 #ifndef LOKET_DIALOG_INTERNAL_H
 #define LOKET_DIALOG_INTERNAL_H
 
+#include <time.h>
+
 #include "ui/dialog.h"
 #include "ui/screen.h"
 #include "ui/voice.h"
@@ -112,6 +114,11 @@ const struct dialog_type *dialog_service_next(int purpose);
 struct ticket;
 void		 dialog_ticket_show(struct dialog *, const struct ticket *,
 		     int ahead);
+/* "Monday 30-11-2026": the office-local day of a moment. Owned. */
+struct schedule;
+char		*dialog_date(const struct schedule *, time_t);
+/* "08:30": the office-local time of a moment. */
+void		 dialog_clock(const struct schedule *, time_t, char out[6]);
 /* The two languages as choices, the current one selected. */
 void		 dialog_add_languages(struct dialog *, struct screen *);
 
@@ -134,5 +141,6 @@ extern const struct dialog_type dialog_desk_login;
 extern const struct dialog_type dialog_desk_service;
 extern const struct dialog_type dialog_booking_day;
 extern const struct dialog_type dialog_checkin;
+extern const struct dialog_type dialog_status;
 
 #endif

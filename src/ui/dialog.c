@@ -4,12 +4,14 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "common/configuration.h"
 #include "common/log.h"
 #include "common/text.h"
 #include "common/xmalloc.h"
 #include "office/auth.h"
+#include "office/schedule.h"
 #include "ui/dialog-internal.h"
 
 #define DIALOG_MAX_DEPTH	16
@@ -368,4 +370,30 @@ dialog_add_languages(struct dialog *d, struct screen *s)
 	screen_add_item(s, "Bahasa Indonesia");
 	screen_add_item(s, "English");
 	s->selected = d->lang == LANG_EN ? 1 : 0;
+}
+
+char *
+dialog_date(const struct schedule *sch, time_t when)
+{
+	char	*described, *space, day[11], *text;
+
+	described = schedule_describe(sch, when);
+	if ((space = strchr(described, ' ')) != NULL)
+		*space = '\0';
+	schedule_day(sch, when, day);
+	/* YYYY-MM-DD as DD-MM-YYYY, as dates are written here. */
+	text = xasprintf("%s %.2s-%.2s-%.4s", described, day + 8, day + 5,
+	    day);
+	free(described);
+	return text;
+}
+
+void
+dialog_clock(const struct schedule *sch, time_t t, char out[6])
+{
+	struct tm	 tm;
+	time_t		 local = t + sch->offset;
+
+	gmtime_r(&local, &tm);
+	strftime(out, 6, "%H:%M", &tm);
 }
