@@ -21,6 +21,13 @@ check "two loketd init at once both succeed ($? $rc)" $? -eq 0 -a $rc -eq 0
 check "... one schema, one version row" \
 	"$(centre_sql "$centre" "SELECT count(*), max(version) FROM \
 	loket_schema")" = "1|1"
+secret="postgresql://loket:s3cr3t-pw@/loket?host=${LOKETD_DB#*host=}"
+"$LOKETD" --db "$secret" init >"$TMP/init3" 2>&1
+check "init with a password in the URL succeeds (exit $?)" $? -eq 0
+contains "... and names the database" "$TMP/init3" "postgresql://loket:***@/loket"
+lacks "... never printing the password" "$TMP/init3" "s3cr3t-pw"
+"$LOKETD" --db "${centre}&password=s3cr3t-pw" init >"$TMP/init4" 2>&1
+lacks "... nor one given as a parameter" "$TMP/init4" "s3cr3t-pw"
 empty=$(pg_createdb empty)
 "$LOKETD" --db "$empty" migrate >/dev/null 2>"$TMP/err"
 check "loketd migrate on an empty database refuses (exit $?)" $? -eq 3

@@ -43,7 +43,7 @@ static int
 loketd_init_exec(struct loketd_conf *conf, int argc, char **argv)
 {
 	struct store	*s;
-	char		*cause = NULL;
+	char		*cause = NULL, *shown;
 	int		 status = LOKETD_EXIT_OK;
 
 	if (argc != 1) {
@@ -56,8 +56,11 @@ loketd_init_exec(struct loketd_conf *conf, int argc, char **argv)
 		loketd_error("%s", cause);
 		free(cause);
 		status = LOKETD_EXIT_DATABASE;
-	} else
-		printf(_("The centre's database %s is ready.\n"), conf->db);
+	} else {
+		shown = store_where_shown(conf->db);
+		printf(_("The centre's database %s is ready.\n"), shown);
+		free(shown);
+	}
 	store_close(s);
 	return loketd_close_stdout(status);
 }

@@ -133,7 +133,7 @@ loketd_usage(void)
 {
 	size_t	 i;
 
-	printf(_("Usage: loketd [--db FILE] [--config FILE] COMMAND "
+	printf(_("Usage: loketd [--db FILE|URL] [--config FILE] COMMAND "
 	    "[ARGUMENT]...\n"));
 	fputs(_("The centre of Loket: receives what the offices push, "
 	    "publishes what they\npull, and reports on the region.\n"), stdout);

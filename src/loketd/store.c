@@ -74,3 +74,28 @@ store_op_day(const struct store_op *x, char day[11])
 	else
 		strftime(day, 11, "%Y-%m-%d", gmtime(&(time_t){ x->op.at }));
 }
+
+char *
+store_where_shown(const char *where)
+{
+	const char	*scheme, *at, *colon, *pw;
+	char		*shown, *end;
+
+	shown = xstrdup(where);
+	/* postgresql://user:SECRET@host/db: the secret becomes ***. */
+	if ((scheme = strstr(where, "://")) != NULL &&
+	    (at = strchr(scheme + 3, '@')) != NULL &&
+	    (colon = memchr(scheme + 3, ':', at - scheme - 3)) != NULL) {
+		free(shown);
+		shown = xasprintf("%.*s:***%s", (int)(colon - where), where, at);
+	}
+	/* ...?password=SECRET&...: the same. */
+	if ((pw = strstr(shown, "password=")) != NULL) {
+		end = strchr(pw, '&');
+		where = shown;
+		shown = xasprintf("%.*spassword=***%s", (int)(pw - where), where,
+		    end != NULL ? end : "");
+		free((char *)where);
+	}
+	return shown;
+}

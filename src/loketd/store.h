@@ -123,6 +123,8 @@ struct store	*store_open(const char *where, int mode, char **cause);
 void		 store_close(struct store *);
 void		 store_office_clear(struct store_office *);
 const char	*store_result_name(enum store_result);
+/* Where the store is, as it may be printed: a password becomes ***. */
+char		*store_where_shown(const char *where);
 /* Is state a ticket state the centre knows? */
 int		 store_state_known(const char *state);
 /* The day an op belongs to: its ticket's, or the UTC day of its time. */
