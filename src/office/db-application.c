@@ -19,9 +19,9 @@
 #include "common/check-digit.h"
 #include "office/application.h"
 #include "office/db.h"
+#include "office/form.h"
 #include "office/outbox.h"
 #include "office/queue.h"
-#include "sync/seal.h"
 
 #define APPLICATION_NAME_MAX	100	/* characters */
 #define APPLICATION_NOTE_MAX	200
@@ -60,31 +60,6 @@ db_application_row(sqlite3_stmt *stmt, struct application *a)
 	a->note = db_column_text(stmt, 8);
 	a->created = sqlite3_column_int64(stmt, 9);
 	a->updated = sqlite3_column_int64(stmt, 10);
-}
-
-/* Typed text a person wrote: 0, or DB_REFUSED naming the field. */
-static int
-db_application_text(const char *text, size_t max, int required,
-    const char *field, char **cause)
-{
-	switch (text_check_input(text != NULL ? text : "", max)) {
-	case TEXT_OK:
-		return 0;
-	case TEXT_EMPTY:
-		if (!required)
-			return 0;
-		*cause = xasprintf(_("The %s is missing."), field);
-		break;
-	case TEXT_TOO_LONG:
-		*cause = xasprintf(_("The %s is too long: at most %zu "
-		    "characters."), field, max);
-		break;
-	default:
-		*cause = xasprintf(_("The %s holds characters that are not "
-		    "text."), field);
-		break;
-	}
-	return DB_REFUSED;
 }
 
 /* "1,3": requirement numbers, each once, in order; 0 or DB_REFUSED. */
@@ -149,23 +124,8 @@ static int
 db_application_seal(struct db *db, const struct application_form *f,
     const char *nik, const char *phone, char **sealed, char **cause)
 {
-	json_t		*j;
-	char		*key, *text;
-	int		 rc;
-
-	*sealed = NULL;
-	if ((rc = outbox_centre_key(db, &key, cause)) != 0 || key == NULL)
-		return rc;
-	j = json_pack("{s:s, s:s, s:s?}", "name", f->name, "nik", nik,
-	    "phone", phone);
-	text = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
-	json_decref(j);
-	*sealed = text != NULL ? sync_seal(text, key) : NULL;
-	if (text != NULL)
-		sodium_memzero(text, strlen(text));
-	free(text);
-	free(key);
-	return 0;
+	return outbox_seal_personal(db, json_pack("{s:s, s:s, s:s?}", "name",
+	    f->name, "nik", nik, "phone", phone), sealed, cause);
 }
 
 /* Check a form; the NIK into nik, the phone made local (owned, or NULL). */
@@ -176,7 +136,7 @@ db_application_form(const struct application_form *f,
 	int	 rc;
 
 	*phone = NULL;
-	if ((rc = db_application_text(f->name, APPLICATION_NAME_MAX, 1,
+	if ((rc = form_text(f->name, APPLICATION_NAME_MAX, 1,
 	    _("applicant's name"), cause)) != 0)
 		return rc;
 	if (nik_check(f->nik != NULL ? f->nik : "", nik, cause) != 0)
@@ -306,7 +266,7 @@ application_update(struct db *db, const struct queue_actor *who,
 	int	 status;
 
 	memset(out, 0, sizeof *out);
-	if ((status = db_application_text(note, APPLICATION_NOTE_MAX,
+	if ((status = form_text(note, APPLICATION_NOTE_MAX,
 	    application_state_needs_note(to), _("note"), cause)) != 0) {
 		if (application_state_needs_note(to) && (note == NULL ||
 		    text_check_input(note, APPLICATION_NOTE_MAX) ==

@@ -10,6 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+#include <sodium.h>
+
 #include "common/xmalloc.h"
 #include "office/db.h"
 #include "office/outbox.h"
@@ -126,6 +129,27 @@ outbox_centre_key(struct db *db, char **key, char **cause)
 	sqlite3_finalize(stmt);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, rc,
 	    cause);
+}
+
+int
+outbox_seal_personal(struct db *db, json_t *j, char **sealed, char **cause)
+{
+	char	*key, *text;
+	int	 rc;
+
+	*sealed = NULL;
+	if ((rc = outbox_centre_key(db, &key, cause)) != 0 || key == NULL) {
+		json_decref(j);
+		return rc;
+	}
+	text = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+	json_decref(j);
+	*sealed = text != NULL ? sync_seal(text, key) : NULL;
+	if (text != NULL)
+		sodium_memzero(text, strlen(text));
+	free(text);
+	free(key);
+	return 0;
 }
 
 int

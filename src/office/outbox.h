@@ -12,6 +12,8 @@
 
 #include <time.h>
 
+#include <jansson.h>
+
 struct db;
 
 /*
@@ -19,6 +21,12 @@ struct db;
  * transaction: 0 or DB_FAILED. Called after each event is written.
  */
 int	 outbox_seal(struct db *, char **cause);
+/*
+ * Personal data (a JSON object, whose reference is taken) sealed to the
+ * centre's key: *sealed owned, or NULL before enrolment. 0 or DB_FAILED.
+ */
+int	 outbox_seal_personal(struct db *, json_t *, char **sealed,
+	     char **cause);
 /* The centre's public key (hex, owned), or NULL before enrolment. */
 int	 outbox_centre_key(struct db *, char **key, char **cause);
 
