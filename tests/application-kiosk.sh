@@ -1,10 +1,12 @@
 #!/bin/sh
-# "Check application status" at the real kiosk in tmux, driven with a
+# "Check application status" and "Complaints" at the real kiosk in tmux,
+# driven with a
 # 12-key keypad only (digits, * and #), at 80x24 on a VT100 and at 40x12,
 # in English and Indonesian, heard through the WAV sink's log: a wrong
 # check digit is caught before any lookup, the right number shows and
 # speaks the state, its note, since when and what to do next, and never
-# the applicant's name or NIK (issue 12).
+# the applicant's name or NIK; a complaint is filed and its number read
+# back with the keypad alone (issue 12).
 : "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tui-lib.sh"
@@ -84,6 +86,28 @@ ok "40x12, Indonesian: the status check" \
 digits "$s" "$tracking"
 keypad "$s" '#'
 ok "40x12: the state fits and is translated" tui_wait_text "$s" "Perlu dokumen"
+tui_stop "$s"
+
+# A complaint with the keypad alone: Complaints, File, an agency, a
+# service, "An officer's conduct", without words, file it.
+s=kcomplaint
+kiosk "$s" 80 24 linux en
+tui_wait "$s" "Welcome. Choose a language." >/dev/null
+keypad "$s" 2 4 1 1 1 2 1 1
+ok "a complaint filed with the keypad alone" tui_wait "$s" "Complaint number: "
+number=$(tui_screen "$s" | sed -n 's/.*Complaint number: \([0-9-]*\).*/\1/p')
+ok "... the number is heard" _tui_poll "$TUI_TIMEOUT" grep -qF \
+	"Your complaint is filed" "$TMP/wav/speech.log"
+check "... and stored, about an officer's conduct" "$(sqlite3 "$db" \
+	"SELECT kind FROM complaint WHERE tracking = '$(printf '%s' "$number" |
+	tr -d -)'")" = conduct
+keypad "$s" 1
+tui_wait "$s" "Welcome. Choose a language." >/dev/null
+keypad "$s" 2 4 2
+digits "$s" "$(printf '%s' "$number" | tr -d -)"
+keypad "$s" '#'
+ok "its number read back shows it waits for an answer" tui_wait "$s" \
+	"State: Received, waiting for an answer."
 tui_stop "$s"
 
 lacks "the speech log never holds the name" "$TMP/wav/speech.log" "Nurhaliza"

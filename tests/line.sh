@@ -44,7 +44,7 @@ printf '2\n3\n0\n0\n0\n' | kiosk >"$out"
 contains "0 on the welcome screen is explained" "$out" "This is the first screen."
 
 printf '2\n2\n' | kiosk --lang=en >"$out"
-contains "an item not built yet says so honestly" "$out" "not available at this kiosk yet"
+contains "2 on the main menu checks an application's status" "$out" "Type the tracking number on your receipt"
 
 printf '2\n1\n1\n1\n2\n1\n1\n0\n' | kiosk >"$out"
 contains "a queue ticket: the service first" "$out" "== Take a queue number =="

@@ -40,6 +40,7 @@ make_db "$old"
 "$LOKET" --db "$old" ticket take kia >/dev/null
 "$LOKET" --db "$old" ticket take kia >/dev/null
 sql "$old" "DROP TABLE application_change; DROP TABLE application; \
+	DROP TABLE complaint; ALTER TABLE event DROP COLUMN complaint_id; \
 	ALTER TABLE event DROP COLUMN application_id; \
 	DROP TABLE outbox; DROP TABLE sync_state; PRAGMA user_version = 4"
 "$LOKET" --db "$old" ticket take kia >/dev/null

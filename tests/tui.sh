@@ -277,16 +277,15 @@ for term in vt100 linux; do
 	tui_keys "$s" 0 0 0 0
 	title "$term: four times 0 go back to the Main menu" "$s" "Main menu"
 
-	# -- Something not built yet says so. --
+	# -- The status check asks for a tracking number. --
 	tui_keys "$s" 2
 	title "$term: 2 on the main menu opens Check application status" \
 		"$s" "Check application status"
-	see "$term: checking a status says it is not available yet" \
-		"$s" "This service is not available at this kiosk yet."
+	see "$term: it asks for the tracking number" \
+		"$s" "Type the tracking number on your receipt"
 	keep "$s" "$term"
-	tui_keys "$s" 0
-	title "$term: 0 goes back from the unavailable service" \
-		"$s" "Main menu"
+	tui_keys "$s" '*'
+	title "$term: * on the empty field goes back" "$s" "Main menu"
 
 	# -- A queue ticket: service, lane, confirmation, the number. --
 	tui_keys "$s" 1

@@ -60,9 +60,8 @@ cmd_application_time(const struct cmd_application *c, time_t when,
 	strftime(out, 17, "%Y-%m-%d %H:%M", &tm);
 }
 
-/* A tracking number as typed: 0, or EXIT_FAIL with the message printed. */
-static int
-cmd_application_tracking(const char *typed, char out[TRACKING_LENGTH + 1])
+int
+cmd_tracking(const char *typed, char *out)
 {
 	switch (tracking_parse(typed, out)) {
 	case 0:
@@ -234,7 +233,7 @@ cmd_application_status_exec(const struct config *config, int argc,
 		    "[--json]"));
 		return EXIT_USAGE;
 	}
-	if ((status = cmd_application_tracking(argv[optind - 1],
+	if ((status = cmd_tracking(argv[optind - 1],
 	    tracking)) != 0)
 		return status;
 	if ((status = cmd_application_open(config, &c)) != 0)
@@ -307,7 +306,7 @@ cmd_application_update_exec(const struct config *config, int argc,
 		    "documents-needed, ready, handed-over or rejected."), state);
 		return EXIT_USAGE;
 	}
-	if ((status = cmd_application_tracking(argv[optind - 1],
+	if ((status = cmd_tracking(argv[optind - 1],
 	    tracking)) != 0)
 		return status;
 	if ((status = cmd_application_open(config, &c)) != 0)

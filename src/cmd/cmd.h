@@ -59,6 +59,11 @@ int		 cmd_sync_status_of(int);
 /* Flush standard output; an error and EXIT_FAIL if that fails. */
 int		 cmd_close_stdout(int status);
 /*
+ * A tracking number as typed or scanned into out (13 bytes): 0, or
+ * EXIT_FAIL with the message printed.
+ */
+int		 cmd_tracking(const char *typed, char *out);
+/*
  * The same after an action that stands once done (a ticket taken or
  * called, a booking made): if done, a failed write is EXIT_OUTPUT_LOST.
  */
@@ -96,5 +101,7 @@ extern const struct cmd_entry cmd_application_add_entry;
 extern const struct cmd_entry cmd_application_status_entry;
 extern const struct cmd_entry cmd_application_update_entry;
 extern const struct cmd_entry cmd_application_list_entry;
+extern const struct cmd_entry cmd_complaint_add_entry;
+extern const struct cmd_entry cmd_complaint_status_entry;
 
 #endif

@@ -83,6 +83,12 @@ int		 application_may_change(enum application_state from,
 /* A tracking number as typed or scanned: 0, CHECK_DIGIT_WRONG or -1. */
 int		 tracking_parse(const char *, char out[TRACKING_LENGTH + 1]);
 void		 tracking_format(const char *, char out[TRACKING_SHOWN]);
+/*
+ * A fresh tracking number used by no application and no complaint, in
+ * the caller's write transaction: 0 or DB_FAILED.
+ */
+int		 tracking_new(struct db *, char out[TRACKING_LENGTH + 1],
+		     char **cause);
 
 /*
  * Register: 0, DB_REFUSED (a wrong NIK, an unknown service, a name

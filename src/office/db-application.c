@@ -152,6 +152,26 @@ db_application_form(const struct application_form *f,
 }
 
 int
+tracking_new(struct db *db, char out[TRACKING_LENGTH + 1], char **cause)
+{
+	long	 used;
+	int	 tries, rc;
+
+	/* Eleven random digits and the check: a clash is rare; draw again. */
+	for (tries = 0; tries < 10; tries++) {
+		check_digit_new(out, TRACKING_LENGTH, db_application_random);
+		if ((rc = db_query_long(db, &used, cause, "SELECT EXISTS (SELECT "
+		    "1 FROM application WHERE tracking = ?1) OR EXISTS (SELECT "
+		    "1 FROM complaint WHERE tracking = ?1)", "t", out)) < 0)
+			return rc;
+		if (!used)
+			return 0;
+	}
+	*cause = xstrdup(_("No free tracking number was found; try again."));
+	return DB_FAILED;
+}
+
+int
 application_add(struct db *db, const struct queue_actor *who,
     const struct application_form *f, time_t now, struct application *out,
     char **cause)
@@ -159,7 +179,7 @@ application_add(struct db *db, const struct queue_actor *who,
 	sqlite3_stmt	*stmt;
 	char		 nik[NIK_LENGTH + 1], *phone = NULL, *sealed = NULL;
 	long		 service;
-	int		 rc, tries, status;
+	int		 rc, status;
 
 	memset(out, 0, sizeof *out);
 	if (sodium_init() < 0) {
@@ -182,36 +202,29 @@ application_add(struct db *db, const struct queue_actor *who,
 		goto rollback;
 	nik_mask(nik, out->nik);
 	sodium_memzero(nik, sizeof nik);
+	if ((status = tracking_new(db, out->tracking, cause)) != 0)
+		goto rollback;
 	status = DB_FAILED;
-	for (tries = 0; tries < 10 && out->id == 0; tries++) {
-		check_digit_new(out->tracking, TRACKING_LENGTH,
-		    db_application_random);
-		if (db_prepare(db, "INSERT INTO application (tracking, "
-		    "service_id, day, name, nik_masked, handed_in, phone, "
-		    "sealed, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, "
-		    "?5, ?6, ?7, ?8, ?9, ?9) RETURNING id", &stmt, cause) != 0)
-			goto rollback;
-		sqlite3_bind_text(stmt, 1, out->tracking, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(stmt, 2, service);
-		sqlite3_bind_text(stmt, 3, f->day, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 4, f->name, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 5, out->nik, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 6, f->handed_in != NULL ?
-		    f->handed_in : "", -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 7, phone, -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 8, sealed, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(stmt, 9, now);
-		if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-			out->id = sqlite3_column_int64(stmt, 0);
-		sqlite3_finalize(stmt);
-		if (rc != SQLITE_ROW && (rc & 0xff) != SQLITE_CONSTRAINT) {
-			db_fail(db, rc, cause);
-			goto rollback;
-		}
-	}
-	if (out->id == 0) {
-		*cause = xstrdup(_("No free tracking number was found; try "
-		    "again."));
+	if (db_prepare(db, "INSERT INTO application (tracking, service_id, "
+	    "day, name, nik_masked, handed_in, phone, sealed, created_at, "
+	    "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) "
+	    "RETURNING id", &stmt, cause) != 0)
+		goto rollback;
+	sqlite3_bind_text(stmt, 1, out->tracking, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 2, service);
+	sqlite3_bind_text(stmt, 3, f->day, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 4, f->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 5, out->nik, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 6, f->handed_in != NULL ? f->handed_in : "",
+	    -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 7, phone, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 8, sealed, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 9, now);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		out->id = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW) {
+		db_fail(db, rc, cause);
 		goto rollback;
 	}
 	out->state = APPLICATION_RECEIVED;

@@ -25,7 +25,8 @@
 	"t.state, coalesce(t.outcome, ''), t.arrived_at, " \
 	"coalesce(t.called_at, 0), coalesce(t.served_at, 0), " \
 	"coalesce(t.finished_at, 0), coalesce(t.counter, 0), t.phone, " \
-	"CASE e.kind WHEN 'application-add' THEN a.sealed END"
+	"CASE e.kind WHEN 'application-add' THEN a.sealed " \
+	"WHEN 'complaint-add' THEN c.sealed END"
 
 /* Fill op from a row of OUTBOX_EVENT_COLUMNS; its strings are owned. */
 static void
@@ -169,7 +170,8 @@ outbox_seal(struct db *db, char **cause)
 	if ((rc = db_prepare(db, "SELECT " OUTBOX_EVENT_COLUMNS " FROM event e "
 	    "LEFT JOIN ticket t ON t.id = e.ticket_id LEFT JOIN service s ON "
 	    "s.id = t.service_id LEFT JOIN application a ON a.id = "
-	    "e.application_id WHERE e.id > ?1 ORDER BY e.id", &stmt,
+	    "e.application_id LEFT JOIN complaint c ON c.id = e.complaint_id "
+	    "WHERE e.id > ?1 ORDER BY e.id", &stmt,
 	    cause)) != 0)
 		goto out;
 	sqlite3_bind_int64(stmt, 1, last_event);

@@ -217,6 +217,31 @@ static const char *const db_migrations[] = {
 	"append-only'); END;"
 	"ALTER TABLE event ADD COLUMN application_id INTEGER;"
 	"PRAGMA user_version = 6;",
+
+	/*
+	 * 7: complaints from the kiosk or the desk, anonymous unless a phone
+	 * number is given for the answer (kept for the text message, and
+	 * sealed to the centre's key for the centre). The centre's answer
+	 * comes down with the change feed.
+	 */
+	"CREATE TABLE complaint ("
+	"  id INTEGER PRIMARY KEY,"
+	"  tracking TEXT NOT NULL UNIQUE,"
+	"  service_id INTEGER NOT NULL REFERENCES service(id),"
+	"  day TEXT NOT NULL,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('slow', 'conduct', 'fee',"
+	"    'facility', 'other')),"
+	"  text TEXT NOT NULL DEFAULT '',"
+	"  phone TEXT,"
+	"  sealed TEXT,"
+	"  state TEXT NOT NULL DEFAULT 'received' CHECK (state IN ('received',"
+	"    'answered')),"
+	"  answer TEXT NOT NULL DEFAULT '',"
+	"  created_at INTEGER NOT NULL,"
+	"  answered_at INTEGER);"
+	"CREATE INDEX complaint_day ON complaint(day);"
+	"ALTER TABLE event ADD COLUMN complaint_id INTEGER;"
+	"PRAGMA user_version = 7;",
 };
 
 /* PRAGMA application_id of Loket's databases: 0x4C4F4B54, "LOKT". */

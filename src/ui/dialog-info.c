@@ -132,6 +132,8 @@ dialog_service_next(int purpose)
 		return &dialog_desk_service;
 	case PURPOSE_BOOKING:
 		return &dialog_booking_day;
+	case PURPOSE_COMPLAINT:
+		return &dialog_complaint_kind;
 	default:
 		return &dialog_service;
 	}

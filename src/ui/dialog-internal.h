@@ -106,7 +106,8 @@ enum dialog_purpose {
 	PURPOSE_TICKET,
 	PURPOSE_TRANSFER,	/* the desk moves a ticket to this service */
 	PURPOSE_WALKIN,		/* the desk serves someone without a ticket */
-	PURPOSE_BOOKING		/* a citizen books a visit */
+	PURPOSE_BOOKING,	/* a citizen books a visit */
+	PURPOSE_COMPLAINT	/* a citizen complains about a service */
 };
 /* The screen a chosen service opens, for the frame's purpose. */
 const struct dialog_type *dialog_service_next(int purpose);
@@ -119,6 +120,12 @@ struct schedule;
 char		*dialog_date(const struct schedule *, time_t);
 /* "08:30": the office-local time of a moment. */
 void		 dialog_clock(const struct schedule *, time_t, char out[6]);
+/*
+ * A tracking number as typed or scanned into tracking (13 bytes): 0, or
+ * -1 with the message shown (a wrong check digit, or not 12 digits).
+ */
+int		 dialog_tracking(struct dialog *, const char *typed,
+		     char *tracking);
 /* The two languages as choices, the current one selected. */
 void		 dialog_add_languages(struct dialog *, struct screen *);
 
@@ -142,5 +149,7 @@ extern const struct dialog_type dialog_desk_service;
 extern const struct dialog_type dialog_booking_day;
 extern const struct dialog_type dialog_checkin;
 extern const struct dialog_type dialog_status;
+extern const struct dialog_type dialog_complaints;
+extern const struct dialog_type dialog_complaint_kind;
 
 #endif

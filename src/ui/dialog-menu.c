@@ -53,6 +53,9 @@ dialog_menu_choose(struct dialog *d, struct dialog_frame *f, size_t n)
 	case MENU_STATUS:
 		dialog_push(d, &dialog_status, 0, (int)n);
 		break;
+	case MENU_COMPLAINTS:
+		dialog_push(d, &dialog_complaints, 0, (int)n);
+		break;
 	case MENU_HELP:
 		return dialog_help(d);
 	case MENU_BOOK:

@@ -17,6 +17,23 @@
 
 extern const struct dialog_type dialog_status_result;
 
+int
+dialog_tracking(struct dialog *d, const char *typed, char *tracking)
+{
+	switch (tracking_parse(typed, tracking)) {
+	case 0:
+		return 0;
+	case CHECK_DIGIT_WRONG:
+		dialog_message(d, 1, _("The number is not valid: a digit is "
+		    "wrong or two are swapped. Check it again."));
+		return -1;
+	default:
+		dialog_message(d, 1, _("A tracking number has 12 digits, such "
+		    "as 3141-5926-5358."));
+		return -1;
+	}
+}
+
 static void
 dialog_status_build(struct dialog *d, struct dialog_frame *f,
     struct screen *s)
@@ -40,18 +57,8 @@ dialog_status_submit(struct dialog *d, struct dialog_frame *f,
 	int			 rc;
 
 	(void)f;
-	switch (tracking_parse(typed, tracking)) {
-	case 0:
-		break;
-	case CHECK_DIGIT_WRONG:
-		dialog_message(d, 1, _("The number is not valid: a digit is "
-		    "wrong or two are swapped. Check it again."));
+	if (dialog_tracking(d, typed, tracking) != 0)
 		return DIALOG_CHANGED;
-	default:
-		dialog_message(d, 1, _("A tracking number has 12 digits, such "
-		    "as 3141-5926-5358."));
-		return DIALOG_CHANGED;
-	}
 	rc = application_find(d->db, tracking, d->lang, &a, &cause);
 	application_clear(&a);
 	if (rc < 0) {
