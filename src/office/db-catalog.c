@@ -37,6 +37,18 @@ db_catalog_collect(struct db *db, sqlite3_stmt *stmt,
 	return 0;
 }
 
+void
+catalog_entries_free(struct catalog_entry *entries, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		free(entries[i].code);
+		free(entries[i].name);
+	}
+	free(entries);
+}
+
 int
 catalog_agencies(struct db *db, enum lang lang,
     struct catalog_entry **entries, size_t *n, char **cause)
