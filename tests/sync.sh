@@ -39,7 +39,9 @@ old=$TMP/old.db
 make_db "$old"
 "$LOKET" --db "$old" ticket take kia >/dev/null
 "$LOKET" --db "$old" ticket take kia >/dev/null
-sql "$old" "DROP TABLE outbox; DROP TABLE sync_state; PRAGMA user_version = 4"
+sql "$old" "DROP TABLE outbox; DROP TABLE sync_state; DROP TABLE centre_holiday; \
+	DROP TABLE centre_change; ALTER TABLE event DROP COLUMN booking_id; \
+	PRAGMA user_version = 4"
 "$LOKET" --db "$old" ticket take kia >/dev/null
 check "an older database's events are sealed in order with the next one" \
 	"$(sql "$old" "SELECT group_concat(seq || ':' || event_id) FROM \

@@ -25,6 +25,9 @@ void		 catalog_entries_free(struct catalog_entry *, size_t);
 /* Store: replace the whole catalog in one transaction. */
 int		 catalog_import(struct db *, const struct catalog *,
 		     char **cause);
+/* The same in the caller's transaction (a change pulled from the centre). */
+int		 catalog_replace(struct db *, const struct catalog *,
+		     char **cause);
 /* Store: read the whole catalog. */
 struct catalog	*catalog_export(struct db *, char **cause);
 

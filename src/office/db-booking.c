@@ -12,6 +12,7 @@
 #include "common/xmalloc.h"
 #include "office/booking.h"
 #include "office/db.h"
+#include "office/feed.h"
 #include "office/queue.h"
 
 /* randombytes_uniform with the signature booking_code_new wants. */
@@ -92,8 +93,16 @@ booking_make(struct db *db, const struct booking_rules *b,
 		    "another time."));
 		goto rollback;
 	}
-	status = DB_FAILED;	/* from here, only the store can fail */
 	schedule_day(&b->schedule, slot, out->day);
+	/* The centre's holidays as they are now, not as the rules began. */
+	if ((status = feed_holiday(db, out->day, cause)) == 1) {
+		*cause = xasprintf(_("%s is a holiday: please choose another "
+		    "day."), out->day);
+		status = DB_REFUSED;
+	}
+	if (status != 0)
+		goto rollback;
+	status = DB_FAILED;	/* from here, only the store can fail */
 	/* A new random code; on the rare clash, draw again. */
 	for (tries = 0; tries < 10; tries++) {
 		booking_code_new(out->code, db_booking_random);

@@ -404,6 +404,13 @@ schedule_parse(struct schedule *s, const char *zone, const char *hours,
 	return 0;
 }
 
+int
+schedule_add_holidays(struct schedule *s, const char *holidays, char **cause)
+{
+	return schedule_parse_list(s, &schedule_field_holidays, holidays,
+	    cause);
+}
+
 void
 schedule_free(struct schedule *s)
 {
