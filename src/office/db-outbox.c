@@ -21,7 +21,8 @@
 	"e.detail, t.id IS NOT NULL, t.day, s.code, t.number, t.priority, " \
 	"t.state, coalesce(t.outcome, ''), t.arrived_at, " \
 	"coalesce(t.called_at, 0), coalesce(t.served_at, 0), " \
-	"coalesce(t.finished_at, 0), coalesce(t.counter, 0), t.phone"
+	"coalesce(t.finished_at, 0), coalesce(t.counter, 0), " \
+	"coalesce(t.phone, b.phone)"
 
 /* Fill op from a row of OUTBOX_EVENT_COLUMNS; its strings are owned. */
 static void
@@ -36,6 +37,10 @@ outbox_row(sqlite3_stmt *stmt, struct sync_op *op, const char *key)
 	op->kind = db_column_text(stmt, 5);
 	op->detail = db_column_text(stmt, 6);
 	op->has_ticket = sqlite3_column_int(stmt, 7);
+	/* The ticket's phone, or the booking's for an event about one. */
+	if (key != NULL && sqlite3_column_type(stmt, 19) != SQLITE_NULL)
+		op->sealed = sync_seal((const char *)sqlite3_column_text(stmt,
+		    19), key);
 	if (!op->has_ticket)
 		return;
 	t->day = db_column_text(stmt, 8);
@@ -49,9 +54,6 @@ outbox_row(sqlite3_stmt *stmt, struct sync_op *op, const char *key)
 	t->served = sqlite3_column_int64(stmt, 16);
 	t->finished = sqlite3_column_int64(stmt, 17);
 	t->counter = sqlite3_column_int64(stmt, 18);
-	if (key != NULL && sqlite3_column_type(stmt, 19) != SQLITE_NULL)
-		op->sealed = sync_seal((const char *)sqlite3_column_text(stmt,
-		    19), key);
 }
 
 /* The last operation's seq and hash ("" and 0 before the first). */
@@ -127,7 +129,8 @@ outbox_seal(struct db *db, char **cause)
 	sqlite3_finalize(stmt);
 	if ((rc = db_prepare(db, "SELECT " OUTBOX_EVENT_COLUMNS " FROM event e "
 	    "LEFT JOIN ticket t ON t.id = e.ticket_id LEFT JOIN service s ON "
-	    "s.id = t.service_id WHERE e.id > ?1 ORDER BY e.id", &stmt,
+	    "s.id = t.service_id LEFT JOIN booking b ON b.id = e.booking_id "
+	    "WHERE e.id > ?1 ORDER BY e.id", &stmt,
 	    cause)) != 0)
 		goto out;
 	sqlite3_bind_int64(stmt, 1, last_event);
