@@ -9,7 +9,7 @@ err=$TMP/err
 "$LOKET" --help >"$out" 2>"$err"
 check "--help exits 0" $? -eq 0
 contains "--help shows the usage line" "$out" "loket [OPTION]... COMMAND"
-contains "--help lists the catalog import command" "$out" "catalog import FILE"
+contains "--help lists the catalog import command" "$out" "catalog import [--force] FILE"
 contains "--help is in Indonesian by default" "$out" "Laporkan"
 "$LOKET" --lang=en --help >"$out"
 contains "--lang=en --help is in English" "$out" "Report bugs to"

@@ -19,6 +19,7 @@
 #include "office/booking.h"
 #include "office/catalog.h"
 #include "office/db.h"
+#include "office/feed.h"
 
 /* "YYYY-MM-DD HH:MM" in the office's zone; -1 if it is not one. */
 static int
@@ -57,6 +58,15 @@ cmd_booking_clock(const struct booking_rules *b, time_t when, char out[6])
 	strftime(out, 6, "%H:%M", &tm);
 }
 
+static void
+cmd_booking_close(struct booking_rules *b, struct queue_rules *r,
+    struct db *db)
+{
+	db_close(db);
+	booking_rules_free(b);
+	queue_rules_free(r);
+}
+
 /* Open everything a booking command needs; the status on failure. */
 static int
 cmd_booking_open(const struct config *config, struct booking_rules *b,
@@ -78,17 +88,16 @@ cmd_booking_open(const struct config *config, struct booking_rules *b,
 		queue_rules_free(r);
 		return EXIT_DATABASE;
 	}
+	/* The centre's holidays leave the slots, as [office] holidays do. */
+	if (feed_schedule(*db, &b->schedule, &cause) != 0) {
+		cmd_error("%s", cause);
+		free(cause);
+		cmd_booking_close(b, r, *db);
+		return EXIT_DATABASE;
+	}
 	return EXIT_OK;
 }
 
-static void
-cmd_booking_close(struct booking_rules *b, struct queue_rules *r,
-    struct db *db)
-{
-	db_close(db);
-	booking_rules_free(b);
-	queue_rules_free(r);
-}
 
 static int
 cmd_booking_slots_exec(const struct config *config, int argc, char **argv)

@@ -20,6 +20,7 @@
 #include "office/booking.h"
 #include "office/catalog.h"
 #include "office/db.h"
+#include "office/feed.h"
 #include "office/queue.h"
 #include "ui/dialog.h"
 #include "ui/frontend.h"
@@ -287,6 +288,11 @@ run_kiosk(struct config *config, const struct options *o)
 		queue_rules_free(&rules);
 		booking_rules_free(&booking);
 		return EXIT_DATABASE;
+	}
+	/* The centre's holidays leave the slots (bookings check them too). */
+	if (feed_schedule(db, &booking.schedule, &cause) != 0) {
+		log_warn("%s", cause);
+		free(cause);
 	}
 	dialog = dialog_new(db, config, &rules);
 	dialog_set_booking(dialog, &booking);

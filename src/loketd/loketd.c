@@ -24,6 +24,8 @@ static const struct loketd_cmd *const loketd_cmds[] = {
 	&loketd_init_cmd, &loketd_serve_cmd, &loketd_office_add_cmd,
 	&loketd_office_list_cmd, &loketd_office_disable_cmd,
 	&loketd_report_cmd, &loketd_migrate_cmd, &loketd_generation_cmd,
+	&loketd_catalog_publish_cmd, &loketd_holidays_publish_cmd,
+	&loketd_events_cmd,
 };
 #define LOKETD_CMDS (sizeof loketd_cmds / sizeof loketd_cmds[0])
 

@@ -35,6 +35,9 @@ extern const struct loketd_cmd loketd_office_add_cmd;
 extern const struct loketd_cmd loketd_office_list_cmd;
 extern const struct loketd_cmd loketd_office_disable_cmd;
 extern const struct loketd_cmd loketd_report_cmd;
+extern const struct loketd_cmd loketd_catalog_publish_cmd;
+extern const struct loketd_cmd loketd_holidays_publish_cmd;
+extern const struct loketd_cmd loketd_events_cmd;
 
 /* Print an error prefixed with "loketd: ". */
 void	 loketd_error(const char *, ...) __attribute__((format(printf, 1, 2)));

@@ -1,4 +1,7 @@
-/* The SQLite engine: the region's report and the change feed. */
+/*
+ * The SQLite engine: the region's report, the events offices pushed and
+ * the change feed as offices read it.
+ */
 #include "config.h"
 
 #include <stdlib.h>
@@ -61,6 +64,7 @@ sq_changes(struct store *base, long after, int limit, json_t **out,
 {
 	sqlite3_stmt	*stmt;
 	json_t		*array, *body;
+	long		 bytes = 0;
 	int		 rc;
 
 	if (sq_prepare(SQ(base), &stmt, cause, "SELECT cursor, kind, body "
@@ -69,8 +73,10 @@ sq_changes(struct store *base, long after, int limit, json_t **out,
 		return STORE_FAILED;
 	array = json_array();
 	*last = after;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+	while (bytes <= STORE_CHANGES_BYTES &&
+	    (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		*last = sqlite3_column_int64(stmt, 0);
+		bytes += sqlite3_column_bytes(stmt, 2);
 		body = json_loads((const char *)sqlite3_column_text(stmt, 2), 0,
 		    NULL);
 		json_array_append_new(array, json_pack("{s:I, s:s, s:o}",
@@ -79,10 +85,38 @@ sq_changes(struct store *base, long after, int limit, json_t **out,
 		    body != NULL ? body : json_null()));
 	}
 	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE) {
+	if (bytes <= STORE_CHANGES_BYTES && rc != SQLITE_DONE) {
 		json_decref(array);
 		return sq_fail(SQ(base), rc, cause);
 	}
 	*out = array;
+	return 0;
+}
+
+int
+sq_events(struct store *base, const char *office,
+    int (*fn)(void *, const struct store_event *), void *arg, char **cause)
+{
+	struct store_event	 e;
+	sqlite3_stmt		*stmt;
+	int			 rc, stop = 0;
+
+	if (sq_prepare(SQ(base), &stmt, cause, "SELECT o.code, e.seq, "
+	    "e.op_id, e.at, e.kind, e.body FROM office_event e JOIN office o "
+	    "ON o.id = e.office_id WHERE ?1 IS NULL OR o.code = ?1 ORDER BY "
+	    "o.code, e.seq, e.id", "t", office) != 0)
+		return STORE_FAILED;
+	while (!stop && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		e.office = (const char *)sqlite3_column_text(stmt, 0);
+		e.seq = sqlite3_column_int64(stmt, 1);
+		e.op_id = (const char *)sqlite3_column_text(stmt, 2);
+		e.at = sqlite3_column_int64(stmt, 3);
+		e.kind = (const char *)sqlite3_column_text(stmt, 4);
+		e.body = (const char *)sqlite3_column_text(stmt, 5);
+		stop = fn(arg, &e);
+	}
+	sqlite3_finalize(stmt);
+	if (!stop && rc != SQLITE_DONE)
+		return sq_fail(SQ(base), rc, cause);
 	return 0;
 }

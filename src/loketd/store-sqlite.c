@@ -2,7 +2,7 @@
  * The centre's store in one SQLite file: schema, helpers, the centre's
  * settings and its offices. A batch of operations is in
  * store-sqlite-push.c, reports and the change feed in
- * store-sqlite-report.c.
+ * store-sqlite-report.c, publishing in store-sqlite-feed.c.
  */
 #include "config.h"
 
@@ -500,4 +500,6 @@ const struct store_engine store_sqlite = {
 	sq_push,
 	sq_changes,
 	sq_report,
+	sq_publish,
+	sq_events,
 };

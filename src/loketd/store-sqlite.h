@@ -43,6 +43,10 @@ int	 sq_push(struct store *, long office, struct store_op *, size_t,
 	     time_t now, char **cause);
 int	 sq_changes(struct store *, long after, int limit, json_t **,
 	     long *last, char **cause);
+int	 sq_publish(struct store *, const char *kind, const char *body,
+	     time_t now, long *cursor, char **cause);
+int	 sq_events(struct store *, const char *office,
+	     int (*)(void *, const struct store_event *), void *, char **cause);
 int	 sq_report(struct store *, const char *day, const char *office,
 	     int (*)(void *, const struct store_report_row *), void *,
 	     char **cause);

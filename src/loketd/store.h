@@ -67,6 +67,24 @@ struct store_op {
 	enum store_result	 first;		/* for a duplicate */
 };
 
+/* One event an office pushed, for loketd events. */
+struct store_event {
+	const char	*office;	/* its code */
+	long		 seq;
+	const char	*op_id;
+	long		 at;
+	const char	*kind;
+	const char	*body;		/* the operation's canonical text */
+};
+
+/*
+ * A page of changes stops after the change that brings its bodies past
+ * this many bytes, so that an office on a slow link gets pages it can
+ * finish; a single change may be bigger, up to STORE_CHANGE_MAX.
+ */
+#define STORE_CHANGES_BYTES	(1024L * 1024)
+#define STORE_CHANGE_MAX	(8L * 1024 * 1024)
+
 /* One office's day, for loketd report. */
 struct store_report_row {
 	const char	*office;
@@ -104,11 +122,25 @@ struct store_engine {
 	/* Record and apply a batch in one transaction. */
 	int	(*push)(struct store *, long office, struct store_op *,
 		    size_t count, time_t now, char **cause);
-	/* Changes after a cursor, as a JSON array (new reference). */
+	/*
+	 * Changes after a cursor, as a JSON array (new reference), up to
+	 * limit and STORE_CHANGES_BYTES.
+	 */
 	int	(*changes)(struct store *, long after, int limit,
 		    json_t **array, long *last, char **cause);
 	int	(*report)(struct store *, const char *day, const char *office,
 		    int (*)(void *, const struct store_report_row *), void *,
+		    char **cause);
+	/*
+	 * Add a change of kind to the feed, unless the latest change of that
+	 * kind has this body already, in one transaction: 1 added, 0 the
+	 * same as before (nothing added), FAILED; *cursor is the change's.
+	 */
+	int	(*publish)(struct store *, const char *kind, const char *body,
+		    time_t now, long *cursor, char **cause);
+	/* What an office pushed, oldest first (all offices if NULL). */
+	int	(*events)(struct store *, const char *office,
+		    int (*)(void *, const struct store_event *), void *,
 		    char **cause);
 };
 

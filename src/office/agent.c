@@ -1,8 +1,9 @@
 /*
  * The sync agent: enrolment, then rounds of push (the outbox in batches,
  * each operation's answer final once the centre gave it) and pull (the
- * centre's changes after the cursor; a new generation pulls again from
- * the start). Every answer is checked before anything is recorded.
+ * centre's changes after the cursor, applied with the cursor in one
+ * transaction; a new generation pulls again from the start). Every
+ * answer is checked before anything is recorded.
  */
 #include "config.h"
 
@@ -24,6 +25,7 @@
 #include "common/xmalloc.h"
 #include "office/agent.h"
 #include "office/db.h"
+#include "office/feed.h"
 #include "office/outbox.h"
 #include "office/sync-http.h"
 #include "sync/canonical.h"
@@ -300,10 +302,54 @@ agent_push(struct db *db, struct outbox_state *st, struct agent_report *r,
 }
 
 /*
- * Pull one page of changes after *cursor. Nothing the centre publishes
- * is applied yet (the catalog and holidays come with "loketd catalog
- * publish"); the cursor and generation are kept, so that nothing is
- * pulled twice.
+ * Apply a page of changes and move the cursor to last, in one
+ * transaction: a change is applied once or, if anything fails, not at
+ * all (and pulled again). -1 if the page is not what the protocol says.
+ */
+static enum agent_status
+agent_apply_page(struct db *db, const struct outbox_state *st,
+    const json_t *changes, long last, struct agent_report *r, char **cause)
+{
+	const json_t	*change;
+	const char	*kind;
+	long		 cursor, before = st->cursor;
+	size_t		 i;
+	int		 rc;
+
+	if (db_begin(db, cause) != 0)
+		return AGENT_DATABASE;
+	json_array_foreach(changes, i, change) {
+		kind = agent_field(change, "kind");
+		cursor = (long)json_integer_value(json_object_get(change,
+		    "cursor"));
+		if (kind == NULL || cursor <= before || cursor > last) {
+			db_rollback(db);
+			*cause = agent_garbled(st->centre);
+			return AGENT_UNREACHABLE;
+		}
+		before = cursor;
+		rc = feed_apply(db, cursor, st->generation, kind,
+		    json_object_get(change, "data"), cause);
+		if (rc < 0) {
+			db_rollback(db);
+			return AGENT_DATABASE;
+		}
+		r->pulled++;
+		r->kept += rc == 0;
+	}
+	if (outbox_pulled(db, last, st->generation, cause) != 0 ||
+	    db_commit(db, cause) != 0) {
+		db_rollback(db);
+		return AGENT_DATABASE;
+	}
+	return AGENT_DONE;
+}
+
+/*
+ * Pull one page of changes after the cursor and apply it (office/feed.h);
+ * *more if another page may follow. A new generation (the centre was
+ * restored from a backup) starts again from the first change, so that
+ * everything the centre publishes is applied again.
  */
 static enum agent_status
 agent_pull_page(struct db *db, struct outbox_state *st,
@@ -312,9 +358,10 @@ agent_pull_page(struct db *db, struct outbox_state *st,
 	struct sync_http_answer	 a = { 0 };
 	enum agent_status	 status;
 	const json_t		*changes;
-	json_t			*answer = NULL;
+	json_t			*answer = NULL, *empty = NULL;
 	const char		*generation;
 	char			*url;
+	long			 last;
 
 	*more = 0;
 	url = xasprintf("%s/v1/changes?after=%ld", st->centre, st->cursor);
@@ -336,24 +383,27 @@ agent_pull_page(struct db *db, struct outbox_state *st,
 		status = AGENT_UNREACHABLE;
 		goto out;
 	}
+	last = (long)json_integer_value(json_object_get(answer, "cursor"));
 	if (st->generation == NULL || strcmp(generation, st->generation) != 0) {
-		/* The centre was restored: everything again, from the start. */
 		log_info("centre generation %s: pulling again in full",
 		    generation);
 		r->new_generation = 1;
-		*more = st->cursor != 0;
+		if (st->cursor != 0) {
+			/* This page followed the old cursor: start again. */
+			changes = empty = json_array();
+			last = 0;
+			*more = 1;
+		}
 		st->cursor = 0;
-	} else {
-		r->pulled += json_array_size(changes);
-		*more = json_array_size(changes) > 0;
-		st->cursor = json_integer_value(json_object_get(answer,
-		    "cursor"));
+		free(st->generation);
+		st->generation = xstrdup(generation);
 	}
-	free(st->generation);
-	st->generation = xstrdup(generation);
-	if (outbox_pulled(db, st->cursor, st->generation, cause) != 0)
-		status = AGENT_DATABASE;
+	*more = *more || json_array_size(changes) > 0;
+	if ((status = agent_apply_page(db, st, changes, last, r,
+	    cause)) == AGENT_DONE)
+		st->cursor = last;
 out:
+	json_decref(empty);
 	json_decref(answer);
 	sync_http_answer_clear(&a);
 	free(url);

@@ -25,6 +25,7 @@ struct agent_report {
 	long	 pushed;	/* operations sent */
 	long	 applied, duplicates, conflicts, rejected;
 	long	 pulled;	/* changes received */
+	long	 kept;		/* of which kept, not applied (kind unknown) */
 	int	 new_generation;	/* the centre was restored: full pull */
 	long	 retry_after;	/* seconds the centre asked us to wait */
 	int	 has_clock;	/* the centre said its time */

@@ -53,6 +53,13 @@ void	 auth_users_free(struct auth_user *, size_t);
 int	 auth_login(struct db *, const char *name, const char *password,
 	     time_t now, char **cause);
 
+/*
+ * Record that name logged in (login 1) or out (0) at a terminal, in the
+ * event log and the outbox, never with the password: 0 or DB_FAILED.
+ */
+int	 auth_session(struct db *, const char *name, const char *terminal,
+	     int login, time_t now, char **cause);
+
 /* Does the hash checked for unknown names cost what a new hash costs? */
 int	 auth_dummy_matches(void);
 

@@ -11,6 +11,7 @@
 #include "common/xmalloc.h"
 #include "office/auth.h"
 #include "office/db.h"
+#include "office/outbox.h"
 
 /*
  * Argon2id at libsodium's interactive cost in time, with 16 MiB of
@@ -211,6 +212,23 @@ auth_login(struct db *db, const char *name, const char *password,
 		return -1;
 	log_info("login: %s", name);
 	return 0;
+}
+
+int
+auth_session(struct db *db, const char *name, const char *terminal,
+    int login, time_t now, char **cause)
+{
+	int	 rc;
+
+	if ((rc = db_begin(db, cause)) != 0)
+		return rc;
+	if ((rc = db_change(db, cause, "INSERT INTO event (at, actor, terminal, "
+	    "kind) VALUES (?1, ?2, ?3, ?4)", "ittt", (long)now, name, terminal,
+	    login ? "login" : "logout")) != 0 ||
+	    (rc = outbox_seal(db, cause)) != 0 ||
+	    (rc = db_commit(db, cause)) != 0)
+		db_rollback(db);
+	return rc;
 }
 
 int

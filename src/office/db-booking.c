@@ -12,6 +12,8 @@
 #include "common/xmalloc.h"
 #include "office/booking.h"
 #include "office/db.h"
+#include "office/feed.h"
+#include "office/outbox.h"
 #include "office/queue.h"
 
 /* randombytes_uniform with the signature booking_code_new wants. */
@@ -32,6 +34,36 @@ booking_free_places(struct db *db, const struct booking_rules *b,
 	    service, (long)slot) != 1)
 		return DB_FAILED;
 	return taken >= b->capacity ? 0 : b->capacity - (int)taken;
+}
+
+/*
+ * Append an event about a booking (and its ticket, if any) to the event
+ * log and seal it into the outbox, in the caller's transaction.
+ */
+static int
+db_booking_event(struct db *db, const char *actor, time_t now, long booking,
+    long ticket, const char *kind, const char *detail, char **cause)
+{
+	int	 rc;
+
+	if ((rc = db_change(db, cause, "INSERT INTO event (at, actor, "
+	    "terminal, ticket_id, booking_id, kind, detail) VALUES (?1, ?2, "
+	    "'booking', nullif(?3, 0), ?4, ?5, ?6)", "itiitt", (long)now, actor,
+	    ticket, booking, kind, detail)) != 0)
+		return rc;
+	return outbox_seal(db, cause);
+}
+
+/* "KTP 2026-12-01 09:00": a booking's service and slot, for its events. */
+static char *
+db_booking_detail(const struct booking_rules *b, const char *service,
+    time_t slot)
+{
+	char	*when = schedule_describe(&b->schedule, slot), *detail;
+
+	detail = xasprintf("%s %s", service, when);
+	free(when);
+	return detail;
 }
 
 /* Is slot one of the slots of its day, and not past? */
@@ -60,6 +92,7 @@ booking_make(struct db *db, const struct booking_rules *b,
     struct booking *out, char **cause)
 {
 	sqlite3_stmt	*stmt;
+	char		*detail;
 	long		 service;
 	int		 rc, tries, status = DB_REFUSED, places;
 
@@ -92,8 +125,16 @@ booking_make(struct db *db, const struct booking_rules *b,
 		    "another time."));
 		goto rollback;
 	}
-	status = DB_FAILED;	/* from here, only the store can fail */
 	schedule_day(&b->schedule, slot, out->day);
+	/* The centre's holidays as they are now, not as the rules began. */
+	if ((status = feed_holiday(db, out->day, cause)) == 1) {
+		*cause = xasprintf(_("%s is a holiday: please choose another "
+		    "day."), out->day);
+		status = DB_REFUSED;
+	}
+	if (status != 0)
+		goto rollback;
+	status = DB_FAILED;	/* from here, only the store can fail */
 	/* A new random code; on the rare clash, draw again. */
 	for (tries = 0; tries < 10; tries++) {
 		booking_code_new(out->code, db_booking_random);
@@ -124,7 +165,11 @@ booking_make(struct db *db, const struct booking_rules *b,
 		    "again."));
 		goto rollback;
 	}
-	if (db_commit(db, cause) != 0)
+	detail = db_booking_detail(b, service_code, slot);
+	rc = db_booking_event(db, "citizen", now, out->id, 0, "book", detail,
+	    cause);
+	free(detail);
+	if (rc != 0 || db_commit(db, cause) != 0)
 		goto rollback;
 	out->service = service;
 	out->service_code = xstrdup(service_code);
@@ -143,15 +188,28 @@ int
 booking_expire(struct db *db, const struct booking_rules *b, time_t now)
 {
 	char	*cause = NULL;
+	int	 expired;
 
 	/* Best effort: a failure is logged (db_fail), and tried next time. */
-	if (db_change(db, &cause, "UPDATE booking SET state = 'expired' "
+	if (db_begin(db, &cause) != 0)
+		goto fail;
+	if (db_change(db, &cause, "INSERT INTO event (at, actor, terminal, "
+	    "booking_id, kind) SELECT ?2, 'loket', 'booking', id, 'expire' "
+	    "FROM booking WHERE state = 'booked' AND slot + ?1 < ?2 ORDER BY "
+	    "id", "ii", (long)b->grace * 60, (long)now) != 0 ||
+	    db_change(db, &cause, "UPDATE booking SET state = 'expired' "
 	    "WHERE state = 'booked' AND slot + ?1 < ?2", "ii",
-	    (long)b->grace * 60, (long)now) != 0) {
-		free(cause);
-		return 0;
-	}
-	return sqlite3_changes(db->handle);
+	    (long)b->grace * 60, (long)now) != 0)
+		goto rollback;
+	expired = sqlite3_changes(db->handle);
+	if (outbox_seal(db, &cause) != 0 || db_commit(db, &cause) != 0)
+		goto rollback;
+	return expired;
+rollback:
+	db_rollback(db);
+fail:
+	free(cause);
+	return 0;
 }
 
 int
@@ -165,6 +223,7 @@ booking_checkin(struct db *db, const struct booking_rules *b,
 	char			 code[BOOKING_CODE_MAX + 1], today[11];
 	char			*service = NULL, *state = NULL, *day = NULL;
 	char			*phone = NULL, shown[BOOKING_CODE_SHOWN];
+	char			*detail;
 	time_t			 slot = 0;
 	long			 id = 0;
 	int			 rc, status = DB_FAILED;
@@ -249,6 +308,12 @@ booking_checkin(struct db *db, const struct booking_rules *b,
 	if ((status = db_change(db, cause, "UPDATE booking SET state = "
 	    "'checked_in', ticket_id = ?2 WHERE id = ?1 AND state = 'booked'",
 	    "ii", id, t->id)) != 0)
+		goto rollback;
+	detail = db_booking_detail(b, service, slot);
+	status = db_booking_event(db, "kiosk", now, id, t->id, "checkin",
+	    detail, cause);
+	free(detail);
+	if (status != 0)
 		goto rollback;
 	if ((status = db_commit(db, cause)) != 0)
 		goto rollback;

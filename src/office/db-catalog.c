@@ -37,6 +37,18 @@ db_catalog_collect(struct db *db, sqlite3_stmt *stmt,
 	return 0;
 }
 
+void
+catalog_entries_free(struct catalog_entry *entries, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		free(entries[i].code);
+		free(entries[i].name);
+	}
+	free(entries);
+}
+
 int
 catalog_agencies(struct db *db, enum lang lang,
     struct catalog_entry **entries, size_t *n, char **cause)
@@ -439,12 +451,10 @@ out:
 }
 
 int
-catalog_import(struct db *db, const struct catalog *c, char **cause)
+catalog_replace(struct db *db, const struct catalog *c, char **cause)
 {
 	char	*error = NULL;
 
-	if (db_begin(db, cause) != 0)
-		return -1;
 	/*
 	 * Retire every agency and service, then bring back those in the
 	 * file: what is gone from the catalog stays in the database for the
@@ -456,21 +466,27 @@ catalog_import(struct db *db, const struct catalog *c, char **cause)
 	    "DELETE FROM office;", NULL, NULL, &error) != SQLITE_OK) {
 		*cause = db_cause(db, sqlite3_errcode(db->handle));
 		sqlite3_free(error);
-		goto rollback;
+		return -1;
 	}
 	if (db_catalog_insert_agencies_offices(db, c, cause) != 0 ||
 	    db_catalog_insert_services(db, c, cause) != 0 ||
 	    db_catalog_insert_counters(db, c, cause) != 0)
-		goto rollback;
-	if (db_commit(db, cause) != 0)
-		goto rollback;
-	log_info("%s: catalog imported: %zu agencies, %zu services",
+		return -1;
+	log_info("%s: catalog replaced: %zu agencies, %zu services",
 	    db->path, c->nagencies, c->nservices);
 	return 0;
+}
 
-rollback:
-	db_rollback(db);
-	return -1;
+int
+catalog_import(struct db *db, const struct catalog *c, char **cause)
+{
+	if (db_begin(db, cause) != 0)
+		return -1;
+	if (catalog_replace(db, c, cause) != 0 || db_commit(db, cause) != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return 0;
 }
 
 /* Read agencies and offices into c. */

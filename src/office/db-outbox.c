@@ -24,7 +24,8 @@
 	"e.detail, t.id IS NOT NULL, t.day, s.code, t.number, t.priority, " \
 	"t.state, coalesce(t.outcome, ''), t.arrived_at, " \
 	"coalesce(t.called_at, 0), coalesce(t.served_at, 0), " \
-	"coalesce(t.finished_at, 0), coalesce(t.counter, 0), t.phone, " \
+	"coalesce(t.finished_at, 0), coalesce(t.counter, 0), " \
+	"coalesce(t.phone, b.phone), " \
 	"CASE e.kind WHEN 'application-add' THEN a.sealed " \
 	"WHEN 'complaint-add' THEN c.sealed END"
 
@@ -41,9 +42,16 @@ outbox_row(sqlite3_stmt *stmt, struct sync_op *op, const char *key)
 	op->kind = db_column_text(stmt, 5);
 	op->detail = db_column_text(stmt, 6);
 	op->has_ticket = sqlite3_column_int(stmt, 7);
-	/* An application's personal data was sealed when it was typed. */
+	/*
+	 * An application's or a complaint's personal data was sealed when
+	 * it was typed; the ticket's phone, or the booking's for an event
+	 * about one, is sealed now.
+	 */
 	if (sqlite3_column_type(stmt, 20) != SQLITE_NULL)
 		op->sealed = db_column_text(stmt, 20);
+	else if (key != NULL && sqlite3_column_type(stmt, 19) != SQLITE_NULL)
+		op->sealed = sync_seal((const char *)sqlite3_column_text(stmt,
+		    19), key);
 	if (!op->has_ticket)
 		return;
 	t->day = db_column_text(stmt, 8);
@@ -57,9 +65,6 @@ outbox_row(sqlite3_stmt *stmt, struct sync_op *op, const char *key)
 	t->served = sqlite3_column_int64(stmt, 16);
 	t->finished = sqlite3_column_int64(stmt, 17);
 	t->counter = sqlite3_column_int64(stmt, 18);
-	if (key != NULL && sqlite3_column_type(stmt, 19) != SQLITE_NULL)
-		op->sealed = sync_seal((const char *)sqlite3_column_text(stmt,
-		    19), key);
 }
 
 /* The last operation's seq and hash ("" and 0 before the first). */
@@ -169,8 +174,9 @@ outbox_seal(struct db *db, char **cause)
 		return rc;
 	if ((rc = db_prepare(db, "SELECT " OUTBOX_EVENT_COLUMNS " FROM event e "
 	    "LEFT JOIN ticket t ON t.id = e.ticket_id LEFT JOIN service s ON "
-	    "s.id = t.service_id LEFT JOIN application a ON a.id = "
-	    "e.application_id LEFT JOIN complaint c ON c.id = e.complaint_id "
+	    "s.id = t.service_id LEFT JOIN booking b ON b.id = e.booking_id "
+	    "LEFT JOIN application a ON a.id = e.application_id "
+	    "LEFT JOIN complaint c ON c.id = e.complaint_id "
 	    "WHERE e.id > ?1 ORDER BY e.id", &stmt,
 	    cause)) != 0)
 		goto out;

@@ -14,6 +14,7 @@
 #include "common/log.h"
 #include "common/xmalloc.h"
 #include "office/db.h"
+#include "office/feed.h"
 #include "office/outbox.h"
 #include "office/queue.h"
 
@@ -208,6 +209,23 @@ db_queue_open(const struct queue_rules *r, time_t now, char **cause)
 	return DB_REFUSED;
 }
 
+/* Is today a holiday the centre published? DB_REFUSED if it is. */
+static int
+db_queue_centre_holiday(struct db *db, const struct queue_rules *r,
+    time_t now, char **cause)
+{
+	char	 day[11];
+	int	 rc;
+
+	if (!r->restricted)
+		return 0;
+	queue_day(r, now, day);
+	if ((rc = feed_holiday(db, day, cause)) != 1)
+		return rc;
+	*cause = xstrdup(_("The office is closed today for a holiday."));
+	return DB_REFUSED;
+}
+
 /*
  * Retention, once a day: phone numbers are kept for their day only, so
  * the first action of a new day forgets the numbers of the days before
@@ -341,7 +359,8 @@ queue_take_with(struct db *db, const struct queue_rules *r,
 	int	 rc;
 
 	memset(t, 0, sizeof *t);
-	if ((rc = db_queue_open(r, now, cause)) != 0)
+	if ((rc = db_queue_open(r, now, cause)) != 0 ||
+	    (rc = db_queue_centre_holiday(db, r, now, cause)) != 0)
 		return rc;
 	if ((rc = queue_retention(db, r, now, cause)) != 0)
 		return rc;

@@ -180,7 +180,7 @@ outbox_pulled(struct db *db, long cursor, const char *generation,
 	char	 c[32];
 
 	snprintf(c, sizeof c, "%ld", cursor);
-	return outbox_set_all(db, cause, (const char *const[]){ "cursor", c,
+	return outbox_set(db, cause, (const char *const[]){ "cursor", c,
 	    "generation", generation, NULL });
 }
 

@@ -242,6 +242,25 @@ static const char *const db_migrations[] = {
 	"CREATE INDEX complaint_day ON complaint(day);"
 	"ALTER TABLE event ADD COLUMN complaint_id INTEGER;"
 	"PRAGMA user_version = 7;",
+
+	/*
+	 * 8: what the centre publishes. centre_holiday holds the holidays
+	 * of its last list (merged with [office] holidays for decisions);
+	 * centre_change keeps each change of a kind this Loket cannot apply
+	 * yet, for a later one. An event about a booking (made, checked in,
+	 * expired) names it, so that its phone number travels sealed.
+	 */
+	"CREATE TABLE centre_holiday ("
+	"  day TEXT PRIMARY KEY) WITHOUT ROWID;"
+	"CREATE TABLE centre_change ("
+	"  cursor INTEGER NOT NULL,"
+	"  generation TEXT NOT NULL,"
+	"  kind TEXT NOT NULL,"
+	"  data TEXT NOT NULL,"
+	"  received_at INTEGER NOT NULL,"
+	"  PRIMARY KEY (generation, cursor));"
+	"ALTER TABLE event ADD COLUMN booking_id INTEGER;"
+	"PRAGMA user_version = 8;",
 };
 
 /* PRAGMA application_id of Loket's databases: 0x4C4F4B54, "LOKT". */

@@ -66,7 +66,10 @@ int	 outbox_enrol(struct db *, const struct outbox_state *, char **cause);
 /* A batch answered: pushed through seq, with the counts of its answers. */
 int	 outbox_pushed(struct db *, long seq, long conflicts, long rejected,
 	     char **cause);
-/* Pulled: the new cursor and generation, in one transaction. */
+/*
+ * Pulled: the new cursor and generation, in the caller's transaction,
+ * the one that applied what was pulled (office/feed.h).
+ */
 int	 outbox_pulled(struct db *, long cursor, const char *generation,
 	     char **cause);
 /*

@@ -10,20 +10,10 @@
 #include "common/i18n.h"
 #include "common/xmalloc.h"
 #include "office/schedule.h"
+#include "sync/catalog.h"
 
 #define SCHEDULE_DAY_SECONDS	86400
 #define SCHEDULE_SEARCH_DAYS	400
-
-/* Indonesia keeps no daylight saving, so each zone is a fixed offset. */
-static const struct {
-	const char	*name;
-	int		 offset;
-} schedule_zones[] = {
-	{ "WIB", 7 * 3600 },
-	{ "WITA", 8 * 3600 },
-	{ "WIT", 9 * 3600 },
-};
-#define SCHEDULE_NZONES (sizeof schedule_zones / sizeof schedule_zones[0])
 
 /* Day names as written in the settings, Monday first as ranges run. */
 static const char *const schedule_day_keys[7] = {
@@ -379,36 +369,17 @@ schedule_parse_list(struct schedule *s, const struct schedule_field *f,
 	return rc;
 }
 
-int
-schedule_zone_offset(const char *name, int *offset)
-{
-	size_t	 i;
-
-	for (i = 0; i < SCHEDULE_NZONES; i++) {
-		if (strcmp(name, schedule_zones[i].name) == 0) {
-			*offset = schedule_zones[i].offset;
-			return 0;
-		}
-	}
-	return -1;
-}
-
 /* The time zone: WIB, WITA or WIT. */
 static int
 schedule_parse_zone(struct schedule *s, const char *zone, char **cause)
 {
 	char	*copy, *name;
-	size_t	 i;
 
 	copy = xstrdup(zone != NULL ? zone : "");
 	name = schedule_trim(copy);
-	for (i = 0; i < SCHEDULE_NZONES; i++) {
-		if (strcmp(name, schedule_zones[i].name) == 0) {
-			s->zone = schedule_zones[i].name;
-			s->offset = schedule_zones[i].offset;
-			free(copy);
-			return 0;
-		}
+	if ((s->zone = catalog_zone(name, &s->offset)) != NULL) {
+		free(copy);
+		return 0;
 	}
 	*cause = xasprintf(_("timezone: \"%s\" is not WIB, WITA or WIT; use "
 	    "WIB (UTC+7), WITA (UTC+8) or WIT (UTC+9), such as WIB"), name);
@@ -431,6 +402,13 @@ schedule_parse(struct schedule *s, const char *zone, const char *hours,
 		return -1;
 	}
 	return 0;
+}
+
+int
+schedule_add_holidays(struct schedule *s, const char *holidays, char **cause)
+{
+	return schedule_parse_list(s, &schedule_field_holidays, holidays,
+	    cause);
 }
 
 void

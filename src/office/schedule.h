@@ -29,8 +29,9 @@ enum schedule_state {
 /* Parse the four settings; -1 and *cause on the first error. */
 int	 schedule_parse(struct schedule *, const char *zone, const char *hours,
 	     const char *breaks, const char *holidays, char **cause);
-/* The offset from UTC of "WIB", "WITA" or "WIT": 0, or -1 if none. */
-int	 schedule_zone_offset(const char *name, int *offset);
+/* Add holidays ("2026-12-25, 2027-01-01") to a parsed schedule; -1. */
+int	 schedule_add_holidays(struct schedule *, const char *holidays,
+	     char **cause);
 void	 schedule_free(struct schedule *);	/* frees the arrays; NULL-safe fields */
 /* Is the office open at when? */
 enum schedule_state schedule_at(const struct schedule *, time_t when);

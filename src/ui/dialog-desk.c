@@ -111,6 +111,12 @@ dialog_desk_password_submit(struct dialog *d, struct dialog_frame *f,
 	}
 	free(d->operator);
 	d->operator = xstrdup(f->text);
+	/* The log-in is recorded for the centre; a failure only logged. */
+	if (auth_session(d->db, d->operator, "desk", 1, time(NULL),
+	    &cause) != 0) {
+		log_warn("%s", cause);
+		free(cause);
+	}
 	dialog_push(d, &dialog_desk_counter, 0, 0);
 	return DIALOG_CHANGED;
 }

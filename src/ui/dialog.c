@@ -51,16 +51,31 @@ dialog_invalidate(struct dialog *d)
 	d->screen = NULL;
 }
 
+/* A logged-in operator leaves the desk: recorded, a failure logged. */
+static void
+dialog_logout(struct dialog *d)
+{
+	char	*cause = NULL;
+
+	if (d->operator != NULL && auth_session(d->db, d->operator, "desk", 0,
+	    time(NULL), &cause) != 0) {
+		log_warn("%s", cause);
+		free(cause);
+	}
+	free(d->operator);
+	d->operator = NULL;
+}
+
 void
 dialog_free(struct dialog *d)
 {
 	if (d == NULL)
 		return;
+	dialog_logout(d);
 	while (d->depth > 0)
 		dialog_pop(d);
 	dialog_invalidate(d);
 	free(d->message);
-	free(d->operator);
 	auth_throttle_free(d->throttle);
 	free(d->stack);
 	free(d);
@@ -313,8 +328,7 @@ dialog_reset(struct dialog *d)
 	voice_init(&d->voice, d->desk ? d->config->speech_desk :
 	    d->config->speech_kiosk, d->config->speech_rate,
 	    d->config->speech_volume);
-	free(d->operator);
-	d->operator = NULL;
+	dialog_logout(d);
 	d->counter = 0;
 	dialog_push(d, d->start, 0, 0);
 	log_info("session reset");

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "office/catalog.h"
+#include "sync/catalog.h"
 
 int	 LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

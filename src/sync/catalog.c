@@ -1,11 +1,14 @@
-/* The service catalog: its components and the rules its codes follow. */
+/*
+ * The service catalog: its components, the rules its codes follow and
+ * the time zones its offices keep.
+ */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "common/xmalloc.h"
-#include "office/catalog.h"
+#include "sync/catalog.h"
 
 static const struct {
 	const char	*key;
@@ -19,6 +22,16 @@ static const struct {
 	{ "product", N_("Service product"), 0 },
 	{ "complaints", N_("Complaints"), 0 },
 	{ "legal", N_("Legal basis"), 0 },
+};
+
+/* Indonesia keeps no daylight saving, so each zone is a fixed offset. */
+static const struct {
+	const char	*name;
+	int		 offset;
+} catalog_zones[] = {
+	{ "WIB", 7 * 3600 },
+	{ "WITA", 8 * 3600 },
+	{ "WIT", 9 * 3600 },
 };
 
 struct catalog *
@@ -70,18 +83,6 @@ catalog_free(struct catalog *c)
 	free(c);
 }
 
-void
-catalog_entries_free(struct catalog_entry *entries, size_t n)
-{
-	size_t	 i;
-
-	for (i = 0; i < n; i++) {
-		free(entries[i].code);
-		free(entries[i].name);
-	}
-	free(entries);
-}
-
 const char *
 catalog_component_key(enum component c)
 {
@@ -122,4 +123,18 @@ catalog_code_valid(const char *code)
 	if (len == 0 || len > 32)
 		return 0;
 	return strspn(code, "abcdefghijklmnopqrstuvwxyz0123456789-") == len;
+}
+
+const char *
+catalog_zone(const char *name, int *offset)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof catalog_zones / sizeof catalog_zones[0]; i++) {
+		if (strcmp(name, catalog_zones[i].name) == 0) {
+			*offset = catalog_zones[i].offset;
+			return catalog_zones[i].name;
+		}
+	}
+	return NULL;
 }

@@ -13,7 +13,7 @@
 #include "common/i18n.h"
 #include "common/text.h"
 #include "common/xmalloc.h"
-#include "office/catalog.h"
+#include "sync/catalog.h"
 
 #define WRITER_KEYWORDS_LINE	800	/* bytes of keywords per line */
 

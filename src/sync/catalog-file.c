@@ -16,8 +16,7 @@
 #include "common/input.h"
 #include "common/text.h"
 #include "common/xmalloc.h"
-#include "office/catalog.h"
-#include "office/schedule.h"
+#include "sync/catalog.h"
 
 #define CATALOG_BOM		"\xef\xbb\xbf"	/* Windows editors write it */
 /* Far more than an office needs, and little enough to stay quick. */
@@ -437,7 +436,7 @@ parser_office_key(struct parser *p, const char *key, const char *value)
 	if (strcmp(key, "address") == 0)
 		return parser_set_once(p, &o->address, key, value);
 	if (strcmp(key, "timezone") == 0) {
-		if (schedule_zone_offset(value, &offset) != 0)
+		if (catalog_zone(value, &offset) == NULL)
 			return parser_error(p, p->line, _("the timezone must "
 			    "be WIB, WITA or WIT, not \"%s\""), value);
 		return parser_set_once(p, &o->timezone, key, value);
