@@ -1,4 +1,4 @@
-/* Printing a queue ticket on the kiosk's printer, as configured. */
+/* Printing slips - queue tickets, application receipts - as configured. */
 #ifndef LOKET_TICKET_PRINT_H
 #define LOKET_TICKET_PRINT_H
 
@@ -16,6 +16,15 @@ int	 ticket_print_enabled(const struct config *);
  */
 int	 ticket_print(struct db *, const struct config *,
 	     const struct queue_rules *, const struct ticket *, int ahead,
+	     char **cause);
+
+/*
+ * Print an application's receipt: the service, the tracking number, the
+ * masked NIK and a QR code of the number; -1 and a cause on failure.
+ */
+struct application;
+int	 application_print(struct db *, const struct config *,
+	     const struct queue_rules *, const struct application *,
 	     char **cause);
 
 #endif

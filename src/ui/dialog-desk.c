@@ -20,7 +20,6 @@
 
 extern const struct dialog_type dialog_desk_password;
 extern const struct dialog_type dialog_desk_counter;
-extern const struct dialog_type dialog_desk_main;
 extern const struct dialog_type dialog_desk_finish;
 extern const struct dialog_type dialog_desk_number;
 extern const struct dialog_type dialog_desk_more;
@@ -164,12 +163,20 @@ const struct dialog_type dialog_desk_counter = {
 };
 
 /* The desk as the event log names it. */
-static void
+void
 dialog_desk_actor(struct dialog *d, struct queue_actor *who)
 {
 	who->who = d->operator != NULL ? d->operator : "?";
 	who->terminal = "desk";
 	who->counter = d->counter;
+}
+
+void
+dialog_desk_home(struct dialog *d)
+{
+	while (d->depth > 1 && d->stack[d->depth - 1].type !=
+	    &dialog_desk_main)
+		dialog_back(d);
 }
 
 /* "08 ##### 5" lines of tickets finished per hour, in ASCII. */
@@ -548,9 +555,7 @@ dialog_desk_service_choose(struct dialog *d, struct dialog_frame *f,
 	(void)n;
 	code = catalog_service_code(d->db, service);
 	/* Back to the desk first, then act there. */
-	while (d->depth > 1 && d->stack[d->depth - 1].type !=
-	    &dialog_desk_main)
-		dialog_back(d);
+	dialog_desk_home(d);
 	if (code == NULL) {
 		dialog_message(d, 1, _("This service is no longer offered."));
 		return DIALOG_CHANGED;
@@ -631,6 +636,8 @@ dialog_desk_more_build(struct dialog *d, struct dialog_frame *f,
 	screen_add_item(s, _("Serve a walk-in without a ticket"));
 	screen_add_item(s, _("Today's figures"));
 	screen_add_item(s, _("Log out"));
+	screen_add_item(s, _("Register an application"));
+	screen_add_item(s, _("Change an application's state"));
 }
 
 static enum dialog_result
@@ -641,6 +648,10 @@ dialog_desk_more_choose(struct dialog *d, struct dialog_frame *f, size_t n)
 		dialog_push(d, &dialog_agencies, 0, PURPOSE_WALKIN);
 	else if (n == 2)
 		dialog_push(d, &dialog_desk_figures, 0, 0);
+	else if (n == 4)
+		dialog_push(d, &dialog_agencies, 0, PURPOSE_APPLICATION);
+	else if (n == 5)
+		dialog_push(d, &dialog_desk_app_find, 0, 0);
 	else
 		dialog_reset(d);
 	return DIALOG_CHANGED;

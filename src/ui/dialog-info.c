@@ -134,6 +134,8 @@ dialog_service_next(int purpose)
 		return &dialog_booking_day;
 	case PURPOSE_COMPLAINT:
 		return &dialog_complaint_kind;
+	case PURPOSE_APPLICATION:
+		return &dialog_desk_app_name;
 	default:
 		return &dialog_service;
 	}

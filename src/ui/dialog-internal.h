@@ -41,6 +41,15 @@ struct dialog_frame {
 	char		*text;		/* a search query */
 };
 
+/* An application being registered at the desk, screen by screen. */
+struct dialog_draft {
+	long		 service;
+	char		*name;
+	char		 nik[17];	/* zeroed once registered */
+	char		*phone;
+	unsigned	 handed_in;	/* bit n-1: requirement n */
+};
+
 struct dialog {
 	struct db		*db;
 	const struct config	*config;
@@ -59,6 +68,7 @@ struct dialog {
 	int			 counter;	/* the desk's counter */
 	struct voice		 voice;		/* this session's voice */
 	int			 speaking;	/* the front-end speaks */
+	struct dialog_draft	 draft;		/* the desk's application */
 };
 
 /* Push a new screen of this type. */
@@ -107,7 +117,8 @@ enum dialog_purpose {
 	PURPOSE_TRANSFER,	/* the desk moves a ticket to this service */
 	PURPOSE_WALKIN,		/* the desk serves someone without a ticket */
 	PURPOSE_BOOKING,	/* a citizen books a visit */
-	PURPOSE_COMPLAINT	/* a citizen complains about a service */
+	PURPOSE_COMPLAINT,	/* a citizen complains about a service */
+	PURPOSE_APPLICATION	/* the desk registers an application */
 };
 /* The screen a chosen service opens, for the frame's purpose. */
 const struct dialog_type *dialog_service_next(int purpose);
@@ -151,5 +162,16 @@ extern const struct dialog_type dialog_checkin;
 extern const struct dialog_type dialog_status;
 extern const struct dialog_type dialog_complaints;
 extern const struct dialog_type dialog_complaint_kind;
+extern const struct dialog_type dialog_desk_main;
+extern const struct dialog_type dialog_desk_app_name;
+extern const struct dialog_type dialog_desk_app_find;
+
+/* The desk: who acts (the operator at the counter), and back to its
+ * main screen. */
+struct queue_actor;
+void		 dialog_desk_actor(struct dialog *, struct queue_actor *);
+void		 dialog_desk_home(struct dialog *);
+/* Forget the desk's application draft (its NIK zeroed). */
+void		 dialog_draft_clear(struct dialog_draft *);
 
 #endif

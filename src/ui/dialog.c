@@ -64,6 +64,7 @@ dialog_logout(struct dialog *d)
 	}
 	free(d->operator);
 	d->operator = NULL;
+	dialog_draft_clear(&d->draft);
 }
 
 void

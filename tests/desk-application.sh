@@ -1,0 +1,76 @@
+#!/bin/sh
+# The desk registers an application for a citizen (issue 12), driven
+# through line mode as an operator types: a service, the name (non-Latin
+# letters and all), a NIK refused with what is wrong and then typed
+# right, a phone, the requirements ticked; the tracking number is shown,
+# the receipt printed with its QR code, and the NIK only ever masked.
+# Then the desk moves it to "documents needed" with which ones.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+db=$TMP/desk.db
+make_db "$db"
+echo "rahasia123" | "$LOKET" --db "$db" user add ani >/dev/null
+printf '[printer]\ntype = text\ndevice = %s\n' "$TMP/receipt.txt" \
+	>"$TMP/print.conf"
+desk() { # desk LINE...: a desk session in English fed those lines
+	printf '%s\n' ani rahasia123 1 "$@" |
+		"$LOKET" --db "$db" --config "$TMP/print.conf" --lang=en desk \
+		>"$TMP/out" 2>&1
+}
+sql() { sqlite3 -cmd ".timeout 10000" "$db" "$@"; }
+name="Siti Nurhaliza — Café محمد"
+nik=3201015203850002
+
+# More..., Register an application, the first agency, its first service.
+desk 9 4 1 1 "$name" 3201013203850002 "$nik" 2 0812345 081234567890 1 2 9 1
+check "the desk session ends with status 0" $? -eq 0
+contains "More... offers to register an application" "$TMP/out" \
+	"4. Register an application"
+contains "a NIK whose date cannot be is refused with what is wrong" \
+	"$TMP/out" "320385 is not a date"
+contains "a phone that is not one is refused" "$TMP/out" \
+	"That is not a mobile number"
+contains "the requirements are listed to tick" "$TMP/out" \
+	"1. [ ] Aged 17 or over"
+contains "... and ticked" "$TMP/out" "1. [x] Aged 17 or over"
+contains "the application is registered" "$TMP/out" "== Application registered =="
+tracking=$(sql "SELECT tracking FROM application")
+shown=$(sed -n 's/^Tracking number: //p' "$TMP/out")
+check "... its tracking number shown ($shown)" \
+	"$(printf '%s' "$shown" | tr -d -)" = "$tracking"
+check "... with the name as typed" "$(sql "SELECT name FROM application")" = "$name"
+check "... the requirements handed in" \
+	"$(sql "SELECT handed_in FROM application")" = "1,2"
+check "... the phone kept for the text message" \
+	"$(sql "SELECT phone FROM application")" = 081234567890
+check "... made by the operator" \
+	"$(sql "SELECT actor FROM event WHERE kind = 'application-add'")" = ani
+contains "the NIK is shown masked" "$TMP/out" "NIK: ************0002"
+lacks "... never whole after it was typed" "$TMP/out" "NIK: $nik"
+contains "the receipt is printed with the number" "$TMP/receipt.txt" "$shown"
+contains "... the masked NIK" "$TMP/receipt.txt" "NIK ************0002"
+contains "... and a QR code" "$TMP/receipt.txt" "##############"
+lacks "... never the whole NIK" "$TMP/receipt.txt" "$nik"
+sql "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+check "the database file never holds the whole NIK" \
+	"$(cat "$db" "$db-wal" 2>/dev/null | grep -c "$nik")" -eq 0
+
+# More..., Change an application's state: the number, Documents needed.
+desk 9 5 12345 "$tracking" 2 "Fotokopi KK — 2 lembar"
+contains "a tracking number of the wrong length is refused" "$TMP/out" \
+	"A tracking number has 12 digits"
+contains "the states that may follow are offered" "$TMP/out" "2. Documents needed"
+contains "the state changes, and the desk says so" "$TMP/out" \
+	"is now: Documents needed."
+check "... with the note" "$(sql "SELECT state || '|' || note FROM application")" = \
+	"documents-needed|Fotokopi KK — 2 lembar"
+"$LOKET" --db "$db" --lang=en application status "$tracking" >"$TMP/status"
+contains "the kiosk's status shows which documents" "$TMP/status" \
+	"Note: Fotokopi KK — 2 lembar"
+
+# In Indonesian, the same screens.
+printf '%s\n' ani rahasia123 1 9 |
+	"$LOKET" --db "$db" --lang=id desk >"$TMP/out" 2>&1
+lacks "in Indonesian, More... is translated" "$TMP/out" "Register an application"
+
+done_testing
