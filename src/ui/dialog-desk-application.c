@@ -444,19 +444,11 @@ dialog_desk_app_state_build(struct dialog *d, struct dialog_frame *f,
 {
 	enum application_state	 to[APPLICATION_STATE_COUNT];
 	struct application	 a;
-	char			 shown[TRACKING_SHOWN], *line, *cause = NULL;
+	char			*line;
 	size_t			 n, i;
 
-	tracking_format(f->text, shown);
-	line = xasprintf(_("Application %s"), shown);
-	screen_set_title(s, line);
-	free(line);
-	if (application_find(d->db, f->text, d->lang, &a, &cause) != 1) {
-		screen_set_message(s, cause != NULL ? cause : _("This "
-		    "application is no longer here."), 1);
-		free(cause);
+	if (!dialog_application_read(d, f->text, s, &a))
 		return;
-	}
 	line = xasprintf(_("State: %s."), application_state_label(a.state));
 	screen_add_body(s, line);
 	free(line);

@@ -137,6 +137,13 @@ void		 dialog_clock(const struct schedule *, time_t, char out[6]);
  */
 int		 dialog_tracking(struct dialog *, const char *typed,
 		     char *tracking);
+/*
+ * An application by tracking number, its number as the screen's title:
+ * 1, or 0 with the screen's message saying why it cannot be read.
+ */
+struct application;
+int		 dialog_application_read(struct dialog *, const char *tracking,
+		     struct screen *, struct application *);
 /* The two languages as choices, the current one selected. */
 void		 dialog_add_languages(struct dialog *, struct screen *);
 

@@ -84,24 +84,33 @@ const struct dialog_type dialog_status = {
 	    "do not matter.")
 };
 
+int
+dialog_application_read(struct dialog *d, const char *tracking,
+    struct screen *s, struct application *a)
+{
+	char	 shown[TRACKING_SHOWN], *line, *cause = NULL;
+
+	tracking_format(tracking, shown);
+	line = xasprintf(_("Application %s"), shown);
+	screen_set_title(s, line);
+	free(line);
+	if (application_find(d->db, tracking, d->lang, a, &cause) == 1)
+		return 1;
+	screen_set_message(s, cause != NULL ? cause : _("This application is "
+	    "no longer here."), 1);
+	free(cause);
+	return 0;
+}
+
 static void
 dialog_status_result_build(struct dialog *d, struct dialog_frame *f,
     struct screen *s)
 {
 	struct application	 a;
-	char			 shown[TRACKING_SHOWN], clock[6];
-	char			*cause = NULL, *line, *date;
+	char			 clock[6], *line, *date;
 
-	tracking_format(f->text, shown);
-	line = xasprintf(_("Application %s"), shown);
-	screen_set_title(s, line);
-	free(line);
-	if (application_find(d->db, f->text, d->lang, &a, &cause) != 1) {
-		screen_set_message(s, cause != NULL ? cause : _("This "
-		    "application is no longer here."), 1);
-		free(cause);
+	if (!dialog_application_read(d, f->text, s, &a))
 		return;
-	}
 	line = xasprintf(_("State: %s."), application_state_label(a.state));
 	screen_set_prompt(s, line);
 	free(line);
