@@ -12,8 +12,8 @@
 centre=$TMP/centre.db
 db=$TMP/office.db
 "$LOKETD" --db "$centre" init >/dev/null
-code=$("$LOKETD" --db "$centre" office add KEC01 --name Satu 2>/dev/null)
-code2=$("$LOKETD" --db "$centre" office add KEC02 --name Dua 2>/dev/null)
+# add CODE: the office's enrolment code
+add() { "$LOKETD" --db "$centre" office add "$1" --name "$1" 2>/dev/null; }
 make_db "$db"
 loket() { "$LOKET" --lang=en --db "$db" "$@"; }
 sql() { sqlite3 -cmd ".timeout 10000" "$@"; }
@@ -31,7 +31,7 @@ check "230 tickets taken offline ($n)" $n -eq 230
 
 centre_start "$centre"
 check "loketd serves on a loopback port" -n "$CENTRE"
-ok "loket sync enrol" loket sync enrol "$CENTRE" "$code"
+ok "loket sync enrol" loket sync enrol "$CENTRE" "$(add KEC01)"
 
 # One round: three batches and a page of the feed, over one connection.
 fetch
@@ -57,7 +57,7 @@ gzip_out=$(metric 'loketd_body_bytes_total{direction="out",encoding="gzip"}')
 check "the answers went back gzipped ($gzip_out bytes)" "$gzip_out" -gt 0
 
 # gzip by hand, from an office of its own.
-printf '{"code":"%s"}' "$code2" >"$TMP/enrol.json"
+printf '{"code":"%s"}' "$(add KEC02)" >"$TMP/enrol.json"
 http POST /v1/enrol "" "$TMP/enrol.json" >/dev/null
 token=$(sed -n 's/.*"token":"\([0-9a-f]*\)".*/\1/p' "$TMP/body")
 op() { # op ID NUMBER
@@ -187,7 +187,7 @@ _tls_up() {
 eventually _tls_up
 check "loketd serves HTTPS with tls_cert and tls_key ($CENTRE)" \
 	-n "$(echo "$CENTRE" | grep '^https://')"
-code3=$("$LOKETD" --db "$centre" office add KEC03 --name Tiga 2>/dev/null)
+code3=$(add KEC03)
 db3=$TMP/office3.db
 make_db "$db3"
 "$LOKET" --lang=en --db "$db3" sync enrol "$CENTRE" "$code3" >"$TMP/out" 2>&1

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -251,16 +252,39 @@ sq_long(struct store_sqlite *s, long *value, char **cause, const char *sql,
 	return rc;
 }
 
+/*
+ * The writers of this process, one at a time: SQLite lets one write
+ * transaction run, and a handle that finds the file locked sleeps in its
+ * busy handler (up to 100 ms a try), which a queue of requests turns
+ * into seconds at the tail. Waiting here, the next writer starts as soon
+ * as the last one commits; the busy handler is left for other processes.
+ */
+static pthread_mutex_t	 sq_writer = PTHREAD_MUTEX_INITIALIZER;
+
 int
 sq_begin(struct store_sqlite *s, char **cause)
 {
-	return sq_run(s, cause, "BEGIN IMMEDIATE", "");
+	int	 rc;
+
+	pthread_mutex_lock(&sq_writer);
+	if ((rc = sq_run(s, cause, "BEGIN IMMEDIATE", "")) != 0)
+		pthread_mutex_unlock(&sq_writer);
+	else
+		s->writing = 1;
+	return rc;
 }
 
 int
 sq_commit(struct store_sqlite *s, char **cause)
 {
-	return sq_run(s, cause, "COMMIT", "");
+	int	 rc;
+
+	/* A commit that fails leaves the transaction to sq_rollback. */
+	if ((rc = sq_run(s, cause, "COMMIT", "")) == 0 && s->writing) {
+		s->writing = 0;
+		pthread_mutex_unlock(&sq_writer);
+	}
+	return rc;
 }
 
 void
@@ -268,6 +292,10 @@ sq_rollback(struct store_sqlite *s)
 {
 	if (!sqlite3_get_autocommit(s->handle))
 		sqlite3_exec(s->handle, "ROLLBACK", NULL, NULL, NULL);
+	if (s->writing) {
+		s->writing = 0;
+		pthread_mutex_unlock(&sq_writer);
+	}
 }
 
 char *
@@ -563,9 +591,11 @@ sq_office_by_token(struct store *base, const char *token_hash, time_t now,
 		return 0;
 	if (rc != SQLITE_ROW)
 		return sq_fail(s, rc, cause);
-	if (o->last_seen < now && sq_run(s, cause, "UPDATE office SET "
-	    "last_seen = ?2 WHERE id = ?1 AND last_seen < ?2", "ii", o->id,
-	    (long)now) != 0) {
+	if (o->last_seen < now && (sq_begin(s, cause) != 0 ||
+	    sq_run(s, cause, "UPDATE office SET last_seen = ?2 WHERE id = ?1 "
+	    "AND last_seen < ?2", "ii", o->id, (long)now) != 0 ||
+	    sq_commit(s, cause) != 0)) {
+		sq_rollback(s);
 		store_office_clear(o);
 		return STORE_FAILED;
 	}

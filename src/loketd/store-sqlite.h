@@ -21,6 +21,7 @@ struct store_sqlite {
 		sqlite3_stmt	*stmt;
 	}		 cache[SQ_CACHE];	/* prepared once, reused */
 	int		 cached;
+	int		 writing;	/* holds the process's writer lock */
 };
 
 #define SQ(s)	((struct store_sqlite *)(s))
