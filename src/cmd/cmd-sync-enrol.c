@@ -13,6 +13,7 @@
 #include "common/i18n.h"
 #include "office/agent.h"
 #include "office/db.h"
+#include "office/sync-http.h"
 
 static int
 cmd_sync_enrol_exec(const struct config *config, int argc, char **argv)
@@ -23,6 +24,7 @@ cmd_sync_enrol_exec(const struct config *config, int argc, char **argv)
 
 	if ((db = cmd_open_db(config, 0)) == NULL)
 		return EXIT_DATABASE;
+	sync_http_ca_file(config->sync_ca_file);
 	s = agent_enrol(db, argv[0], argv[1], &office, &cause);
 	db_close(db);
 	if (s != AGENT_DONE) {

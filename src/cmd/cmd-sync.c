@@ -23,6 +23,7 @@
 #include "common/log.h"
 #include "office/agent.h"
 #include "office/db.h"
+#include "office/sync-http.h"
 #include "office/outbox.h"
 
 #define CMD_SYNC_PULL_EVERY	60	/* seconds between rounds when idle */
@@ -155,6 +156,7 @@ cmd_sync_exec(const struct config *config, int argc, char **argv)
 	}
 	if ((db = cmd_open_db(config, 0)) == NULL)
 		return EXIT_DATABASE;
+	sync_http_ca_file(config->sync_ca_file);
 	if ((lock = agent_lock(db, &cause)) == -1) {
 		cmd_error("%s", cause);
 		free(cause);

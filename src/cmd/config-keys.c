@@ -110,6 +110,7 @@ static const struct config_key config_keys_table[] = {
 	{ "speech", "kiosk", CONFIG_BOOLEAN, CONFIG_AT(speech_kiosk), 0, 0 },
 	{ "speech", "desk", CONFIG_BOOLEAN, CONFIG_AT(speech_desk), 0, 0 },
 	{ "speech", "board", CONFIG_BOOLEAN, CONFIG_AT(speech_board), 0, 0 },
+	{ "sync", "ca_file", CONFIG_PATH, CONFIG_AT(sync_ca_file), 0, 0 },
 };
 
 const struct config_schema config_keys_loket = {

@@ -61,6 +61,7 @@ config_free(struct config *c)
 	free(c->speech_directory);
 	free(c->printer_device);
 	free(c->printer_command);
+	free(c->sync_ca_file);
 	memset(c, 0, sizeof *c);
 }
 

@@ -62,6 +62,9 @@ struct config {
 	int		 printer_type;	/* enum printer_type (office/printer.h) */
 	char		*printer_device;
 	char		*printer_command;
+
+	/* The sync agent: a CA file for the centre's certificate; NULL. */
+	char		*sync_ca_file;
 };
 
 enum config_type {

@@ -60,6 +60,6 @@ out:
 	free(key);
 	free(generation);
 	free(cause);
-	store_close(s);
+	api_store_done(r, s, a);
 	json_decref(body);
 }

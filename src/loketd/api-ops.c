@@ -143,5 +143,5 @@ out:
 	api_ops_free(x, count);
 	free(cause);
 	store_office_clear(&o);
-	store_close(s);
+	api_store_done(r, s, a);
 }

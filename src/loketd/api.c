@@ -13,6 +13,7 @@
 #include "loketd/api.h"
 #include "loketd/metrics.h"
 #include "loketd/ratelimit.h"
+#include "loketd/store-pool.h"
 #include "loketd/store.h"
 #include "sync/canonical.h"
 
@@ -67,12 +68,19 @@ api_store(const struct api_request *r, struct api_answer *a)
 	struct store	*s;
 	char		*cause = NULL;
 
-	if ((s = store_open(r->db, 0, &cause)) == NULL) {
+	if ((s = store_pool_take(r->pool, &cause)) == NULL) {
 		log_error("%s", cause);
 		free(cause);
 		api_error(a, 503, "the store is not available");
 	}
 	return s;
+}
+
+void
+api_store_done(const struct api_request *r, struct store *s,
+    const struct api_answer *a)
+{
+	store_pool_give(r->pool, s, a->status == 503);
 }
 
 /* Seconds since some fixed moment, for rates: monotonic. */
@@ -156,7 +164,7 @@ api_healthz(const struct api_request *r, struct api_answer *a)
 		a->type = "text/plain";
 	}
 	free(generation);
-	store_close(s);
+	api_store_done(r, s, a);
 }
 
 /* One office's figures from the store, for /metrics. */
@@ -197,7 +205,7 @@ api_metrics(const struct api_request *r, struct api_answer *a)
 	fclose(f);
 	a->status = 200;
 	a->type = "text/plain; version=0.0.4";
-	store_close(s);
+	api_store_done(r, s, a);
 }
 
 void
@@ -232,5 +240,5 @@ out:
 	store_office_clear(&o);
 	free(generation);
 	free(cause);
-	store_close(s);
+	api_store_done(r, s, a);
 }

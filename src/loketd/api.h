@@ -1,8 +1,9 @@
 /*
  * The JSON API under /v1, /healthz and /metrics: each handler reads a
- * request already received whole and fills an answer. Handlers open the
- * store for themselves (loketd keeps no state outside its database) and
- * never touch a socket: server.c does that.
+ * request already received whole and fills an answer. Handlers take a
+ * store handle from the server's pool and give it back (loketd keeps no
+ * state outside its database) and never touch a socket: server.c does
+ * that.
  *
  * Causes sent to an office are plain English for its log; nothing an
  * office sends is ever written raw to a terminal.
@@ -12,6 +13,8 @@
 
 #include <stddef.h>
 
+struct store_pool;
+
 struct api_request {
 	const char	*method;
 	const char	*path;
@@ -19,7 +22,7 @@ struct api_request {
 	const char	*after;		/* ?after=, or NULL */
 	const char	*body;		/* NUL-terminated */
 	size_t		 length;
-	const char	*db;		/* where the store is */
+	struct store_pool *pool;	/* the server's store handles */
 };
 
 struct api_answer {
@@ -47,8 +50,11 @@ void	 api_error(struct api_answer *, int status, const char *reason);
 
 struct store;
 struct store_office;
-/* Open the store for a request: NULL after a 503 answer. */
+/* A store handle from the pool for a request: NULL after a 503 answer. */
 struct store	*api_store(const struct api_request *, struct api_answer *);
+/* Give it back (NULL: nothing); after a 503 answer it is closed. */
+void		 api_store_done(const struct api_request *, struct store *,
+		     const struct api_answer *);
 /*
  * The office a request's token belongs to: 0, or -1 after a 401 (or a
  * 429 when the office is past its rate).

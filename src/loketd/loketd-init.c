@@ -155,6 +155,8 @@ loketd_serve_exec(struct loketd_conf *conf, int argc, char **argv)
 	o.tls_key = conf->tls_key;
 	o.plain_http_anywhere = conf->plain_http;
 	o.threads = conf->threads > 0 ? conf->threads : 4;
+	o.store_handles = conf->store_handles > 0 ? conf->store_handles :
+	    o.threads;
 	o.rate_per_minute = conf->rate_per_minute >= 0 ?
 	    conf->rate_per_minute : 600;
 	o.max_body = 4 * 1024 * 1024;

@@ -87,6 +87,8 @@ loketd_conf_line(void *arg, const char *section, const char *key,
 		c->plain_http = strcmp(value, "yes") == 0;
 	else if (strcmp(key, "threads") == 0)
 		c->threads = atoi(value);
+	else if (strcmp(key, "store_handles") == 0)
+		c->store_handles = atoi(value);
 	else if (strcmp(key, "rate_per_minute") == 0)
 		c->rate_per_minute = atoi(value);
 	else

@@ -18,6 +18,7 @@ struct loketd_conf {
 	char	*tls_key;
 	int	 plain_http;	/* plain HTTP beyond loopback (a proxy) */
 	int	 threads;
+	int	 store_handles;	/* the pool's size; 0: threads */
 	int	 rate_per_minute;	/* requests per office; -1: default */
 };
 

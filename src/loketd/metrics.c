@@ -18,6 +18,8 @@ static unsigned long	 metrics_ops[STORE_RESULT_COUNT];
 static unsigned long	 metrics_buckets[METRICS_BOUNDS];
 static unsigned long	 metrics_push_count;
 static double		 metrics_push_sum;
+static unsigned long	 metrics_connections;
+static unsigned long	 metrics_bytes[2][2];	/* [out][gzip] */
 
 void
 metrics_request(int status)
@@ -56,6 +58,19 @@ metrics_push_seconds(double seconds)
 }
 
 void
+metrics_connection(void)
+{
+	__atomic_add_fetch(&metrics_connections, 1, __ATOMIC_RELAXED);
+}
+
+void
+metrics_body_bytes(int out, int gzip, size_t bytes)
+{
+	__atomic_add_fetch(&metrics_bytes[out != 0][gzip != 0], bytes,
+	    __ATOMIC_RELAXED);
+}
+
+void
 metrics_write(FILE *f)
 {
 	size_t	 i;
@@ -80,4 +95,14 @@ metrics_write(FILE *f)
 	fprintf(f, "loketd_push_seconds_bucket{le=\"+Inf\"} %lu\n"
 	    "loketd_push_seconds_sum %f\nloketd_push_seconds_count %lu\n",
 	    metrics_push_count, metrics_push_sum, metrics_push_count);
+	fprintf(f, "# HELP loketd_connections_total Connections accepted.\n"
+	    "# TYPE loketd_connections_total counter\n"
+	    "loketd_connections_total %lu\n", metrics_connections);
+	fputs("# HELP loketd_body_bytes_total Bytes of bodies as they "
+	    "travelled, by direction and encoding.\n"
+	    "# TYPE loketd_body_bytes_total counter\n", f);
+	for (i = 0; i < 4; i++)
+		fprintf(f, "loketd_body_bytes_total{direction=\"%s\","
+		    "encoding=\"%s\"} %lu\n", i / 2 ? "out" : "in",
+		    i % 2 ? "gzip" : "identity", metrics_bytes[i / 2][i % 2]);
 }

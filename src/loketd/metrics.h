@@ -15,6 +15,10 @@
 void	 metrics_request(int status);
 void	 metrics_op(enum store_result);
 void	 metrics_push_seconds(double);
+/* A connection accepted. */
+void	 metrics_connection(void);
+/* Bytes of a body as they travel: out (answers) or in, gzip or not. */
+void	 metrics_body_bytes(int out, int gzip, size_t);
 /* Write the counters in the Prometheus text format. */
 void	 metrics_write(FILE *);
 

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 
 #include <microhttpd.h>
@@ -20,6 +21,14 @@
 #include "loketd/metrics.h"
 #include "loketd/ratelimit.h"
 #include "loketd/server.h"
+#include "loketd/store-pool.h"
+#include "sync/gzip.h"
+
+/* What every request's handler is given. */
+struct server {
+	const struct server_options	*options;
+	struct store_pool		*pool;
+};
 
 /* A request's body as it arrives. */
 struct server_body {
@@ -67,22 +76,61 @@ server_address(const char *listen, struct sockaddr_storage *ss,
 	return 0;
 }
 
-/* Send an answer and count it. */
+/* Does the client take gzip answers (Accept-Encoding, q above 0)? */
+static int
+server_accepts_gzip(struct MHD_Connection *c)
+{
+	const char	*p, *q;
+	size_t		 n;
+
+	p = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	    MHD_HTTP_HEADER_ACCEPT_ENCODING);
+	while (p != NULL && *p != '\0') {
+		p += strspn(p, " \t,");
+		n = strcspn(p, " \t;,");
+		q = p + n + strcspn(p + n, ",");	/* the element's end */
+		if ((n == 4 && strncasecmp(p, "gzip", 4) == 0) ||
+		    (n == 6 && strncasecmp(p, "x-gzip", 6) == 0)) {
+			p += n;
+			p += strspn(p, " \t;");
+			return strncmp(p, "q=", 2) != 0 ||
+			    strtod(p + 2, NULL) > 0;
+		}
+		p = q;
+	}
+	return 0;
+}
+
+/* Send an answer and count it; gzip it when the client takes that. */
 static enum MHD_Result
 server_answer(struct MHD_Connection *c, struct api_answer *a)
 {
 	struct MHD_Response	*response;
 	enum MHD_Result		 rc;
-	char			 seconds[32];
+	char			 seconds[32], *body = a->body;
+	size_t			 length = body != NULL ? strlen(body) : 0;
+	int			 gzip;
 
 	metrics_request(a->status);
-	response = MHD_create_response_from_buffer(a->body != NULL ?
-	    strlen(a->body) : 0, a->body, MHD_RESPMEM_MUST_FREE);
+	gzip = length >= SYNC_GZIP_WORTH && server_accepts_gzip(c);
+	if (gzip) {
+		body = sync_gzip(a->body, length, &length);
+		free(a->body);
+	}
+	metrics_body_bytes(1, gzip, length);
+	response = MHD_create_response_from_buffer(length, body,
+	    MHD_RESPMEM_MUST_FREE);
 	if (response == NULL)
 		fatal("out of memory");
 	if (a->type != NULL)
 		MHD_add_response_header(response, MHD_HTTP_HEADER_CONTENT_TYPE,
 		    a->type);
+	if (gzip)
+		MHD_add_response_header(response,
+		    MHD_HTTP_HEADER_CONTENT_ENCODING, "gzip");
+	if (length >= SYNC_GZIP_WORTH || gzip)
+		MHD_add_response_header(response, MHD_HTTP_HEADER_VARY,
+		    MHD_HTTP_HEADER_ACCEPT_ENCODING);
 	if (a->retry_after > 0) {
 		snprintf(seconds, sizeof seconds, "%ld", a->retry_after);
 		MHD_add_response_header(response, MHD_HTTP_HEADER_RETRY_AFTER,
@@ -123,12 +171,53 @@ server_declared_too_big(struct MHD_Connection *c, size_t max)
 	return *end == '\0' && n > max;
 }
 
+/*
+ * Decode the body as its Content-Encoding says: 0, or -1 after an
+ * answer (415 for an encoding not known, 400 for a gzip stream that is
+ * not whole, 413 for one that inflates past the limit).
+ */
+static int
+server_decode(struct MHD_Connection *c, struct server_body *b, size_t max,
+    struct api_answer *a)
+{
+	const char	*encoding;
+	char		*data;
+	size_t		 length;
+	int		 rc;
+
+	encoding = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	    MHD_HTTP_HEADER_CONTENT_ENCODING);
+	metrics_body_bytes(0, encoding != NULL, b->length);
+	if (encoding == NULL || strcasecmp(encoding, "identity") == 0)
+		return 0;
+	if (strcasecmp(encoding, "gzip") != 0 &&
+	    strcasecmp(encoding, "x-gzip") != 0) {
+		api_error(a, 415, "the body's encoding is not gzip");
+		return -1;
+	}
+	rc = sync_gunzip(b->data != NULL ? b->data : "", b->length, max,
+	    &data, &length);
+	if (rc == SYNC_GZIP_TOO_BIG) {
+		api_error(a, 413, "the body is too large once inflated");
+		return -1;
+	}
+	if (rc != 0) {
+		api_error(a, 400, "the body is not a whole gzip stream");
+		return -1;
+	}
+	free(b->data);
+	b->data = data;
+	b->length = length;
+	return 0;
+}
+
 static enum MHD_Result
 server_handle(void *arg, struct MHD_Connection *c, const char *url,
     const char *method, const char *version, const char *upload,
     size_t *upload_size, void **state)
 {
-	const struct server_options	*o = arg;
+	const struct server		*server = arg;
+	const struct server_options	*o = server->options;
 	struct server_body		*b = *state;
 	struct api_request		 r;
 	struct api_answer		 a = { 0 };
@@ -152,9 +241,7 @@ server_handle(void *arg, struct MHD_Connection *c, const char *url,
 	memset(&r, 0, sizeof r);
 	r.method = method;
 	r.path = url;
-	r.db = o->db;
-	r.body = b->data != NULL ? b->data : "";
-	r.length = b->length;
+	r.pool = server->pool;
 	r.authorization = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
 	    MHD_HTTP_HEADER_AUTHORIZATION);
 	r.after = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND,
@@ -162,11 +249,16 @@ server_handle(void *arg, struct MHD_Connection *c, const char *url,
 	handler = api_route(method, url, &known);
 	if (b->too_big)
 		api_error(&a, 413, "the body is too large");
+	else if (server_decode(c, b, o->max_body, &a) != 0)
+		;	/* answered */
 	else if (handler == NULL)
 		api_error(&a, known ? 405 : 404, known ?
 		    "method not allowed" : "not found");
-	else
+	else {
+		r.body = b->data != NULL ? b->data : "";
+		r.length = b->length;
 		handler(&r, &a);
+	}
 	return server_answer(c, &a);
 }
 
@@ -181,6 +273,15 @@ server_done(void *arg, struct MHD_Connection *c, void **state,
 		free(b);
 		*state = NULL;
 	}
+}
+
+/* Count the connections accepted: keep-alive shows as few of them. */
+static void
+server_connection(void *arg, struct MHD_Connection *c, void **socket_state,
+    enum MHD_ConnectionNotificationCode code)
+{
+	if (code == MHD_CONNECTION_NOTIFY_STARTED)
+		metrics_connection();
 }
 
 /* Read a whole file for the TLS options; NULL with a cause. */
@@ -209,7 +310,7 @@ server_file(const char *path, char **cause)
 
 /* Start the daemon; NULL with a cause. */
 static struct MHD_Daemon *
-server_start(const struct server_options *o, struct sockaddr_storage *ss,
+server_start(struct server *server, struct sockaddr_storage *ss,
     char *cert, char *key, char **cause)
 {
 	struct MHD_OptionItem	 tls[] = {
@@ -217,6 +318,7 @@ server_start(const struct server_options *o, struct sockaddr_storage *ss,
 		{ MHD_OPTION_HTTPS_MEM_KEY, 0, key },
 		{ MHD_OPTION_END, 0, NULL }
 	};
+	const struct server_options	*o = server->options;
 	struct MHD_Daemon	*d;
 	unsigned int		 flags = MHD_USE_EPOLL_INTERNAL_THREAD |
 				    MHD_USE_ERROR_LOG;
@@ -225,10 +327,11 @@ server_start(const struct server_options *o, struct sockaddr_storage *ss,
 		flags |= MHD_USE_TLS;
 	else
 		tls[0].option = MHD_OPTION_END;
-	d = MHD_start_daemon(flags, 0, NULL, NULL, server_handle, (void *)o,
+	d = MHD_start_daemon(flags, 0, NULL, NULL, server_handle, server,
 	    MHD_OPTION_SOCK_ADDR, ss,
 	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)o->threads,
 	    MHD_OPTION_NOTIFY_COMPLETED, server_done, NULL,
+	    MHD_OPTION_NOTIFY_CONNECTION, server_connection, NULL,
 	    MHD_OPTION_CONNECTION_TIMEOUT, 60u,
 	    MHD_OPTION_ARRAY, tls, MHD_OPTION_END);
 	if (d == NULL)
@@ -257,6 +360,7 @@ server_announce(struct MHD_Daemon *d, const char *listen)
 int
 server_run(const struct server_options *o, char **cause)
 {
+	struct server		 server = { o, NULL };
 	struct sockaddr_storage	 ss;
 	struct MHD_Daemon	*d;
 	sigset_t		 set;
@@ -280,7 +384,9 @@ server_run(const struct server_options *o, char **cause)
 	sigaddset(&set, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);	/* the pool inherits it */
 	ratelimit_set(o->rate_per_minute);
-	if ((d = server_start(o, &ss, cert, key, cause)) == NULL)
+	server.pool = store_pool_new(o->db, o->store_handles > 0 ?
+	    o->store_handles : o->threads);
+	if ((d = server_start(&server, &ss, cert, key, cause)) == NULL)
 		goto out;
 	server_announce(d, o->listen);
 	sigwait(&set, &sig);
@@ -288,6 +394,7 @@ server_run(const struct server_options *o, char **cause)
 	MHD_stop_daemon(d);
 	rc = 0;
 out:
+	store_pool_free(server.pool);
 	free(cert);
 	free(key);
 	return rc;

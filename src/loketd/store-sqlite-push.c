@@ -21,7 +21,7 @@ sq_received(struct store_sqlite *s, long office, const char *id,
 	const char	*text;
 	int		 rc;
 
-	if (sq_prepare(s, &stmt, cause, "SELECT hash, result FROM received_op "
+	if (sq_statement(s, &stmt, cause, "SELECT hash, result FROM received_op "
 	    "WHERE office_id = ?1 AND op_id = ?2", "it", office, id) != 0)
 		return STORE_FAILED;
 	rc = sqlite3_step(stmt);
@@ -32,7 +32,7 @@ sq_received(struct store_sqlite *s, long office, const char *id,
 		*result = text != NULL && strcmp(text, "applied") == 0 ?
 		    STORE_APPLIED : STORE_REJECTED;
 	}
-	sqlite3_finalize(stmt);
+	sq_done(s, stmt);
 	if (rc == SQLITE_ROW)
 		return 1;
 	if (rc == SQLITE_DONE)
@@ -51,7 +51,7 @@ sq_chain(struct store_sqlite *s, long office, const struct store_op *x,
 	char		 expected[SYNC_HASH_HEX] = "", day[11];
 	int		 rc;
 
-	if (sq_prepare(s, &stmt, cause, "SELECT chain_seq, chain_hash FROM "
+	if (sq_statement(s, &stmt, cause, "SELECT chain_seq, chain_hash FROM "
 	    "office WHERE id = ?1", "i", office) != 0)
 		return STORE_FAILED;
 	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
@@ -59,7 +59,7 @@ sq_chain(struct store_sqlite *s, long office, const struct store_op *x,
 		head = (const char *)sqlite3_column_text(stmt, 1);
 		snprintf(expected, sizeof expected, "%s", head ? head : "");
 	}
-	sqlite3_finalize(stmt);
+	sq_done(s, stmt);
 	if (rc != SQLITE_ROW)
 		return sq_fail(s, rc, cause);
 	store_op_day(x, day);

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -144,6 +145,64 @@ sq_prepare(struct store_sqlite *s, sqlite3_stmt **stmt, char **cause,
 	return rc;
 }
 
+/* The handle's prepared statement for sql, made now if it is new. */
+static int
+sq_vstatement(struct store_sqlite *s, sqlite3_stmt **stmt, char **cause,
+    const char *sql, const char *binds, va_list ap)
+{
+	int	 i, rc;
+
+	for (i = 0; i < s->cached; i++) {
+		if (strcmp(s->cache[i].sql, sql) == 0)
+			break;
+	}
+	if (i < s->cached)
+		*stmt = s->cache[i].stmt;
+	else if (s->cached < SQ_CACHE) {
+		rc = sqlite3_prepare_v3(s->handle, sql, -1,
+		    SQLITE_PREPARE_PERSISTENT, stmt, NULL);
+		if (rc != SQLITE_OK)
+			return sq_fail(s, rc, cause);
+		s->cache[s->cached].sql = xstrdup(sql);
+		s->cache[s->cached++].stmt = *stmt;
+	} else
+		return sq_vprepare(s, stmt, cause, sql, binds, ap);
+	if ((rc = sq_bind(*stmt, binds, ap)) != SQLITE_OK) {
+		rc = sq_fail(s, rc, cause);
+		sq_done(s, *stmt);
+		return rc;
+	}
+	return 0;
+}
+
+int
+sq_statement(struct store_sqlite *s, sqlite3_stmt **stmt, char **cause,
+    const char *sql, const char *binds, ...)
+{
+	va_list	 ap;
+	int	 rc;
+
+	va_start(ap, binds);
+	rc = sq_vstatement(s, stmt, cause, sql, binds, ap);
+	va_end(ap);
+	return rc;
+}
+
+void
+sq_done(struct store_sqlite *s, sqlite3_stmt *stmt)
+{
+	int	 i;
+
+	for (i = 0; i < s->cached; i++) {
+		if (s->cache[i].stmt == stmt) {
+			sqlite3_reset(stmt);
+			sqlite3_clear_bindings(stmt);
+			return;
+		}
+	}
+	sqlite3_finalize(stmt);
+}
+
 int
 sq_run(struct store_sqlite *s, char **cause, const char *sql,
     const char *binds, ...)
@@ -153,14 +212,17 @@ sq_run(struct store_sqlite *s, char **cause, const char *sql,
 	int		 rc;
 
 	va_start(ap, binds);
-	rc = sq_vprepare(s, &stmt, cause, sql, binds, ap);
+	rc = sq_vstatement(s, &stmt, cause, sql, binds, ap);
 	va_end(ap);
 	if (rc != 0)
 		return rc;
 	rc = sqlite3_step(stmt);
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return sq_fail(s, rc, cause);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		rc = sq_fail(s, rc, cause);
+		sq_done(s, stmt);
+		return rc;
+	}
+	sq_done(s, stmt);
 	return 0;
 }
 
@@ -173,31 +235,56 @@ sq_long(struct store_sqlite *s, long *value, char **cause, const char *sql,
 	int		 rc;
 
 	va_start(ap, binds);
-	rc = sq_vprepare(s, &stmt, cause, sql, binds, ap);
+	rc = sq_vstatement(s, &stmt, cause, sql, binds, ap);
 	va_end(ap);
 	if (rc != 0)
 		return rc;
 	rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW)
 		*value = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		rc = sq_fail(s, rc, cause);
+	sq_done(s, stmt);
 	if (rc == SQLITE_ROW)
 		return 1;
 	if (rc == SQLITE_DONE)
 		return 0;
-	return sq_fail(s, rc, cause);
+	return rc;
 }
+
+/*
+ * The writers of this process, one at a time: SQLite lets one write
+ * transaction run, and a handle that finds the file locked sleeps in its
+ * busy handler (up to 100 ms a try), which a queue of requests turns
+ * into seconds at the tail. Waiting here, the next writer starts as soon
+ * as the last one commits; the busy handler is left for other processes.
+ */
+static pthread_mutex_t	 sq_writer = PTHREAD_MUTEX_INITIALIZER;
 
 int
 sq_begin(struct store_sqlite *s, char **cause)
 {
-	return sq_run(s, cause, "BEGIN IMMEDIATE", "");
+	int	 rc;
+
+	pthread_mutex_lock(&sq_writer);
+	if ((rc = sq_run(s, cause, "BEGIN IMMEDIATE", "")) != 0)
+		pthread_mutex_unlock(&sq_writer);
+	else
+		s->writing = 1;
+	return rc;
 }
 
 int
 sq_commit(struct store_sqlite *s, char **cause)
 {
-	return sq_run(s, cause, "COMMIT", "");
+	int	 rc;
+
+	/* A commit that fails leaves the transaction to sq_rollback. */
+	if ((rc = sq_run(s, cause, "COMMIT", "")) == 0 && s->writing) {
+		s->writing = 0;
+		pthread_mutex_unlock(&sq_writer);
+	}
+	return rc;
 }
 
 void
@@ -205,6 +292,10 @@ sq_rollback(struct store_sqlite *s)
 {
 	if (!sqlite3_get_autocommit(s->handle))
 		sqlite3_exec(s->handle, "ROLLBACK", NULL, NULL, NULL);
+	if (s->writing) {
+		s->writing = 0;
+		pthread_mutex_unlock(&sq_writer);
+	}
 }
 
 char *
@@ -263,6 +354,11 @@ sq_close(struct store *base)
 
 	if (s == NULL)
 		return;
+	while (s->cached > 0) {
+		s->cached--;
+		sqlite3_finalize(s->cache[s->cached].stmt);
+		free(s->cache[s->cached].sql);
+	}
 	if (s->handle != NULL)
 		sqlite3_close_v2(s->handle);
 	free(s->path);
@@ -470,20 +566,40 @@ rollback:
 	return rc;
 }
 
+/*
+ * Every request asks this: the counts of SQ_OFFICE_COLUMNS (which grow
+ * with the office's history) are left at 0, and last_seen is written at
+ * most once a second, so that a request costs no write of its own.
+ */
 static int
 sq_office_by_token(struct store *base, const char *token_hash, time_t now,
     struct store_office *o, char **cause)
 {
-	int	 rc;
+	struct store_sqlite	*s = SQ(base);
+	sqlite3_stmt		*stmt;
+	int			 rc;
 
-	rc = sq_office_where(SQ(base), "o.token_hash = ?1 AND o.active",
-	    token_hash, o, cause);
-	if (rc == 1 && sq_run(SQ(base), cause, "UPDATE office SET last_seen = "
-	    "?2 WHERE id = ?1", "ii", o->id, (long)now) != 0) {
+	if (sq_statement(s, &stmt, cause, "SELECT o.id, o.code, o.name, "
+	    "o.active, 1, o.last_seen, 0, 0 FROM office o WHERE "
+	    "o.token_hash = ?1 AND o.active", "t", token_hash) != 0)
+		return STORE_FAILED;
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		sq_office_row(stmt, o);
+	sq_done(s, stmt);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return sq_fail(s, rc, cause);
+	if (o->last_seen < now && (sq_begin(s, cause) != 0 ||
+	    sq_run(s, cause, "UPDATE office SET last_seen = ?2 WHERE id = ?1 "
+	    "AND last_seen < ?2", "ii", o->id, (long)now) != 0 ||
+	    sq_commit(s, cause) != 0)) {
+		sq_rollback(s);
 		store_office_clear(o);
 		return STORE_FAILED;
 	}
-	return rc;
+	return 1;
 }
 
 const struct store_engine store_sqlite = {

@@ -10,10 +10,18 @@
 
 #include "loketd/store.h"
 
+#define SQ_CACHE	64	/* statements kept prepared in a handle */
+
 struct store_sqlite {
 	struct store	 base;		/* first: what callers see */
 	sqlite3		*handle;
 	char		*path;
+	struct {
+		char		*sql;
+		sqlite3_stmt	*stmt;
+	}		 cache[SQ_CACHE];	/* prepared once, reused */
+	int		 cached;
+	int		 writing;	/* holds the process's writer lock */
 };
 
 #define SQ(s)	((struct store_sqlite *)(s))
@@ -26,6 +34,14 @@ int	 sq_fail(struct store_sqlite *, int rc, char **cause);
  */
 int	 sq_prepare(struct store_sqlite *, sqlite3_stmt **, char **cause,
 	     const char *sql, const char *binds, ...);
+/*
+ * As sq_prepare, but the statement is kept prepared in the handle for
+ * the next call with the same sql; give it back with sq_done, never
+ * sqlite3_finalize. sq_run and sq_long use it.
+ */
+int	 sq_statement(struct store_sqlite *, sqlite3_stmt **, char **cause,
+	     const char *sql, const char *binds, ...);
+void	 sq_done(struct store_sqlite *, sqlite3_stmt *);
 /* Run a statement that returns no row: 0 or STORE_FAILED. */
 int	 sq_run(struct store_sqlite *, char **cause, const char *sql,
 	     const char *binds, ...);

@@ -116,7 +116,7 @@ struct store_engine {
 	int	(*enrol)(struct store *, const char *code_hash, time_t now,
 		    const char *token_hash, struct store_office *,
 		    char **cause);
-	/* The active office holding a token: 1, 0 none, FAILED. */
+	/* The active office holding a token (its counts left 0): 1, 0, FAILED. */
 	int	(*office_by_token)(struct store *, const char *token_hash,
 		    time_t now, struct store_office *, char **cause);
 	/* Record and apply a batch in one transaction. */

@@ -170,6 +170,7 @@ agent_enrol(struct db *db, const char *url, const char *code, char **office,
 	}
 	*office = text_sanitize(st.office, 0);
 out:
+	sync_http_end();
 	json_decref(answer);
 	sync_http_answer_clear(&a);
 	free(base);
@@ -442,6 +443,7 @@ agent_round(struct db *db, struct agent_report *r, char **cause)
 		free(unrecorded);
 	}
 	outbox_state_clear(&st);
+	sync_http_end();
 	return status;
 }
 

@@ -1,8 +1,11 @@
 /*
- * One HTTP request to the centre, through libcurl. libcurl is loaded at
+ * HTTP requests to the centre, through libcurl. libcurl is loaded at
  * the first request, not linked: it brings some thirty libraries, and
  * every other loket command (a ticket taken from a button box is one
- * process) would pay for loading them at each start.
+ * process) would pay for loading them at each start. One handle serves
+ * every request until sync_http_end, so that a round's batches and
+ * pages travel over one connection (one TCP and TLS handshake, which
+ * costs seconds on a 2G link).
  */
 #include "config.h"
 
@@ -17,6 +20,7 @@
 #include "common/i18n.h"
 #include "common/xmalloc.h"
 #include "office/sync-http.h"
+#include "sync/gzip.h"
 
 #define SYNC_HTTP_MAX		(16 * 1024 * 1024)	/* an answer's size */
 #define SYNC_HTTP_CONNECT	15	/* seconds to connect */
@@ -38,6 +42,10 @@ static struct {
 	void			 (*free_all)(struct curl_slist *);
 	time_t			 (*getdate)(const char *, const time_t *);
 } curl;
+
+/* The handle kept between requests, and the CA file it trusts. */
+static CURL	*sync_http_handle;
+static char	*sync_http_ca;
 
 /* Load libcurl once: 0, or -1 with a cause. */
 static int
@@ -74,6 +82,7 @@ struct sync_http_buffer {
 	size_t	 length;
 	long	 retry_after;
 	time_t	 date;
+	char	 error[CURL_ERROR_SIZE];
 };
 
 static size_t
@@ -117,12 +126,16 @@ sync_http_header(char *data, size_t size, size_t count, void *arg)
 	return n;
 }
 
-/* Set the request up on handle h. */
+/*
+ * Set the request up on handle h; a body worth it goes gzipped in
+ * *packed (the caller frees it after the transfer).
+ */
 static struct curl_slist *
 sync_http_setup(CURL *h, const char *url, const char *token, const char *body,
-    struct sync_http_buffer *b)
+    struct sync_http_buffer *b, char **packed)
 {
 	struct curl_slist	*headers = NULL;
+	size_t			 length;
 	char			*auth;
 
 	curl.setopt(h, CURLOPT_URL, url);
@@ -135,10 +148,13 @@ sync_http_setup(CURL *h, const char *url, const char *token, const char *body,
 	curl.setopt(h, CURLOPT_ACCEPT_ENCODING, "");
 	curl.setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
 	curl.setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+	if (sync_http_ca != NULL)
+		curl.setopt(h, CURLOPT_CAINFO, sync_http_ca);
 	curl.setopt(h, CURLOPT_WRITEFUNCTION, sync_http_write);
 	curl.setopt(h, CURLOPT_WRITEDATA, b);
 	curl.setopt(h, CURLOPT_HEADERFUNCTION, sync_http_header);
 	curl.setopt(h, CURLOPT_HEADERDATA, b);
+	curl.setopt(h, CURLOPT_ERRORBUFFER, b->error);
 	curl.setopt(h, CURLOPT_USERAGENT, PACKAGE_NAME "/"
 	    PACKAGE_VERSION);
 	if (token != NULL) {
@@ -146,46 +162,96 @@ sync_http_setup(CURL *h, const char *url, const char *token, const char *body,
 		headers = curl.append(headers, auth);
 		free(auth);
 	}
-	if (body != NULL) {
+	*packed = NULL;
+	if (body == NULL)
+		curl.setopt(h, CURLOPT_HTTPGET, 1L);
+	else {
 		headers = curl.append(headers,
 		    "Content-Type: application/json");
+		length = strlen(body);
+		if (length >= SYNC_GZIP_WORTH) {
+			body = *packed = sync_gzip(body, length, &length);
+			headers = curl.append(headers,
+			    "Content-Encoding: gzip");
+		}
+		curl.setopt(h, CURLOPT_POSTFIELDSIZE_LARGE,
+		    (curl_off_t)length);
 		curl.setopt(h, CURLOPT_POSTFIELDS, body);
 	}
 	curl.setopt(h, CURLOPT_HTTPHEADER, headers);
 	return headers;
 }
 
+/* Why no answer came, in words for the office's staff. */
+static char *
+sync_http_failure(const char *url, CURLcode rc, const char *error)
+{
+	const char	*detail = error[0] != '\0' ? error : curl.strerror(rc);
+
+	if (rc == CURLE_PEER_FAILED_VERIFICATION)
+		return xasprintf(_("The centre at %s showed a certificate this "
+		    "office does not trust (%s); give the file of the "
+		    "authority that signed it as ca_file under [sync] in "
+		    "loket.conf."), url, detail);
+	if (rc == CURLE_SSL_CACERT_BADFILE)
+		return xasprintf(_("Cannot use the CA file %s: %s"),
+		    sync_http_ca != NULL ? sync_http_ca : "", detail);
+	return xasprintf(_("Cannot reach the centre at %s: %s"), url, detail);
+}
+
 int
 sync_http(const char *url, const char *token, const char *body,
     struct sync_http_answer *a, char **cause)
 {
-	struct sync_http_buffer	 b = { NULL, 0, 0, 0 };
+	struct sync_http_buffer	 b;
 	struct curl_slist	*headers;
-	CURL			*h;
 	CURLcode		 rc;
+	char			*packed;
 
 	memset(a, 0, sizeof *a);
+	memset(&b, 0, sizeof b);
 	if (sync_http_load(cause) != 0)
 		return -1;
-	if ((h = curl.init()) == NULL)
+	if (sync_http_handle == NULL &&
+	    (sync_http_handle = curl.init()) == NULL)
 		fatal("curl_easy_init failed");
-	headers = sync_http_setup(h, url, token, body, &b);
-	rc = curl.perform(h);
+	headers = sync_http_setup(sync_http_handle, url, token, body, &b,
+	    &packed);
+	rc = curl.perform(sync_http_handle);
 	if (rc == CURLE_OK) {
-		curl.getinfo(h, CURLINFO_RESPONSE_CODE, &a->status);
+		curl.getinfo(sync_http_handle, CURLINFO_RESPONSE_CODE,
+		    &a->status);
 		a->body = b.data != NULL ? b.data : xstrdup("");
 		a->retry_after = b.retry_after;
 		if (b.date != 0)
 			a->clock_offset = (long)(b.date - time(NULL));
 		a->has_clock = b.date != 0;
 	} else {
-		*cause = xasprintf(_("Cannot reach the centre at %s: %s"), url,
-		    curl.strerror(rc));
+		*cause = sync_http_failure(url, rc, b.error);
 		free(b.data);
 	}
+	/* Nothing of this request may outlive it in the kept handle. */
+	curl.setopt(sync_http_handle, CURLOPT_HTTPHEADER, NULL);
+	curl.setopt(sync_http_handle, CURLOPT_ERRORBUFFER, NULL);
+	curl.setopt(sync_http_handle, CURLOPT_POSTFIELDS, NULL);
 	curl.free_all(headers);
-	curl.cleanup(h);
+	free(packed);
 	return rc == CURLE_OK ? 0 : -1;
+}
+
+void
+sync_http_ca_file(const char *path)
+{
+	free(sync_http_ca);
+	sync_http_ca = path != NULL ? xstrdup(path) : NULL;
+}
+
+void
+sync_http_end(void)
+{
+	if (sync_http_handle != NULL)
+		curl.cleanup(sync_http_handle);
+	sync_http_handle = NULL;
 }
 
 void

@@ -1,7 +1,10 @@
 /*
- * The agent's HTTP client (libcurl): one request to the centre with the
+ * The agent's HTTP client (libcurl): requests to the centre with the
  * office's token, a connect timeout, a low-speed limit that gives up a
- * stalled link, gzip answers, keep-alive and the environment's proxies.
+ * stalled link, gzip both ways (a body of SYNC_GZIP_WORTH bytes or more
+ * goes compressed), one connection kept for a round, the environment's
+ * proxies (http_proxy, https_proxy, no_proxy: libcurl's own reading) and
+ * a CA file for a centre whose certificate the system does not trust.
  *
  * It never decides what an answer means (office/agent.c does) and never
  * prints what the centre sent.
@@ -24,5 +27,15 @@ struct sync_http_answer {
 int	 sync_http(const char *url, const char *token, const char *body,
 	     struct sync_http_answer *, char **cause);
 void	 sync_http_answer_clear(struct sync_http_answer *);
+/*
+ * Trust the certificate authority in the PEM file path (copied) for the
+ * requests that follow; NULL: the system's authorities.
+ */
+void	 sync_http_ca_file(const char *path);
+/*
+ * Close the connection kept since the first request (the end of a
+ * round); the next request opens a new one.
+ */
+void	 sync_http_end(void);
 
 #endif
