@@ -9,6 +9,15 @@
 #   sync_check OFFICE-DB CODE
 #                          prints "lost N, duplicated N, unexpected N" and
 #                          succeeds when all three are 0
+#   sync_setup             a centre ($centre) with the office KEC01, its
+#                          enrolment code ($code), an office database
+#                          ($db) of the demo catalog; loket runs on it
+#   taker_start / taker_stop
+#                          tickets taken in the background, until stopped;
+#                          taker_stop sets refused (takes that failed)
+#   drain                  one-shot rounds until one ends with exit 0 (at
+#                          most 20; rounds says how many)
+#   random N               a random number from 0 to N - 1
 #   sync_centre_start DB [OPTION]...
 #                          centre_start, with CENTRE_DB and this cleanup
 #   proxy_start            the fault proxy before $CENTRE: sets PROXY (the
@@ -124,6 +133,44 @@ centre_fail_none() {
 	*)
 		centre_query "DROP TRIGGER fail_at" ;;
 	esac
+}
+
+sync_setup() {
+	centre=$TMP/centre.db
+	db=$TMP/office.db
+	"$LOKETD" --db "$centre" init >/dev/null
+	code=$("$LOKETD" --db "$centre" office add KEC01 --name Satu \
+		2>/dev/null)
+	make_db "$db"
+}
+loket() { "$LOKET" --lang=en --db "$db" "$@"; }
+random() { echo $(( $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % $1 )); }
+
+_taker() {
+	while [ ! -e "$TMP/stop-taker" ]; do
+		loket ticket take kia >/dev/null 2>&1 ||
+			echo failed >>"$TMP/taker.failed"
+	done
+}
+taker_start() {
+	rm -f "$TMP/stop-taker"
+	_taker &
+	taker_pid=$!
+	sync_cleanup_add $taker_pid
+}
+taker_stop() {
+	: >"$TMP/stop-taker"
+	wait "$taker_pid"
+	refused=$(cat "$TMP/taker.failed" 2>/dev/null | wc -l)
+}
+
+drain() {
+	rounds=0
+	while [ $rounds -lt 20 ]; do
+		rounds=$((rounds + 1))
+		loket sync >"$TMP/out" 2>&1 && return 0
+	done
+	return 1
 }
 
 # The proxy and loketd.

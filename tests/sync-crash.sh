@@ -10,31 +10,16 @@
 . "$top_srcdir/tests/sync-check.sh"
 
 : "${AGENT_KILLS:=20}" "${LOKETD_KILLS:=5}"
-centre=$TMP/centre.db
-db=$TMP/office.db
-"$LOKETD" --db "$centre" init >/dev/null
-code=$("$LOKETD" --db "$centre" office add KEC01 --name Satu 2>/dev/null)
-make_db "$db"
-loket() { "$LOKET" --lang=en --db "$db" "$@"; }
+sync_setup
 
-# A random number from 0 to $1 - 1, and a sleep of 0 to $1 - 1 ms.
-random() { echo $(( $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % $1 )); }
+# A random time of 0 to $1 - 1 ms, in seconds for sleep.
 seconds() { awk -v ms="$(random "$1")" 'BEGIN { printf "%.3f", ms / 1000 }'; }
 
 sync_centre_start "$centre"
 check "loketd serves on a loopback port" -n "$CENTRE"
 ok "the office enrols" loket sync enrol "$CENTRE" "$code"
 
-# The takers: tickets, until told to stop; each failure is a line.
-taker() {
-	while [ ! -e "$TMP/stop" ]; do
-		loket ticket take kia >/dev/null 2>>"$TMP/taker.err" ||
-			echo failed >>"$TMP/taker.failed"
-	done
-}
-taker &
-sync_cleanup_add $!
-taker_pid=$!
+taker_start
 taken() { [ "$(sqlite3 -cmd ".timeout 10000" "$db" \
 	"SELECT count(*) FROM ticket")" -gt "$1" ]; }
 eventually taken 5
@@ -89,20 +74,13 @@ check "... the agents said only 'done' or 'try later' (exit 0 or 4)" \
 	! -s "$TMP/agents.wrong"
 awk '{ print "# " $0 }' "$TMP/agents.wrong"
 
-: >"$TMP/stop"
-wait $taker_pid
+taker_stop
 tickets=$(sqlite3 "$db" "SELECT count(*) FROM ticket")
-refused=$(cat "$TMP/taker.failed" 2>/dev/null | wc -l)
 check "the taker took $tickets tickets meanwhile, none refused ($refused)" \
 	"$refused" -eq 0
 
-# Drain: rounds until one pushes everything (a bounded number).
-drained=1 rounds=0
-while [ $rounds -lt 20 ]; do
-	rounds=$((rounds + 1))
-	loket sync >"$TMP/out" 2>&1 && { drained=0; break; }
-done
-check "the agent drains what waits (in $rounds rounds)" $drained -eq 0
+drain
+check "the agent drains what waits (in $rounds rounds)" $? -eq 0
 loket sync status --json >"$TMP/status"
 contains "... nothing waits" "$TMP/status" '"pending": 0'
 ok "checker: lost 0, duplicated 0, unexpected 0" sync_check "$db" KEC01

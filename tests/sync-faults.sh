@@ -11,12 +11,7 @@
 . "$top_srcdir/tests/centre-lib.sh"
 . "$top_srcdir/tests/sync-check.sh"
 
-centre=$TMP/centre.db
-db=$TMP/office.db
-"$LOKETD" --db "$centre" init >/dev/null
-code=$("$LOKETD" --db "$centre" office add KEC01 --name Satu 2>/dev/null)
-make_db "$db"
-loket() { "$LOKET" --lang=en --db "$db" "$@"; }
+sync_setup
 take() { # take N: N tickets
 	_n=0
 	while [ $_n -lt "$1" ]; do

@@ -10,13 +10,7 @@
 . "$top_srcdir/tests/sync-check.sh"
 
 : "${SOAK_SECONDS:=180}" "${RESTART_SECONDS:=20}"
-centre=$TMP/centre.db
-db=$TMP/office.db
-"$LOKETD" --db "$centre" init >/dev/null
-code=$("$LOKETD" --db "$centre" office add KEC01 --name Satu 2>/dev/null)
-make_db "$db"
-loket() { "$LOKET" --lang=en --db "$db" "$@"; }
-random() { echo $(( $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % $1 )); }
+sync_setup
 
 sync_centre_start "$centre"
 check "loketd serves on a loopback port" -n "$CENTRE"
@@ -24,15 +18,7 @@ proxy_start
 check "the fault proxy listens before it" $? -eq 0
 ok "the office enrols through the proxy" loket sync enrol "$PROXY" "$code"
 
-taker() {
-	while [ ! -e "$TMP/stop" ]; do
-		loket ticket take kia >/dev/null 2>&1 ||
-			echo failed >>"$TMP/taker.failed"
-	done
-}
-taker &
-taker_pid=$!
-sync_cleanup_add $taker_pid
+taker_start
 "$LOKET" --lang=en --db "$db" sync --watch >"$TMP/watch" 2>&1 &
 watch=$!
 sync_cleanup_add $watch
@@ -62,10 +48,8 @@ check "loketd went and came back $restarts times ($failed_restarts failed)" \
 	$failed_restarts -eq 0
 check "the agent still runs after $SOAK_SECONDS seconds" \
 	"$(kill -0 $watch 2>/dev/null && echo yes)" = yes
-: >"$TMP/stop"
-wait $taker_pid
+taker_stop
 : >"$FAULTS"
-refused=$(cat "$TMP/taker.failed" 2>/dev/null | wc -l)
 check "the taker took $(sqlite3 "$db" "SELECT count(*) FROM ticket") tickets, none refused ($refused)" \
 	"$refused" -eq 0
 faults=$(grep -cv ' pass ' "$TMP/proxy.log")
@@ -77,12 +61,8 @@ wait $watch
 rc=$?
 check "SIGTERM ends the watching agent cleanly (exit $rc)" $rc -eq 0
 contains "... it had pushed" "$TMP/watch" "Pushed "
-drained=1 rounds=0
-while [ $rounds -lt 20 ]; do
-	rounds=$((rounds + 1))
-	loket sync >"$TMP/out" 2>&1 && { drained=0; break; }
-done
-check "one-shot rounds drain what waits (in $rounds rounds)" $drained -eq 0
+drain
+check "one-shot rounds drain what waits (in $rounds rounds)" $? -eq 0
 loket sync status --json >"$TMP/status"
 contains "... nothing waits" "$TMP/status" '"pending": 0'
 ok "checker: lost 0, duplicated 0, unexpected 0" sync_check "$db" KEC01
