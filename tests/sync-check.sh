@@ -29,6 +29,10 @@
 #   centre_fail_at OP-ID / centre_fail_none
 #                          the store fails when it records that operation
 #                          (the batch's transaction rolls back) / no more
+#   centre_change          a change in the centre's feed (its cursor is
+#                          the centre's to give)
+#   centre_received CODE   the office's operations in the order the centre
+#                          received them: "seq at received_at" a line
 #   centre_kill            kill -9 of loketd
 #   centre_again           loketd again on $CENTRE's port
 #   sync_cleanup_add PID   killed at exit (takers, agents)
@@ -77,6 +81,17 @@ sync_check() {
 	echo "lost $_lost, duplicated $_duplicated, unexpected $_unexpected" \
 		"(of $(wc -l <"$TMP/check.office") operations)"
 	[ "$_lost$_duplicated$_unexpected" = 000 ]
+}
+
+centre_change() {
+	centre_query "INSERT INTO change (kind, body, at) VALUES ('test',
+	    '{}', 0)"
+}
+centre_received() {
+	centre_query "SELECT e.seq, e.at, r.received_at FROM office_event e
+	    JOIN office o ON o.id = e.office_id JOIN received_op r ON
+	    r.office_id = e.office_id AND r.op_id = e.op_id WHERE o.code = '$1'
+	    ORDER BY e.id" | tr '|' ' '
 }
 
 # The store's write lock held by another connection until centre_release.
