@@ -33,6 +33,7 @@
 #                          the centre's to give)
 #   centre_received CODE   the office's operations in the order the centre
 #                          received them: "seq at received_at" a line
+#   chain_breaks           how many breaks of hash chains the centre saw
 #   centre_kill            kill -9 of loketd
 #   centre_again           loketd again on $CENTRE's port
 #   sync_cleanup_add PID   killed at exit (takers, agents)
@@ -93,6 +94,8 @@ centre_received() {
 	    r.office_id = e.office_id AND r.op_id = e.op_id WHERE o.code = '$1'
 	    ORDER BY e.id" | tr '|' ' '
 }
+
+chain_breaks() { centre_query "SELECT count(*) FROM chain_break"; }
 
 # The store's write lock held by another connection until centre_release.
 centre_hold() {

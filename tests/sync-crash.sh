@@ -84,5 +84,7 @@ check "the agent drains what waits (in $rounds rounds)" $? -eq 0
 loket sync status --json >"$TMP/status"
 contains "... nothing waits" "$TMP/status" '"pending": 0'
 ok "checker: lost 0, duplicated 0, unexpected 0" sync_check "$db" KEC01
+check "... and the centre saw no break in the office's hash chain" \
+	"$(chain_breaks)" -eq 0
 
 done_testing

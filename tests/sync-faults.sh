@@ -158,6 +158,9 @@ check "... and kept nothing of that batch" "$(received)" -eq $before
 centre_fail_none
 then_round 120 0
 
+check "after every fault, no break in the office's hash chain" \
+	"$(chain_breaks)" -eq 0
+
 # The checker itself finds what it looks for: on a copy of the centre,
 # one operation applied twice, one lost, one the office never made.
 if [ "${LOKETD_ENGINE:-sqlite}" = sqlite ]; then
