@@ -62,7 +62,7 @@ then_round 2 0
 
 duplicates=$(metric 'loketd_operations_total{result="duplicate"}')
 take 2; inject drop
-fault "Server returned nothing"
+fault "Empty reply from server"
 check "... though the centre applied the batch" "$(received)" -eq 7
 then_round 0 2
 check "... the centre counted the two duplicates on /metrics" \
@@ -70,11 +70,11 @@ check "... the centre counted the two duplicates on /metrics" \
 	$((duplicates + 2))
 
 take 2; inject truncate
-fault "Transferred a partial file"
+fault "bytes remaining to read"
 then_round 0 2
 
 take 2; inject reset
-fault "Failure when receiving data from the peer"
+fault "Connection reset by peer"
 then_round 0 2
 
 # The agent gives a transfer up after 30 seconds below 64 bytes a
@@ -87,7 +87,7 @@ if command -v faketime >/dev/null 2>&1; then
 		ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
 		    faketime -f "+0 x10" "$LOKET" --lang=en --db "$db" "$@"
 	}
-	fault "Timeout was reached"
+	fault "Operation too slow"
 	loket() { "$LOKET" --lang=en --db "$db" "$@"; }
 	then_round 0 2
 else
@@ -164,7 +164,7 @@ check "after every fault, no break in the office's hash chain" \
 # The checker itself finds what it looks for: on a copy of the centre,
 # one operation applied twice, one lost, one the office never made.
 if [ "${LOKETD_ENGINE:-sqlite}" = sqlite ]; then
-	cp "$centre" "$TMP/copy.db"
+	sqlite3 "$centre" ".backup '$TMP/copy.db'"
 	sqlite3 "$TMP/copy.db" "DELETE FROM received_op WHERE op_id = (SELECT
 	    op_id FROM office_event ORDER BY id DESC LIMIT 1);
 	    DELETE FROM office_event WHERE id = (SELECT max(id) FROM
