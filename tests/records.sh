@@ -54,7 +54,7 @@ contains "... naming the states" "$TMP/out" "documents-needed, ready"
 "$LOKETD" --db "$centre" application update "$app" --state ready \
 	>"$TMP/out" 2>&1
 check "ready without saying where: exit 2" $? -eq 2
-contains "... the note is asked for" "$TMP/out" "needs a note"
+contains "... the note is asked for" "$TMP/out" "(--note)"
 "$LOKETD" --db "$centre" application update 100000000009 --state \
 	processing >"$TMP/out" 2>&1
 check "an application the centre does not know: exit 1 ($?)" $? -eq 1
