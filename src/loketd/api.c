@@ -27,7 +27,22 @@ static const struct {
 	{ "GET", "/v1/changes", api_changes },
 	{ "GET", "/healthz", api_healthz },
 	{ "GET", "/metrics", api_metrics },
+	/* A path ending in '/' takes one more part: the tracking number. */
+	{ "GET", "/v1/applications/", api_record },
+	{ "GET", "/v1/complaints/", api_record },
 };
+
+/* Does path match a route's path (a prefix when it ends in '/')? */
+static int
+api_path_matches(const char *path, const char *route)
+{
+	size_t	 len = strlen(route);
+
+	if (len > 0 && route[len - 1] == '/')
+		return strncmp(path, route, len) == 0 && path[len] != '\0' &&
+		    strchr(path + len, '/') == NULL;
+	return strcmp(path, route) == 0;
+}
 
 api_handler
 api_route(const char *method, const char *path, int *known)
@@ -36,7 +51,7 @@ api_route(const char *method, const char *path, int *known)
 
 	*known = 0;
 	for (i = 0; i < sizeof api_routes / sizeof api_routes[0]; i++) {
-		if (strcmp(path, api_routes[i].path) != 0)
+		if (!api_path_matches(path, api_routes[i].path))
 			continue;
 		*known = 1;
 		if (strcmp(method, api_routes[i].method) == 0)
@@ -240,5 +255,51 @@ out:
 	store_office_clear(&o);
 	free(generation);
 	free(cause);
+	api_store_done(r, s, a);
+}
+
+/*
+ * GET /v1/applications/TRACKING and /v1/complaints/TRACKING: what a kiosk
+ * of any office may show of one (never the name, the NIK or the phone),
+ * for an office's token.
+ */
+void
+api_record(const struct api_request *r, struct api_answer *a)
+{
+	struct store_office	 o = { 0 };
+	struct store_record	 rec;
+	struct store		*s;
+	const char		*kind, *tracking;
+	char			*cause = NULL;
+	int			 rc;
+
+	kind = strncmp(r->path, "/v1/complaints/", 15) == 0 ? "complaint" :
+	    "application";
+	tracking = strrchr(r->path, '/') + 1;
+	if (strlen(tracking) != STORE_TRACKING_LEN - 1 ||
+	    strspn(tracking, "0123456789") != STORE_TRACKING_LEN - 1) {
+		api_error(a, 400, "not a tracking number");
+		return;
+	}
+	if ((s = api_store(r, a)) == NULL)
+		return;
+	if (api_auth(r, s, &o, a) != 0)
+		goto out;
+	rc = s->engine->record_get(s, kind, tracking, &rec, &cause);
+	if (rc < 0) {
+		log_error("%s", cause);
+		api_error(a, 503, "the store is not available");
+	} else if (rc == 0)
+		api_error(a, 404, "no such record");
+	else {
+		api_json(a, 200, json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, "
+		    "s:I}", "kind", kind, "tracking", rec.tracking, "office",
+		    rec.office, "service", rec.service, "state", rec.state,
+		    "note", rec.note, "updated", (json_int_t)rec.updated));
+		store_record_clear(&rec);
+	}
+out:
+	free(cause);
+	store_office_clear(&o);
 	api_store_done(r, s, a);
 }

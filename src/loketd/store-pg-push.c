@@ -78,8 +78,11 @@ pg_apply(struct store_pg *s, long office, struct pg_chain *c,
 	    "at, kind, body) VALUES ($1, $2, $3, $4, $5, $6)", "iititt",
 	    office, x->op.seq, x->id, x->op.at, x->op.kind, x->body) < 0))
 		return STORE_FAILED;
-	if (x->result == STORE_APPLIED && x->op.has_ticket)
-		return pg_apply_ticket(s, office, &x->op, cause);
+	if (x->result == STORE_APPLIED && x->op.has_ticket &&
+	    pg_apply_ticket(s, office, &x->op, cause) != 0)
+		return STORE_FAILED;
+	if (x->result == STORE_APPLIED)
+		return pg_record_apply(s, office, x, cause);
 	return 0;
 }
 

@@ -94,6 +94,21 @@ static const char *const pg_migrations[] = {
 	"  kind TEXT NOT NULL,"
 	"  body TEXT NOT NULL,"
 	"  at BIGINT NOT NULL);",
+
+	/*
+	 * 2: applications and complaints, as their offices pushed them and
+	 * as the centre set them, the latest of each by the centre's order.
+	 */
+	"CREATE TABLE record ("
+	"  kind TEXT NOT NULL CHECK (kind IN ('application', 'complaint')),"
+	"  tracking TEXT NOT NULL,"
+	"  office_id BIGINT NOT NULL REFERENCES office(id),"
+	"  service TEXT NOT NULL,"
+	"  state TEXT NOT NULL,"
+	"  note TEXT NOT NULL,"
+	"  sealed TEXT,"
+	"  updated_at BIGINT NOT NULL,"
+	"  PRIMARY KEY (kind, tracking));",
 };
 #define PG_SCHEMA_VERSION ((long)(sizeof pg_migrations / sizeof pg_migrations[0]))
 
@@ -597,4 +612,8 @@ const struct store_engine store_pg = {
 	pg_push,
 	pg_changes,
 	pg_report,
+	NULL,		/* publish: to come */
+	NULL,		/* events: to come */
+	pg_record_get,
+	pg_record_set,
 };

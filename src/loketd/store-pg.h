@@ -56,6 +56,14 @@ int	 pg_push(struct store *, long office, struct store_op *, size_t,
 	     time_t now, char **cause);
 int	 pg_changes(struct store *, long after, int limit, json_t **,
 	     long *last, char **cause);
+int	 pg_record_get(struct store *, const char *kind, const char *tracking,
+	     struct store_record *, char **cause);
+int	 pg_record_set(struct store *, const char *kind, const char *tracking,
+	     const char *state, const char *note, time_t now, long *cursor,
+	     char **cause);
+/* An application's or a complaint's operation, in the push's transaction. */
+int	 pg_record_apply(struct store_pg *, long office,
+	     const struct store_op *, char **cause);
 int	 pg_report(struct store *, const char *day, const char *office,
 	     int (*)(void *, const struct store_report_row *), void *,
 	     char **cause);

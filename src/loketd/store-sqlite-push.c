@@ -115,6 +115,9 @@ sq_apply(struct store_sqlite *s, long office, struct store_op *x,
 	if (x->result == STORE_APPLIED && x->op.has_ticket &&
 	    sq_apply_ticket(s, office, &x->op, cause) != 0)
 		return STORE_FAILED;
+	if (x->result == STORE_APPLIED && sq_record_apply(s, office, x,
+	    cause) != 0)
+		return STORE_FAILED;
 	return sq_run(s, cause, "INSERT INTO received_op (office_id, op_id, "
 	    "hash, result, seq, received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	    "itttii", office, x->id, x->hash, store_result_name(x->result),

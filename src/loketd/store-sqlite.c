@@ -85,6 +85,22 @@ static const char *const sq_migrations[] = {
 	"  body TEXT NOT NULL,"
 	"  at INTEGER NOT NULL);"
 	"PRAGMA user_version = 1;",
+
+	/*
+	 * 2: applications and complaints, as their offices pushed them and
+	 * as the centre set them, the latest of each by the centre's order.
+	 */
+	"CREATE TABLE record ("
+	"  kind TEXT NOT NULL CHECK (kind IN ('application', 'complaint')),"
+	"  tracking TEXT NOT NULL,"
+	"  office_id INTEGER NOT NULL REFERENCES office(id),"
+	"  service TEXT NOT NULL,"
+	"  state TEXT NOT NULL,"
+	"  note TEXT NOT NULL,"
+	"  sealed TEXT,"
+	"  updated_at INTEGER NOT NULL,"
+	"  PRIMARY KEY (kind, tracking));"
+	"PRAGMA user_version = 2;",
 };
 #define SQ_VERSION ((long)(sizeof sq_migrations / sizeof sq_migrations[0]))
 
@@ -618,4 +634,6 @@ const struct store_engine store_sqlite = {
 	sq_report,
 	sq_publish,
 	sq_events,
+	sq_record_get,
+	sq_record_set,
 };

@@ -63,6 +63,14 @@ int	 sq_publish(struct store *, const char *kind, const char *body,
 	     time_t now, long *cursor, char **cause);
 int	 sq_events(struct store *, const char *office,
 	     int (*)(void *, const struct store_event *), void *, char **cause);
+int	 sq_record_get(struct store *, const char *kind, const char *tracking,
+	     struct store_record *, char **cause);
+int	 sq_record_set(struct store *, const char *kind, const char *tracking,
+	     const char *state, const char *note, time_t now, long *cursor,
+	     char **cause);
+/* An application's or a complaint's operation, in the push's transaction. */
+int	 sq_record_apply(struct store_sqlite *, long office,
+	     const struct store_op *, char **cause);
 int	 sq_report(struct store *, const char *day, const char *office,
 	     int (*)(void *, const struct store_report_row *), void *,
 	     char **cause);

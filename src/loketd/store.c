@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "common/i18n.h"
+#include "common/log.h"
 #include "common/xmalloc.h"
 #include "loketd/store.h"
 
@@ -98,4 +99,87 @@ store_where_shown(const char *where)
 		free((char *)where);
 	}
 	return shown;
+}
+
+int
+store_op_record(const struct store_op *x, struct store_record *r)
+{
+	const char	*kind = x->op.kind, *tracking, *service, *state, *note;
+	json_t		*j;
+
+	memset(r, 0, sizeof *r);
+	if (!x->parsed || kind == NULL)
+		return 0;
+	if (strcmp(kind, "application-add") == 0 ||
+	    strcmp(kind, "application-update") == 0)
+		snprintf(r->kind, sizeof r->kind, "application");
+	else if (strcmp(kind, "complaint-add") == 0)
+		snprintf(r->kind, sizeof r->kind, "complaint");
+	else
+		return 0;
+	if ((j = json_loads(x->op.detail != NULL ? x->op.detail : "", 0,
+	    NULL)) == NULL)
+		return 0;
+	tracking = json_string_value(json_object_get(j, "tracking"));
+	service = json_string_value(json_object_get(j, "service"));
+	state = json_string_value(json_object_get(j, "state"));
+	note = json_string_value(json_object_get(j, "note"));
+	if (tracking == NULL || strlen(tracking) != STORE_TRACKING_LEN - 1 ||
+	    strspn(tracking, "0123456789") != STORE_TRACKING_LEN - 1 ||
+	    service == NULL) {
+		json_decref(j);
+		return 0;
+	}
+	snprintf(r->tracking, sizeof r->tracking, "%s", tracking);
+	r->service = xstrdup(service);
+	r->state = xstrdup(state != NULL ? state : "received");
+	r->note = xstrdup(note != NULL ? note : "");
+	r->updated = x->op.at;
+	json_decref(j);
+	return 1;
+}
+
+void
+store_record_clear(struct store_record *r)
+{
+	free(r->office);
+	free(r->service);
+	free(r->state);
+	free(r->note);
+	memset(r, 0, sizeof *r);
+}
+
+char *
+store_record_next(struct store_record *r, const char *state,
+    const char *note, time_t now, const char **kind)
+{
+	free(r->state);
+	free(r->note);
+	r->state = xstrdup(state);
+	r->note = xstrdup(note);
+	r->updated = now;
+	return store_record_change(r, kind);
+}
+
+char *
+store_record_change(const struct store_record *r, const char **kind)
+{
+	json_t	*j;
+	char	*text;
+
+	if (strcmp(r->kind, "complaint") == 0) {
+		*kind = "complaint-answer";
+		j = json_pack("{s:s, s:s, s:I}", "tracking", r->tracking,
+		    "answer", r->note, "at", (json_int_t)r->updated);
+	} else {
+		*kind = "application";
+		j = json_pack("{s:s, s:s, s:s, s:I}", "tracking", r->tracking,
+		    "state", r->state, "note", r->note, "at",
+		    (json_int_t)r->updated);
+	}
+	text = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+	json_decref(j);
+	if (text == NULL)
+		fatal("cannot encode a change");
+	return text;
 }

@@ -85,6 +85,22 @@ struct store_event {
 #define STORE_CHANGES_BYTES	(1024L * 1024)
 #define STORE_CHANGE_MAX	(8L * 1024 * 1024)
 
+/*
+ * An application or a complaint as the centre knows it: what its office
+ * pushed, then what the centre set, in the order they came (the centre's
+ * order decides). note is an application's note or a complaint's answer.
+ */
+#define STORE_TRACKING_LEN	13	/* twelve digits and a NUL */
+struct store_record {
+	char	 kind[16];		/* "application" or "complaint" */
+	char	 tracking[STORE_TRACKING_LEN];
+	char	*office;		/* the office's code */
+	char	*service;
+	char	*state;
+	char	*note;
+	long	 updated;
+};
+
 /* One office's day, for loketd report. */
 struct store_report_row {
 	const char	*office;
@@ -142,6 +158,17 @@ struct store_engine {
 	int	(*events)(struct store *, const char *office,
 		    int (*)(void *, const struct store_event *), void *,
 		    char **cause);
+	/* An application or a complaint by kind and number: 1, 0, FAILED. */
+	int	(*record_get)(struct store *, const char *kind,
+		    const char *tracking, struct store_record *, char **cause);
+	/*
+	 * The centre sets a record's state and note and publishes the change
+	 * for its office, in one transaction: 0, REFUSED (no such record),
+	 * FAILED; *cursor is the change's.
+	 */
+	int	(*record_set)(struct store *, const char *kind,
+		    const char *tracking, const char *state, const char *note,
+		    time_t now, long *cursor, char **cause);
 };
 
 extern const struct store_engine store_sqlite;
@@ -155,6 +182,17 @@ struct store	*store_open(const char *where, int mode, char **cause);
 void		 store_close(struct store *);
 void		 store_office_clear(struct store_office *);
 const char	*store_result_name(enum store_result);
+/*
+ * Is x an operation about an application or a complaint? 1 with r filled
+ * from its detail (strings owned: store_record_clear), 0 if not.
+ */
+int		 store_op_record(const struct store_op *, struct store_record *);
+void		 store_record_clear(struct store_record *);
+/* The change a record set at the centre publishes (owned JSON text). */
+char		*store_record_change(const struct store_record *, const char **kind);
+/* The record takes state and note at now: its change, as above. */
+char		*store_record_next(struct store_record *, const char *state,
+		     const char *note, time_t now, const char **kind);
 /* Where the store is, as it may be printed: a password becomes ***. */
 char		*store_where_shown(const char *where);
 /* Is state a ticket state the centre knows? */

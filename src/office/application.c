@@ -7,57 +7,49 @@
 #include "common/check-digit.h"
 #include "common/i18n.h"
 #include "office/application.h"
+#include "sync/record.h"
 
-/* Each state: its name, its label, what to do next, whether it needs a
- * note, and the states the desk may move it to. */
+/*
+ * Each state: its label, what to do next, and the states the desk may
+ * move it to. Names and notes are both ends' (sync/record.h).
+ */
 static const struct {
-	const char	*name;
 	const char	*label;
 	const char	*next;
-	int		 note;
 	unsigned	 to;	/* bits of enum application_state */
 } application_states[APPLICATION_STATE_COUNT] = {
-	[APPLICATION_RECEIVED] = { "received", N_("Received"),
+	[APPLICATION_RECEIVED] = { N_("Received"),
 	    N_("Your application is waiting to be processed. Nothing to do "
-	    "yet."), 0, 1u << APPLICATION_PROCESSING |
+	    "yet."), 1u << APPLICATION_PROCESSING |
 	    1u << APPLICATION_DOCUMENTS_NEEDED | 1u << APPLICATION_READY |
 	    1u << APPLICATION_REJECTED },
-	[APPLICATION_PROCESSING] = { "processing", N_("In process"),
-	    N_("Your application is being processed. Nothing to do yet."), 0,
+	[APPLICATION_PROCESSING] = { N_("In process"),
+	    N_("Your application is being processed. Nothing to do yet."),
 	    1u << APPLICATION_DOCUMENTS_NEEDED | 1u << APPLICATION_READY |
 	    1u << APPLICATION_REJECTED },
-	[APPLICATION_DOCUMENTS_NEEDED] = { "documents-needed",
-	    N_("Documents needed"),
-	    N_("Bring the documents named here to the office."), 1,
+	[APPLICATION_DOCUMENTS_NEEDED] = { N_("Documents needed"),
+	    N_("Bring the documents named here to the office."),
 	    1u << APPLICATION_PROCESSING | 1u << APPLICATION_READY |
 	    1u << APPLICATION_REJECTED },
-	[APPLICATION_READY] = { "ready", N_("Ready for pickup"),
+	[APPLICATION_READY] = { N_("Ready for pickup"),
 	    N_("Come to the office with your receipt and your KTP to pick it "
-	    "up."), 1, 1u << APPLICATION_HANDED_OVER },
-	[APPLICATION_HANDED_OVER] = { "handed-over", N_("Handed over"),
-	    N_("You have received it. Nothing more to do."), 0, 0 },
-	[APPLICATION_REJECTED] = { "rejected", N_("Rejected"),
-	    N_("Ask at the desk about the reason, or file a complaint."), 1,
-	    0 },
+	    "up."), 1u << APPLICATION_HANDED_OVER },
+	[APPLICATION_HANDED_OVER] = { N_("Handed over"),
+	    N_("You have received it. Nothing more to do."), 0 },
+	[APPLICATION_REJECTED] = { N_("Rejected"),
+	    N_("Ask at the desk about the reason, or file a complaint."), 0 },
 };
 
 const char *
 application_state_name(enum application_state s)
 {
-	if ((unsigned)s >= APPLICATION_STATE_COUNT)
-		return NULL;
-	return application_states[s].name;
+	return sync_application_state(s);
 }
 
 int
 application_state_parse(const char *name)
 {
-	int	 s;
-
-	for (s = 0; s < APPLICATION_STATE_COUNT; s++)
-		if (strcmp(name, application_states[s].name) == 0)
-			return s;
-	return -1;
+	return sync_application_state_parse(name);
 }
 
 const char *
@@ -75,7 +67,7 @@ application_state_next(enum application_state s)
 int
 application_state_needs_note(enum application_state s)
 {
-	return application_states[s].note;
+	return sync_application_state_needs_note(s);
 }
 
 int

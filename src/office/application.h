@@ -107,6 +107,16 @@ int		 application_update(struct db *, const struct queue_actor *,
 		     const char *tracking, enum application_state,
 		     const char *note, time_t now, struct application *,
 		     char **cause);
+/*
+ * A state the centre set, from the change feed, in the caller's
+ * transaction: the application takes it, and its history gets it with
+ * the source "centre" (no event: it came from there). 0; DB_REFUSED when
+ * the application is not this office's or the state is unknown;
+ * DB_FAILED.
+ */
+int		 application_from_centre(struct db *, const char *tracking,
+		     const char *state, const char *note, time_t at,
+		     char **cause);
 /* Its history, oldest first, to fn: 0 or DB_FAILED. */
 int		 application_history(struct db *, long id,
 		     int (*fn)(void *, const struct application_change *),

@@ -328,6 +328,29 @@ rollback:
 }
 
 int
+application_from_centre(struct db *db, const char *tracking,
+    const char *state, const char *note, time_t at, char **cause)
+{
+	long	 id;
+	int	 rc;
+
+	if (application_state_parse(state) < 0) {
+		*cause = xasprintf(_("The centre sent an unknown state \"%s\"."),
+		    state);
+		return DB_REFUSED;
+	}
+	if ((rc = db_query_long(db, &id, cause, "UPDATE application SET state "
+	    "= ?2, note = ?3, updated_at = ?4 WHERE tracking = ?1 RETURNING id",
+	    "ttti", tracking, state, note, (long)at)) < 0)
+		return rc;
+	if (rc == 0)
+		return DB_REFUSED;	/* another office's */
+	return db_change(db, cause, "INSERT INTO application_change "
+	    "(application_id, at, state, note, actor, source) VALUES (?1, ?2, "
+	    "?3, ?4, 'centre', 'centre')", "iitt", id, (long)at, state, note);
+}
+
+int
 application_history(struct db *db, long id,
     int (*fn)(void *, const struct application_change *), void *arg,
     char **cause)

@@ -11,7 +11,9 @@
 
 #include "common/log.h"
 #include "common/xmalloc.h"
+#include "office/application.h"
 #include "office/catalog.h"
+#include "office/complaint.h"
 #include "office/db.h"
 #include "office/feed.h"
 #include "office/schedule.h"
@@ -85,6 +87,62 @@ feed_holidays_change(struct db *db, long cursor, const json_t *data,
 	return rc;
 }
 
+/*
+ * An application's state set at the centre: applied here when the
+ * application is this office's (the centre's change is one more line of
+ * its history), nothing to do otherwise: 1, or DB_FAILED.
+ */
+static int
+feed_application(struct db *db, long cursor, const json_t *data,
+    char **cause)
+{
+	const char	*tracking, *state, *note;
+	int		 rc;
+
+	tracking = json_string_value(json_object_get(data, "tracking"));
+	state = json_string_value(json_object_get(data, "state"));
+	note = json_string_value(json_object_get(data, "note"));
+	if (tracking == NULL || state == NULL || note == NULL ||
+	    !json_is_integer(json_object_get(data, "at"))) {
+		log_warn("change %ld: an application without its fields",
+		    cursor);
+		return 0;
+	}
+	rc = application_from_centre(db, tracking, state, note,
+	    json_integer_value(json_object_get(data, "at")), cause);
+	if (rc == DB_REFUSED && *cause != NULL) {
+		log_warn("change %ld: %s", cursor, *cause);
+		free(*cause);
+		*cause = NULL;
+		return 0;	/* kept: a state a later Loket may know */
+	}
+	return rc == DB_FAILED ? DB_FAILED : 1;
+}
+
+/* A complaint's answer: kept when the complaint is this office's. */
+static int
+feed_complaint_answer(struct db *db, long cursor, const json_t *data,
+    char **cause)
+{
+	const char	*tracking, *answer;
+	int		 rc;
+
+	tracking = json_string_value(json_object_get(data, "tracking"));
+	answer = json_string_value(json_object_get(data, "answer"));
+	if (tracking == NULL || answer == NULL ||
+	    !json_is_integer(json_object_get(data, "at"))) {
+		log_warn("change %ld: an answer without its fields", cursor);
+		return 0;
+	}
+	rc = complaint_answered(db, tracking, answer,
+	    json_integer_value(json_object_get(data, "at")), cause);
+	if (rc == DB_REFUSED) {
+		free(*cause);	/* another office's complaint */
+		*cause = NULL;
+	}
+	return rc == DB_FAILED ? DB_FAILED : 1;
+}
+
 /* The kinds this Loket applies; a new kind is one more line. */
 static const struct {
 	const char	*kind;
@@ -92,6 +150,8 @@ static const struct {
 } feed_kinds[] = {
 	{ "catalog", feed_catalog },
 	{ "holidays", feed_holidays_change },
+	{ "application", feed_application },
+	{ "complaint-answer", feed_complaint_answer },
 };
 
 int

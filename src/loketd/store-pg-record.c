@@ -1,0 +1,100 @@
+/*
+ * The PostgreSQL engine: applications and complaints, as in the SQLite
+ * engine (store-sqlite-record.c): an office's operation and the centre's
+ * setting both overwrite the record, in the order the centre sees them.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/i18n.h"
+#include "common/xmalloc.h"
+#include "loketd/store-pg.h"
+
+int
+pg_record_apply(struct store_pg *s, long office, const struct store_op *x,
+    char **cause)
+{
+	struct store_record	 r;
+	long			 rc;
+
+	if (!store_op_record(x, &r))
+		return 0;
+	rc = pg_run(s, cause, "INSERT INTO record (kind, tracking, office_id, "
+	    "service, state, note, sealed, updated_at) VALUES ($1, $2, $3, $4, "
+	    "$5, $6, $7, $8) ON CONFLICT (kind, tracking) DO UPDATE SET state "
+	    "= excluded.state, note = excluded.note, sealed = "
+	    "coalesce(record.sealed, excluded.sealed), updated_at = "
+	    "excluded.updated_at", "ttitttti", r.kind, r.tracking, office,
+	    r.service, r.state, r.note, x->op.sealed, r.updated);
+	store_record_clear(&r);
+	return rc < 0 ? STORE_FAILED : 0;
+}
+
+int
+pg_record_get(struct store *base, const char *kind, const char *tracking,
+    struct store_record *r, char **cause)
+{
+	struct store_pg	*s = PG(base);
+	PGresult	*res;
+	int		 found;
+
+	memset(r, 0, sizeof *r);
+	res = pg_query(s, cause, "SELECT o.code, r.service, r.state, r.note, "
+	    "r.updated_at FROM record r JOIN office o ON o.id = r.office_id "
+	    "WHERE r.kind = $1 AND r.tracking = $2", "tt", kind, tracking);
+	if (res == NULL)
+		return STORE_FAILED;
+	if ((found = PQntuples(res) > 0)) {
+		snprintf(r->kind, sizeof r->kind, "%s", kind);
+		snprintf(r->tracking, sizeof r->tracking, "%s", tracking);
+		r->office = pg_text(res, 0, 0);
+		r->service = pg_text(res, 0, 1);
+		r->state = pg_text(res, 0, 2);
+		r->note = pg_text(res, 0, 3);
+		r->updated = pg_num(res, 0, 4);
+	}
+	PQclear(res);
+	return found;
+}
+
+int
+pg_record_set(struct store *base, const char *kind, const char *tracking,
+    const char *state, const char *note, time_t now, long *cursor,
+    char **cause)
+{
+	struct store_pg		*s = PG(base);
+	struct store_record	 r;
+	const char		*change;
+	char			*body;
+	int			 rc;
+
+	if (pg_begin(s, cause) != 0)
+		return STORE_FAILED;
+	if ((rc = pg_record_get(base, kind, tracking, &r, cause)) == 0) {
+		*cause = xasprintf(_("There is no %s %s at the centre."), kind,
+		    tracking);
+		rc = STORE_REFUSED;
+	}
+	if (rc < 0)
+		goto rollback;
+	body = store_record_next(&r, state, note, now, &change);
+	/* Cursors commit in their order: see PG_CHANGE_LOCK. */
+	rc = pg_run(s, cause, PG_CHANGE_LOCK, "") < 0 ||
+	    pg_run(s, cause, "UPDATE record SET state = $3, note = $4, "
+	    "updated_at = $5 WHERE kind = $1 AND tracking = $2", "tttti", kind,
+	    tracking, state, note, (long)now) < 0 ||
+	    pg_long(s, cursor, cause, "INSERT INTO change (kind, body, at) "
+	    "VALUES ($1, $2, $3) RETURNING cursor", "tti", change, body,
+	    (long)now) != 1 ? STORE_FAILED : 0;
+	free(body);
+	store_record_clear(&r);
+	if (rc != 0 || pg_commit(s, cause) != 0)
+		goto rollback;
+	return 0;
+rollback:
+	pg_rollback(s);
+	return rc == STORE_REFUSED ? STORE_REFUSED : STORE_FAILED;
+}

@@ -1,0 +1,116 @@
+#!/bin/sh
+# Applications and complaints through the centre (issue 12), on a real
+# loketd on a loopback port, either engine (LOKETD_ENGINE): an office
+# registers an application and files a complaint; they reach the centre
+# with sync; the centre marks the application ready and answers the
+# complaint; after the next sync the office's kiosk shows both, the
+# application's history keeping the desk's changes and the centre's.
+# A kiosk of any office may ask the centre for one by number: never a
+# name, a NIK or a phone in the answer.
+. "${top_srcdir:-.}/tests/lib.sh"
+. "$top_srcdir/tests/centre-lib.sh"
+
+centre=$LOKETD_DB
+db=$TMP/office.db
+"$LOKETD" --db "$centre" init >/dev/null
+code=$("$LOKETD" --db "$centre" office add KEC01 --name Satu 2>/dev/null)
+make_db "$db"
+L() { "$LOKET" --lang=en --db "$db" "$@"; }
+sql() { sqlite3 -cmd ".timeout 10000" "$db" "$@"; }
+centre_start "$centre"
+check "loketd serves on a loopback port" -n "$CENTRE"
+ok "the office enrols" L sync enrol "$CENTRE" "$code"
+
+nik=3201015203850002
+app=$(L application add ktp-el-baru --name "Siti Nurhaliza — محمد" \
+	--nik "$nik" --phone 081234567890 --json |
+	sed -n 's/.*"tracking":"\([0-9]*\)".*/\1/p')
+check "an application registered at the office ($app)" -n "$app"
+ok "... the desk starts processing it" L application update "$app" \
+	--state processing
+comp=$(L complaint add --service kia --kind fee --text "Diminta Rp50.000" \
+	--json | sed -n 's/.*"tracking":"\([0-9]*\)".*/\1/p')
+check "a complaint filed at the office ($comp)" -n "$comp"
+ok "sync pushes them" L sync
+check "the centre knows the application, in process" \
+	"$(centre_sql "$centre" "SELECT state FROM record WHERE kind = \
+	'application' AND tracking = '$app'")" = processing
+check "... its personal data kept sealed, never in clear" \
+	"$(centre_sql "$centre" "SELECT count(*) FROM record WHERE tracking = \
+	'$app' AND sealed IS NOT NULL AND sealed NOT LIKE '%$nik%'")" = 1
+check "the centre knows the complaint" \
+	"$(centre_sql "$centre" "SELECT state FROM record WHERE kind = \
+	'complaint' AND tracking = '$comp'")" = received
+
+# The centre's commands: bad input names what is wrong, changes nothing.
+before=$(centre_sql "$centre" "SELECT count(*) FROM change")
+"$LOKETD" --db "$centre" application update 1234 --state ready \
+	--note x >"$TMP/out" 2>&1
+check "not a tracking number: usage, exit 2 ($?)" $? -eq 2
+"$LOKETD" --db "$centre" application update "$app" --state done \
+	>"$TMP/out" 2>&1
+check "an unknown state: exit 2" $? -eq 2
+contains "... naming the states" "$TMP/out" "documents-needed, ready"
+"$LOKETD" --db "$centre" application update "$app" --state ready \
+	>"$TMP/out" 2>&1
+check "ready without saying where: exit 2" $? -eq 2
+contains "... the note is asked for" "$TMP/out" "(--note)"
+"$LOKETD" --db "$centre" application update 100000000009 --state \
+	processing >"$TMP/out" 2>&1
+check "an application the centre does not know: exit 1 ($?)" $? -eq 1
+"$LOKETD" --db "$centre" complaint reply "$comp" --text "" >"$TMP/out" 2>&1
+check "an empty answer: exit 2" $? -eq 2
+check "none of them published anything" \
+	"$(centre_sql "$centre" "SELECT count(*) FROM change")" = "$before"
+
+ok "the centre marks the application ready, with where" \
+	"$LOKETD" --db "$centre" application update "$app" --state ready \
+	--note "Loket 2 — lantai 1"
+ok "the centre answers the complaint" "$LOKETD" --db "$centre" complaint \
+	reply "$comp" --text "Pungutan itu tidak sah; petugas sudah ditegur."
+
+# A kiosk asks the centre for one by number, with its office's token.
+token=$(sql "SELECT value FROM sync_state WHERE key = 'token'")
+check "GET /v1/applications/N: 200" \
+	"$(http GET "/v1/applications/$app" "$token")" = 200
+contains "... the state the centre set" "$TMP/body" '"state":"ready"'
+contains "... and the note" "$TMP/body" '"note":"Loket 2 — lantai 1"'
+lacks "... never the name" "$TMP/body" "Nurhaliza"
+lacks "... nor the NIK" "$TMP/body" "$nik"
+lacks "... nor the phone" "$TMP/body" "81234567890"
+check "without a token: 401" "$(http GET "/v1/applications/$app")" = 401
+check "not a number: 400" "$(http GET "/v1/applications/12ab" "$token")" = 400
+check "a number the centre does not know: 404" \
+	"$(http GET /v1/applications/100000000009 "$token")" = 404
+check "GET /v1/complaints/N: 200" \
+	"$(http GET "/v1/complaints/$comp" "$token")" = 200
+contains "... answered" "$TMP/body" '"state":"answered"'
+
+ok "the next sync pulls the centre's changes" L sync
+L application status "$app" >"$TMP/status"
+contains "the office's kiosk shows ready" "$TMP/status" "Ready for pickup."
+contains "... where" "$TMP/status" "Note: Loket 2 — lantai 1"
+contains "... and the history keeps the desk's change" "$TMP/status" \
+	"In process"
+check "... and the centre's, said to come from it" \
+	"$(sql "SELECT count(*) FROM application_change WHERE source = \
+	'centre' AND state = 'ready'")" = 1
+L complaint status "$comp" >"$TMP/status"
+contains "the complaint shows the centre's answer" "$TMP/status" \
+	"Answer: Pungutan itu tidak sah; petugas sudah ditegur."
+contains "... answered" "$TMP/status" "Answered."
+events=$(sql "SELECT count(*) FROM event WHERE kind LIKE 'application%'")
+ok "a sync again" L sync
+check "a change that came from the centre is not pushed back" \
+	"$(sql "SELECT count(*) FROM event WHERE kind LIKE 'application%'")" \
+	= "$events"
+
+# The centre's order decides: the desk hands it over after the centre's
+# ready; the centre gets the desk's change as the latest.
+ok "the desk hands it over" L application update "$app" --state handed-over
+ok "... sync" L sync
+check "the centre's record follows the latest change it received" \
+	"$(centre_sql "$centre" "SELECT state FROM record WHERE tracking = \
+	'$app'")" = handed-over
+
+done_testing
