@@ -93,15 +93,24 @@ contains "... the agent is not running, and how to start it" "$TMP/status" \
 	'Agent: not running (start "loket sync --watch"'
 if [ -x /usr/bin/faketime ] || command -v faketime >/dev/null 2>&1; then
 	FAKETIME_DONT_RESET=1 faketime -f -3600s "$LOKET" --lang=en --db "$db" \
-		sync >/dev/null 2>&1
+		sync >"$TMP/slow" 2>&1
+	rc=$?
+	check "a round on a clock an hour slow goes through (exit $rc)" $rc -eq 0
 	loket sync status >"$TMP/status"
-	contains "an office clock an hour slow is seen as such" "$TMP/status" \
-		"Office clock: 3600 seconds behind the centre's"
+	# The Date header has whole seconds: 3600, give or take one.
+	grep -qE "Office clock: (3599|3600|3601) seconds behind the centre's" \
+		"$TMP/status"
+	rc=$?
+	check "an office clock an hour slow is seen as such" $rc -eq 0
+	[ $rc -eq 0 ] || { sed 's/^/# /' "$TMP/status" "$TMP/slow"
+		sql "$db" "SELECT key, value FROM sync_state WHERE key NOT IN \
+		('token', 'centre_key')" | sed 's/^/# /'; }
 	loket sync >/dev/null 2>&1
 	loket sync status >"$TMP/status"
 	contains "... and set right, it agrees again" "$TMP/status" \
 		"Office clock: agrees with the centre's"
 else
+	skip "a round on a clock an hour slow" "faketime is not installed"
 	skip "an office clock an hour slow is seen" "faketime is not installed"
 	skip "... and set right, it agrees again" "faketime is not installed"
 fi
