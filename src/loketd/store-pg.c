@@ -1,7 +1,8 @@
 /*
  * The centre's store in a PostgreSQL database: schema, helpers, the
  * centre's settings and its offices. A batch of operations is in
- * store-pg-push.c, reports and the change feed in store-pg-report.c.
+ * store-pg-push.c, reports and the change feed in store-pg-report.c,
+ * publishing in store-pg-feed.c.
  *
  * The schema lives in an existing database (loketd init makes it,
  * loketd migrate brings it up to date); its version is the one row of
@@ -88,7 +89,7 @@ static const char *const pg_migrations[] = {
 	"  found TEXT NOT NULL,"
 	"  found_at BIGINT NOT NULL);"
 	"CREATE INDEX chain_break_office ON chain_break (office_id, day);"
-	/* A sequence, never a clock; see pg_changes for the order. */
+	/* A sequence, never a clock; see PG_CHANGE_LOCK for the order. */
 	"CREATE TABLE change ("
 	"  cursor BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
 	"  kind TEXT NOT NULL,"
@@ -597,4 +598,6 @@ const struct store_engine store_pg = {
 	pg_push,
 	pg_changes,
 	pg_report,
+	pg_publish,
+	pg_events,
 };

@@ -95,6 +95,7 @@ struct store_report_row {
 	long		 chain_breaks;
 };
 
+/* Past its name, only functions: store_open checks none is NULL. */
 struct store_engine {
 	const char	*name;
 	int	(*open)(const char *where, int mode, struct store **,
