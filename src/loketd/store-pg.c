@@ -95,6 +95,16 @@ static const char *const pg_migrations[] = {
 	"  kind TEXT NOT NULL,"
 	"  body TEXT NOT NULL,"
 	"  at BIGINT NOT NULL);",
+	/*
+	 * 2: how far the centre holds each office's operations without a
+	 * gap (store.h: pushed_through), worked out once for what is there.
+	 */
+	"ALTER TABLE office ADD COLUMN held_through BIGINT NOT NULL DEFAULT 0;"
+	"CREATE INDEX received_op_seq ON received_op (office_id, seq);"
+	"UPDATE office SET held_through = (SELECT min(c.s) FROM (SELECT 0 AS s"
+	"  UNION ALL SELECT seq FROM received_op WHERE office_id = office.id) c"
+	"  WHERE NOT EXISTS (SELECT 1 FROM received_op r WHERE r.office_id ="
+	"  office.id AND r.seq = c.s + 1));",
 };
 #define PG_SCHEMA_VERSION ((long)(sizeof pg_migrations / sizeof pg_migrations[0]))
 
@@ -600,4 +610,5 @@ const struct store_engine store_pg = {
 	pg_report,
 	pg_publish,
 	pg_events,
+	pg_pushed_through,
 };

@@ -143,6 +143,13 @@ struct store_engine {
 	int	(*events)(struct store *, const char *office,
 		    int (*)(void *, const struct store_event *), void *,
 		    char **cause);
+	/*
+	 * The highest seq N such that the centre holds every operation of
+	 * the office from 1 to N (a receipt, whatever its result): after a
+	 * restore from a backup, lower than what the office pushed.
+	 */
+	int	(*pushed_through)(struct store *, long office, long *seq,
+		    char **cause);
 };
 
 extern const struct store_engine store_sqlite;
