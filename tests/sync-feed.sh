@@ -9,7 +9,7 @@
 . "${top_srcdir:-.}/tests/lib.sh"
 . "$top_srcdir/tests/centre-lib.sh"
 
-centre=$TMP/centre.db
+centre=$LOKETD_DB
 db=$TMP/office.db
 "$LOKETD" --db "$centre" init >/dev/null
 code=$("$LOKETD" --db "$centre" office add KEC01 --name Satu 2>/dev/null)
@@ -19,10 +19,15 @@ loket() { "$LOKET" --lang=en --config "$TMP/open.conf" --db "$db" "$@"; }
 loketd() { "$LOKETD" --db "$centre" "$@"; }
 # Do two files hold the same text (sqlite3 adds a last newline)?
 same() { [ -s "$1" ] && [ "$(cat "$1")" = "$(cat "$2")" ]; }
+# The office's database (sqlite3); the centre's is read by centre_sql.
 sql() { sqlite3 -cmd ".timeout 10000" "$@"; }
+case $LOKETD_ENGINE in
+postgresql) text="body::json->>'text'" ;;
+*) text="json_extract(body, '\$.text')" ;;
+esac
 # The text of the latest catalog the centre published (at or before $1).
 published() {
-	sql "$centre" "SELECT json_extract(body, '\$.text') FROM change WHERE \
+	centre_sql "$centre" "SELECT $text FROM change WHERE \
 		kind = 'catalog' AND cursor <= ${1:-1000000} ORDER BY cursor \
 		DESC LIMIT 1"
 }
@@ -51,11 +56,11 @@ rc=$?
 check "a bad catalog is refused (exit $rc)" $rc -eq 1
 contains "... naming the line and what is wrong" "$TMP/out" "bad.txt:2:"
 check "... and nothing is published" \
-	"$(sql "$centre" "SELECT count(*) FROM change")" = 0
+	"$(centre_sql "$centre" "SELECT count(*) FROM change")" = 0
 ok "a catalog is published" loketd catalog publish "$TMP/one.txt"
 ok "the same catalog again is no error" loketd catalog publish "$TMP/one.txt"
 check "... one change in the feed" \
-	"$(sql "$centre" "SELECT count(*) FROM change")" = 1
+	"$(centre_sql "$centre" "SELECT count(*) FROM change")" = 1
 ok "the agent pulls it" loket sync
 loket catalog export >"$TMP/office.txt"
 published >"$TMP/centre.txt"
@@ -110,7 +115,7 @@ loketd holidays publish "$last" >/dev/null
 loket sync >/dev/null
 
 # -- An unknown kind is kept and the feed goes on --
-sql "$centre" "INSERT INTO change (kind, body, at) VALUES ('statuses', \
+centre_sql "$centre" "INSERT INTO change (kind, body, at) VALUES ('statuses', \
 	'{\"x\":1}', 0)"
 loketd catalog publish "$TMP/one.txt" >/dev/null
 ok "a change of an unknown kind does not stop the feed" loket sync
@@ -138,14 +143,14 @@ while [ $round -lt 20 ]; do
 	published "$(cursor)" >"$TMP/centre.txt"
 	loket catalog export >"$TMP/office.txt"
 	same "$TMP/office.txt" "$TMP/centre.txt" || torn=$((torn + 1))
-	[ "$(cursor)" = "$(sql "$centre" "SELECT max(cursor) FROM change")" ] ||
+	[ "$(cursor)" = "$(centre_sql "$centre" "SELECT max(cursor) FROM change")" ] ||
 		cut=$((cut + 1))
 done
 check "after 20 kills ($cut before the pull ended) the catalog always \
 matches the cursor ($torn torn)" $torn -eq 0
 ok "the next round completes" loket sync
 check "the cursor is the centre's last change" "$(cursor)" = \
-	"$(sql "$centre" "SELECT max(cursor) FROM change")"
+	"$(centre_sql "$centre" "SELECT max(cursor) FROM change")"
 contains "... and the catalog is the last one" \
 	"$(loket catalog export >"$TMP/office.txt"; echo "$TMP/office.txt")" \
 	"Layanan 20"
@@ -154,7 +159,7 @@ contains "... and the catalog is the last one" \
 sql "$db" "DELETE FROM centre_holiday; UPDATE sync_state SET value = \
 	'0' WHERE key = 'catalog_change'"
 loket catalog import --force "$top_srcdir/data/demo-catalog.txt" >/dev/null
-sql "$centre" "UPDATE meta SET value = 'restored' WHERE key = 'generation'"
+centre_sql "$centre" "UPDATE meta SET value = 'restored' WHERE key = 'generation'"
 loket sync >"$TMP/out" 2>&1
 check "a new generation is pulled in full (exit $?)" \
 	"$(sql "$db" "SELECT value FROM sync_state WHERE key = 'generation'")" \
@@ -187,15 +192,67 @@ for kind in login logout book checkin; do
 		"\"kind\": \"$kind\""
 done
 check "... the phone sealed there too" \
-	"$(sql "$centre" "SELECT count(*) FROM office_event WHERE body LIKE \
+	"$(centre_sql "$centre" "SELECT count(*) FROM office_event WHERE body LIKE \
 	'%081234567890%'")" = 0
 loketd events --office KEC01 --json --phones >"$TMP/events"
 check "loketd opens it exactly with its secret key (booked, taken, in)" \
 	"$(grep -c '"phone": "081234567890"' "$TMP/events")" = 3
-sql "$centre" "UPDATE meta SET value = '$(printf '%064d' 0)' WHERE \
+centre_sql "$centre" "UPDATE meta SET value = '$(printf '%064d' 0)' WHERE \
 	key = 'secret_key'"
 loketd events --office KEC01 --phones >/dev/null 2>"$TMP/out"
 rc=$?
 check "another key opens nothing, and says so (exit $rc)" $rc -eq 1
+
+# -- A page of changes stops past 1 MiB of bodies (STORE_CHANGES_BYTES) --
+case $LOKETD_ENGINE in
+postgresql) big="'{\"x\":\"' || repeat('0', 600000) || '\"}'" ;;
+*) big="'{\"x\":\"' || hex(zeroblob(300000)) || '\"}'" ;;
+esac
+from=$(centre_sql "$centre" "SELECT max(cursor) FROM change")
+for n in 1 2 3; do
+	centre_sql "$centre" "INSERT INTO change (kind, body, at) VALUES \
+		('big', $big, 0)"
+done
+token=$(sql "$db" "SELECT value FROM sync_state WHERE key = 'token'")
+page() { # page AFTER: how many changes the page after AFTER holds
+	http GET "/v1/changes?after=$1" "$token" >/dev/null
+	grep -o '"kind":' "$TMP/body" | wc -l
+}
+check "three changes of 600 kB: the first page holds two" "$(page "$from")" \
+	-eq 2
+check "... the next the third" "$(page $((from + 2)))" -eq 1
+ok "... and the agent pulls them all" loket sync
+check "... to the last cursor" "$(cursor)" = \
+	"$(centre_sql "$centre" "SELECT max(cursor) FROM change")"
+
+# -- PostgreSQL: a publish waits for the change lock (PG_CHANGE_LOCK) --
+if [ "$LOKETD_ENGINE" = postgresql ]; then
+	mkfifo "$TMP/psql.in"
+	psql -XAtq -d "$centre" <"$TMP/psql.in" >"$TMP/psql.out" 2>&1 &
+	holder=$!
+	exec 3>"$TMP/psql.in"
+	echo "BEGIN; SELECT pg_advisory_xact_lock(345131791221); \
+		SELECT 'held';" >&3
+	eventually grep -q held "$TMP/psql.out"
+	before=$(centre_sql "$centre" "SELECT count(*) FROM change")
+	loketd catalog publish "$TMP/two.txt" >/dev/null 2>&1 &
+	publisher=$!
+	waits() {
+		[ "$(centre_sql "$centre" "SELECT count(*) FROM pg_locks \
+			WHERE locktype = 'advisory' AND NOT granted")" = 1 ]
+	}
+	eventually waits
+	check "a publish waits while another holds the change lock" $? -eq 0
+	check "... having added nothing" \
+		"$(centre_sql "$centre" "SELECT count(*) FROM change")" = \
+		"$before"
+	echo "COMMIT;" >&3
+	exec 3>&-
+	wait $publisher
+	check "... and publishes once it is released (exit $?)" \
+		"$(centre_sql "$centre" "SELECT count(*) FROM change")" = \
+		$((before + 1))
+	wait $holder
+fi	# (SQLite has one writer at a time: no lock of its own to check)
 
 done_testing

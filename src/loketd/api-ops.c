@@ -29,6 +29,7 @@ api_ops_read(const json_t *ops, size_t *count)
 	const json_t	*item;
 	const char	*id;
 	char		*cause;
+	json_int_t	 seq;
 	size_t		 i;
 
 	*count = json_array_size(ops);
@@ -45,8 +46,12 @@ api_ops_read(const json_t *ops, size_t *count)
 		}
 		sync_hash(x[i].body, strlen(x[i].body), x[i].hash);
 		x[i].parsed = sync_op_parse(item, &x[i].op, &cause) == 0;
-		if (!x[i].parsed)
+		if (!x[i].parsed) {
 			log_info("operation %s rejected: %s", x[i].id, cause);
+			/* Held all the same (store.h: pushed_through). */
+			seq = json_integer_value(json_object_get(item, "seq"));
+			x[i].op.seq = seq > 0 ? (long)seq : 0;
+		}
 		free(cause);
 	}
 	return x;

@@ -230,7 +230,7 @@ api_changes(const struct api_request *r, struct api_answer *a)
 	struct store		*s;
 	json_t			*changes = NULL;
 	char			*generation = NULL, *cause = NULL, *end;
-	long			 after = 0, last;
+	long			 after = 0, last, through;
 
 	if (r->after != NULL) {
 		after = strtol(r->after, &end, 10);
@@ -244,13 +244,15 @@ api_changes(const struct api_request *r, struct api_answer *a)
 	if (api_auth(r, s, &o, a) != 0)
 		goto out;
 	if (s->engine->meta_get(s, "generation", &generation, &cause) != 1 ||
+	    s->engine->pushed_through(s, o.id, &through, &cause) != 0 ||
 	    s->engine->changes(s, after, 500, &changes, &last, &cause) != 0) {
 		log_error("%s", cause != NULL ? cause : "no generation");
 		api_error(a, 503, "the store is not available");
 		goto out;
 	}
-	api_json(a, 200, json_pack("{s:s, s:I, s:o}", "generation",
-	    generation, "cursor", (json_int_t)last, "changes", changes));
+	api_json(a, 200, json_pack("{s:s, s:I, s:o, s:I}", "generation",
+	    generation, "cursor", (json_int_t)last, "changes", changes,
+	    "pushed_through", (json_int_t)through));
 out:
 	store_office_clear(&o);
 	free(generation);

@@ -22,13 +22,24 @@ struct pg_chain {
 	int	 moved;
 };
 
-/* Check the op against the chain, record a break, move on. */
+/*
+ * Check the op against the chain, record a break, move on. An op older
+ * than the chain's head, for a seq the centre has no other receipt of,
+ * fills a gap (pushed again after a restore): no break, the head stays.
+ */
 static int
 pg_chain(struct store_pg *s, long office, struct pg_chain *c,
     const struct store_op *x, time_t now, char **cause)
 {
 	char	 day[11];
+	long	 others = 0;
 
+	if (x->op.seq <= c->seq && pg_long(s, &others, cause, "SELECT count(*) "
+	    "FROM received_op WHERE office_id = $1 AND seq = $2 AND op_id <> "
+	    "$3", "iit", office, x->op.seq, x->id) < 0)
+		return STORE_FAILED;
+	if (x->op.seq <= c->seq && others == 0)
+		return 0;
 	store_op_day(x, day);
 	if ((x->op.seq != c->seq + 1 || strcmp(x->op.prev, c->hash) != 0) &&
 	    pg_run(s, cause, "INSERT INTO chain_break (office_id, seq, day, "
@@ -132,8 +143,8 @@ pg_push_one(struct store_pg *s, long office, struct pg_chain *c,
 	rows = pg_run(s, cause, "INSERT INTO received_op (office_id, op_id, "
 	    "hash, result, seq, received_at) VALUES ($1, $2, $3, $4, $5, $6) "
 	    "ON CONFLICT (office_id, op_id) DO NOTHING", "itttii", office,
-	    x->id, x->hash, store_result_name(x->result),
-	    x->parsed ? x->op.seq : 0L, (long)now);
+	    x->id, x->hash, store_result_name(x->result), x->op.seq,
+	    (long)now);
 	if (rows < 0)
 		return STORE_FAILED;
 	if (rows == 1)
@@ -169,10 +180,26 @@ pg_push(struct store *base, long office, struct store_op *ops, size_t count,
 	    "chain_hash = $3 WHERE id = $1", "iit", office, c.seq,
 	    c.hash) < 0)
 		goto rollback;
+	/* The mark moves on over the seqs now held after it, if any. */
+	if (pg_run(s, cause, "UPDATE office SET held_through = (SELECT "
+	    "min(c.s) FROM (SELECT held_through AS s FROM office WHERE id = $1 "
+	    "UNION ALL SELECT seq FROM received_op WHERE office_id = $1 AND "
+	    "seq > (SELECT held_through FROM office WHERE id = $1)) c WHERE NOT "
+	    "EXISTS (SELECT 1 FROM received_op r WHERE r.office_id = $1 AND "
+	    "r.seq = c.s + 1)) WHERE id = $1", "i", office) < 0)
+		goto rollback;
 	if (pg_commit(s, cause) != 0)
 		goto rollback;
 	return 0;
 rollback:
 	pg_rollback(s);
 	return STORE_FAILED;
+}
+
+int
+pg_pushed_through(struct store *base, long office, long *seq, char **cause)
+{
+	*seq = 0;
+	return pg_long(PG(base), seq, cause, "SELECT held_through FROM office "
+	    "WHERE id = $1", "i", office) < 0 ? STORE_FAILED : 0;
 }

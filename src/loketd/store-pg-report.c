@@ -1,4 +1,7 @@
-/* The PostgreSQL engine: the region's report and the change feed. */
+/*
+ * The PostgreSQL engine: the region's report, the events offices pushed
+ * and the change feed as offices read it.
+ */
 #include "config.h"
 
 #include <stdlib.h>
@@ -55,10 +58,15 @@ pg_report(struct store *base, const char *day, const char *office,
 }
 
 /*
- * A cursor comes from the table's identity, a sequence: strictly growing
- * across every loketd. A sequence is not commit order, so whatever adds a
- * change takes the transaction advisory lock PG_CHANGE_LOCK first; then
- * no change with a smaller cursor can commit after a reader passed it.
+ * A page stops after the change that brings its bodies past
+ * STORE_CHANGES_BYTES, counted in SQL (octet_length reads no body), so
+ * that a page of big changes is never fetched whole to be cut here.
+ *
+ * Safe against a cursor that commits late: every writer of the change
+ * table takes PG_CHANGE_LOCK before its INSERT and holds it to its
+ * COMMIT (store-pg.h), so a cursor is drawn only once every smaller
+ * cursor is committed or rolled back; what this SELECT does not see yet
+ * has a cursor above all it sees, and the office asks after its last.
  */
 int
 pg_changes(struct store *base, long after, int limit, json_t **out,
@@ -68,9 +76,12 @@ pg_changes(struct store *base, long after, int limit, json_t **out,
 	json_t		*array, *body;
 	int		 i;
 
-	res = pg_query(PG(base), cause, "SELECT cursor, kind, body FROM change "
-	    "WHERE cursor > $1 ORDER BY cursor LIMIT $2", "ii", after,
-	    (long)limit);
+	res = pg_query(PG(base), cause, "SELECT cursor, kind, body FROM "
+	    "(SELECT cursor, kind, body, sum(octet_length(body)) OVER "
+	    "(ORDER BY cursor) - octet_length(body) AS before FROM change "
+	    "WHERE cursor > $1 ORDER BY cursor LIMIT $2) page WHERE before <= "
+	    "$3 ORDER BY cursor", "iii", after, (long)limit,
+	    STORE_CHANGES_BYTES);
 	if (res == NULL)
 		return STORE_FAILED;
 	array = json_array();
@@ -84,5 +95,32 @@ pg_changes(struct store *base, long after, int limit, json_t **out,
 	}
 	PQclear(res);
 	*out = array;
+	return 0;
+}
+
+int
+pg_events(struct store *base, const char *office,
+    int (*fn)(void *, const struct store_event *), void *arg, char **cause)
+{
+	struct store_event	 e;
+	PGresult		*res;
+	int			 i, stop = 0;
+
+	res = pg_query(PG(base), cause, "SELECT o.code, e.seq, e.op_id, e.at, "
+	    "e.kind, e.body FROM office_event e JOIN office o ON o.id = "
+	    "e.office_id WHERE $1::text IS NULL OR o.code = $1 ORDER BY "
+	    "o.code, e.seq, e.id", "t", office);
+	if (res == NULL)
+		return STORE_FAILED;
+	for (i = 0; !stop && i < PQntuples(res); i++) {
+		e.office = PQgetvalue(res, i, 0);
+		e.seq = pg_num(res, i, 1);
+		e.op_id = PQgetvalue(res, i, 2);
+		e.at = pg_num(res, i, 3);
+		e.kind = PQgetvalue(res, i, 4);
+		e.body = PQgetvalue(res, i, 5);
+		stop = fn(arg, &e);
+	}
+	PQclear(res);
 	return 0;
 }

@@ -1,7 +1,8 @@
 /*
  * The centre's store in a PostgreSQL database: schema, helpers, the
  * centre's settings and its offices. A batch of operations is in
- * store-pg-push.c, reports and the change feed in store-pg-report.c.
+ * store-pg-push.c, reports and the change feed in store-pg-report.c,
+ * publishing in store-pg-feed.c.
  *
  * The schema lives in an existing database (loketd init makes it,
  * loketd migrate brings it up to date); its version is the one row of
@@ -88,7 +89,7 @@ static const char *const pg_migrations[] = {
 	"  found TEXT NOT NULL,"
 	"  found_at BIGINT NOT NULL);"
 	"CREATE INDEX chain_break_office ON chain_break (office_id, day);"
-	/* A sequence, never a clock; see pg_changes for the order. */
+	/* A sequence, never a clock; see PG_CHANGE_LOCK for the order. */
 	"CREATE TABLE change ("
 	"  cursor BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
 	"  kind TEXT NOT NULL,"
@@ -96,7 +97,18 @@ static const char *const pg_migrations[] = {
 	"  at BIGINT NOT NULL);",
 
 	/*
-	 * 2: applications and complaints, as their offices pushed them and
+	 * 2: how far the centre holds each office's operations without a
+	 * gap (store.h: pushed_through), worked out once for what is there.
+	 */
+	"ALTER TABLE office ADD COLUMN held_through BIGINT NOT NULL DEFAULT 0;"
+	"CREATE INDEX received_op_seq ON received_op (office_id, seq);"
+	"UPDATE office SET held_through = (SELECT min(c.s) FROM (SELECT 0 AS s"
+	"  UNION ALL SELECT seq FROM received_op WHERE office_id = office.id) c"
+	"  WHERE NOT EXISTS (SELECT 1 FROM received_op r WHERE r.office_id ="
+	"  office.id AND r.seq = c.s + 1));",
+
+	/*
+	 * 3: applications and complaints, as their offices pushed them and
 	 * as the centre set them, the latest of each by the centre's order.
 	 */
 	"CREATE TABLE record ("
@@ -612,8 +624,9 @@ const struct store_engine store_pg = {
 	pg_push,
 	pg_changes,
 	pg_report,
-	NULL,		/* publish: to come */
-	NULL,		/* events: to come */
+	pg_publish,
+	pg_events,
+	pg_pushed_through,
 	pg_record_get,
 	pg_record_set,
 };

@@ -25,8 +25,18 @@ struct store_pg {
 #define PG(s)	((struct store_pg *)(s))
 
 /*
- * The transaction advisory lock whatever adds to the change table takes
- * first, so that cursors (a sequence) commit in their order.
+ * The rule of the change table: whatever inserts into it takes this
+ * transaction advisory lock first, before the INSERT, in the same
+ * transaction (PostgreSQL holds it to COMMIT or ROLLBACK).
+ *
+ * Why: a cursor comes from a sequence, and a sequence is not commit
+ * order. Without the lock, A draws cursor 7 and B cursor 8, B commits
+ * first, an office reads "after 6", gets 8 and next asks "after 8": 7,
+ * committed a moment later, is never read. With the lock, B cannot draw
+ * 8 before A has committed 7 (or rolled it back, leaving a gap that
+ * nothing will fill), so a reader that sees a cursor sees every smaller
+ * one there will ever be. Readers take no lock. Every loketd must use
+ * the same key, and a hand-made INSERT (psql) must take it too.
  */
 #define PG_CHANGE_LOCK	"SELECT pg_advisory_xact_lock(345131791221)"
 
@@ -56,6 +66,12 @@ int	 pg_push(struct store *, long office, struct store_op *, size_t,
 	     time_t now, char **cause);
 int	 pg_changes(struct store *, long after, int limit, json_t **,
 	     long *last, char **cause);
+int	 pg_pushed_through(struct store *, long office, long *seq,
+	     char **cause);
+int	 pg_publish(struct store *, const char *kind, const char *body,
+	     time_t now, long *cursor, char **cause);
+int	 pg_events(struct store *, const char *office,
+	     int (*)(void *, const struct store_event *), void *, char **cause);
 int	 pg_record_get(struct store *, const char *kind, const char *tracking,
 	     struct store_record *, char **cause);
 int	 pg_record_set(struct store *, const char *kind, const char *tracking,

@@ -40,14 +40,18 @@ sq_received(struct store_sqlite *s, long office, const char *id,
 	return sq_fail(s, rc, cause);
 }
 
-/* Check the op against the office's chain, record a break, move on. */
+/*
+ * Check the op against the office's chain, record a break, move on. An op
+ * older than the chain's head, for a seq the centre has no receipt of,
+ * fills a gap (pushed again after a restore): no break, the head stays.
+ */
 static int
 sq_chain(struct store_sqlite *s, long office, const struct store_op *x,
     time_t now, char **cause)
 {
 	sqlite3_stmt	*stmt;
 	const char	*head;
-	long		 seq = 0;
+	long		 seq = 0, others = 0;
 	char		 expected[SYNC_HASH_HEX] = "", day[11];
 	int		 rc;
 
@@ -62,6 +66,12 @@ sq_chain(struct store_sqlite *s, long office, const struct store_op *x,
 	sq_done(s, stmt);
 	if (rc != SQLITE_ROW)
 		return sq_fail(s, rc, cause);
+	if (x->op.seq <= seq && sq_long(s, &others, cause, "SELECT count(*) "
+	    "FROM received_op WHERE office_id = ?1 AND seq = ?2", "ii", office,
+	    x->op.seq) < 0)
+		return STORE_FAILED;
+	if (x->op.seq <= seq && others == 0)
+		return 0;
 	store_op_day(x, day);
 	if ((x->op.seq != seq + 1 || strcmp(x->op.prev, expected) != 0) &&
 	    sq_run(s, cause, "INSERT INTO chain_break (office_id, seq, day, "
@@ -121,7 +131,7 @@ sq_apply(struct store_sqlite *s, long office, struct store_op *x,
 	return sq_run(s, cause, "INSERT INTO received_op (office_id, op_id, "
 	    "hash, result, seq, received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	    "itttii", office, x->id, x->hash, store_result_name(x->result),
-	    x->parsed ? x->op.seq : 0L, (long)now);
+	    x->op.seq, (long)now);
 }
 
 /* One operation of the batch. */
@@ -164,10 +174,25 @@ sq_push(struct store *base, long office, struct store_op *ops, size_t count,
 		if (sq_push_one(s, office, &ops[i], now, cause) != 0)
 			goto rollback;
 	}
-	if (sq_commit(s, cause) != 0)
+	/* The mark moves on over the seqs now held after it, if any. */
+	if (sq_run(s, cause, "UPDATE office SET held_through = (SELECT "
+	    "min(c.s) FROM (SELECT held_through AS s FROM office WHERE id = ?1 "
+	    "UNION ALL SELECT seq FROM received_op WHERE office_id = ?1 AND "
+	    "seq > (SELECT held_through FROM office WHERE id = ?1)) c WHERE NOT "
+	    "EXISTS (SELECT 1 FROM received_op r WHERE r.office_id = ?1 AND "
+	    "r.seq = c.s + 1)) WHERE id = ?1", "i", office) != 0 ||
+	    sq_commit(s, cause) != 0)
 		goto rollback;
 	return 0;
 rollback:
 	sq_rollback(s);
 	return STORE_FAILED;
+}
+
+int
+sq_pushed_through(struct store *base, long office, long *seq, char **cause)
+{
+	*seq = 0;
+	return sq_long(SQ(base), seq, cause, "SELECT held_through FROM office "
+	    "WHERE id = ?1", "i", office) < 0 ? STORE_FAILED : 0;
 }

@@ -85,9 +85,21 @@ static const char *const sq_migrations[] = {
 	"  body TEXT NOT NULL,"
 	"  at INTEGER NOT NULL);"
 	"PRAGMA user_version = 1;",
+	/*
+	 * 2: how far the centre holds each office's operations without a
+	 * gap (store.h: pushed_through), worked out once for what is there.
+	 */
+	"ALTER TABLE office ADD COLUMN held_through INTEGER NOT NULL "
+	"  DEFAULT 0;"
+	"CREATE INDEX received_op_seq ON received_op (office_id, seq);"
+	"UPDATE office SET held_through = (SELECT min(c.s) FROM (SELECT 0 AS s"
+	"  UNION ALL SELECT seq FROM received_op WHERE office_id = office.id) c"
+	"  WHERE NOT EXISTS (SELECT 1 FROM received_op r WHERE r.office_id ="
+	"  office.id AND r.seq = c.s + 1));"
+	"PRAGMA user_version = 2;",
 
 	/*
-	 * 2: applications and complaints, as their offices pushed them and
+	 * 3: applications and complaints, as their offices pushed them and
 	 * as the centre set them, the latest of each by the centre's order.
 	 */
 	"CREATE TABLE record ("
@@ -100,7 +112,7 @@ static const char *const sq_migrations[] = {
 	"  sealed TEXT,"
 	"  updated_at INTEGER NOT NULL,"
 	"  PRIMARY KEY (kind, tracking));"
-	"PRAGMA user_version = 2;",
+	"PRAGMA user_version = 3;",
 };
 #define SQ_VERSION ((long)(sizeof sq_migrations / sizeof sq_migrations[0]))
 
@@ -634,6 +646,7 @@ const struct store_engine store_sqlite = {
 	sq_report,
 	sq_publish,
 	sq_events,
+	sq_pushed_through,
 	sq_record_get,
 	sq_record_set,
 };

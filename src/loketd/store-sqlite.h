@@ -59,6 +59,8 @@ int	 sq_push(struct store *, long office, struct store_op *, size_t,
 	     time_t now, char **cause);
 int	 sq_changes(struct store *, long after, int limit, json_t **,
 	     long *last, char **cause);
+int	 sq_pushed_through(struct store *, long office, long *seq,
+	     char **cause);
 int	 sq_publish(struct store *, const char *kind, const char *body,
 	     time_t now, long *cursor, char **cause);
 int	 sq_events(struct store *, const char *office,

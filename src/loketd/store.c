@@ -1,6 +1,7 @@
 /* The engine for a --db value, and what every engine shares. */
 #include "config.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,28 @@
 #include "common/log.h"
 #include "common/xmalloc.h"
 #include "loketd/store.h"
+
+/*
+ * Is every function of the engine's table there? Past its name the table
+ * holds function pointers only (store.h), so they are read as an array:
+ * a function added to store.h and left out of an engine is caught here,
+ * when loketd first opens the store, not by a NULL call later.
+ */
+static int
+store_engine_complete(const struct store_engine *engine)
+{
+	const char	*at = (const char *)engine;
+	size_t		 offset;
+	void		 (*function)(void);
+
+	for (offset = offsetof(struct store_engine, open); offset +
+	    sizeof function <= sizeof *engine; offset += sizeof function) {
+		memcpy(&function, at + offset, sizeof function);
+		if (function == NULL)
+			return 0;
+	}
+	return 1;
+}
 
 struct store *
 store_open(const char *where, int mode, char **cause)
@@ -19,6 +42,9 @@ store_open(const char *where, int mode, char **cause)
 	if (strncmp(where, "postgresql://", 13) == 0 ||
 	    strncmp(where, "postgres://", 11) == 0)
 		engine = &store_pg;
+	if (!store_engine_complete(engine))
+		fatal("the %s store engine lacks a function of store.h",
+		    engine->name);
 	if (engine->open(where, mode, &s, cause) != 0)
 		return NULL;
 	s->engine = engine;

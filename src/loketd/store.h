@@ -111,6 +111,7 @@ struct store_report_row {
 	long		 chain_breaks;
 };
 
+/* Past its name, only functions: store_open checks none is NULL. */
 struct store_engine {
 	const char	*name;
 	int	(*open)(const char *where, int mode, struct store **,
@@ -157,6 +158,13 @@ struct store_engine {
 	/* What an office pushed, oldest first (all offices if NULL). */
 	int	(*events)(struct store *, const char *office,
 		    int (*)(void *, const struct store_event *), void *,
+		    char **cause);
+	/*
+	 * The highest seq N such that the centre holds every operation of
+	 * the office from 1 to N (a receipt, whatever its result): after a
+	 * restore from a backup, lower than what the office pushed.
+	 */
+	int	(*pushed_through)(struct store *, long office, long *seq,
 		    char **cause);
 	/* An application or a complaint by kind and number: 1, 0, FAILED. */
 	int	(*record_get)(struct store *, const char *kind,

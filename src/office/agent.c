@@ -2,8 +2,9 @@
  * The sync agent: enrolment, then rounds of push (the outbox in batches,
  * each operation's answer final once the centre gave it) and pull (the
  * centre's changes after the cursor, applied with the cursor in one
- * transaction; a new generation pulls again from the start). Every
- * answer is checked before anything is recorded.
+ * transaction; a new generation pulls again from the start; a centre
+ * that holds fewer of our operations than we pushed gets the rest again).
+ * Every answer is checked before anything is recorded.
  */
 #include "config.h"
 
@@ -347,6 +348,36 @@ agent_apply_page(struct db *db, const struct outbox_state *st,
 }
 
 /*
+ * The centre holds this office's operations only through `through` (it
+ * was restored from a backup, or a replica that had not all of them took
+ * over): the pushed mark goes back there, so that the rest is pushed
+ * again; the centre answers "duplicate" for any it still has.
+ */
+static enum agent_status
+agent_push_back(struct db *db, struct outbox_state *st, const json_t *answer,
+    struct agent_report *r, char **cause)
+{
+	const json_t	*through = json_object_get(answer, "pushed_through");
+	long		 seq;
+
+	/* A centre from before pushed_through says nothing. */
+	if (!json_is_integer(through) ||
+	    (seq = (long)json_integer_value(through)) >= st->pushed)
+		return AGENT_DONE;
+	if (seq < 0) {
+		*cause = agent_garbled(st->centre);
+		return AGENT_UNREACHABLE;
+	}
+	log_info("the centre holds operations through %ld of %ld: pushing "
+	    "the rest again", seq, st->pushed);
+	if (outbox_pushed(db, seq, 0, 0, cause) != 0)
+		return AGENT_DATABASE;
+	r->pushed_back += st->pushed - seq;
+	st->pushed = seq;
+	return AGENT_DONE;
+}
+
+/*
  * Pull one page of changes after the cursor and apply it (office/feed.h);
  * *more if another page may follow. A new generation (the centre was
  * restored from a backup) starts again from the first change, so that
@@ -385,6 +416,8 @@ agent_pull_page(struct db *db, struct outbox_state *st,
 		goto out;
 	}
 	last = (long)json_integer_value(json_object_get(answer, "cursor"));
+	if ((status = agent_push_back(db, st, answer, r, cause)) != AGENT_DONE)
+		goto out;
 	if (st->generation == NULL || strcmp(generation, st->generation) != 0) {
 		log_info("centre generation %s: pulling again in full",
 		    generation);
@@ -436,6 +469,9 @@ agent_round(struct db *db, struct agent_report *r, char **cause)
 		if (!more || ++pages == 1000)
 			break;
 	}
+	/* What the centre had lost goes again in this round. */
+	if (status == AGENT_DONE && r->pushed_back > 0)
+		status = agent_push(db, &st, r, cause);
 	if (status != AGENT_DATABASE && outbox_round(db, time(NULL),
 	    status == AGENT_DONE ? NULL : *cause, r->has_clock ?
 	    &r->clock_offset : NULL, &unrecorded) != 0) {

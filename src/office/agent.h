@@ -27,6 +27,7 @@ struct agent_report {
 	long	 pulled;	/* changes received */
 	long	 kept;		/* of which kept, not applied (kind unknown) */
 	int	 new_generation;	/* the centre was restored: full pull */
+	long	 pushed_back;	/* operations the centre had lost, again */
 	long	 retry_after;	/* seconds the centre asked us to wait */
 	int	 has_clock;	/* the centre said its time */
 	long	 clock_offset;	/* its clock minus the office's, seconds */
