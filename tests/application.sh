@@ -107,7 +107,7 @@ if [ "$swapped" != "$tracking" ]; then
 fi
 L application status 12345 >"$TMP/out" 2>&1
 check "too short: exit 1" $? -eq 1
-contains "... with the form a number has" "$TMP/out" "12 digits, such as 3141-5926-5358"
+contains "... with the form a number has" "$TMP/out" "12 digits, such as 3141-5926-5351"
 # A valid number that is not registered: eleven digits and their check.
 cand=10000000000
 for d in 0 1 2 3 4 5 6 7 8 9; do

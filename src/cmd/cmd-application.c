@@ -72,7 +72,7 @@ cmd_tracking(const char *typed, char *out)
 		break;
 	default:
 		cmd_error(_("A tracking number has 12 digits, such as "
-		    "3141-5926-5358."));
+		    "3141-5926-5351."));
 		break;
 	}
 	return EXIT_FAIL;
@@ -94,7 +94,7 @@ cmd_application_json(const struct cmd_application *c,
 	    (json_int_t)a->created, "updated", (json_int_t)a->updated);
 }
 
-/* "Application 3141-5926-5358 (service): Ready for pickup." and more. */
+/* "Application 3141-5926-5351 (service): Ready for pickup." and more. */
 static void
 cmd_application_print(const struct cmd_application *c,
     const struct application *a)

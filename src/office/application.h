@@ -18,11 +18,11 @@ struct queue_actor;
 
 /*
  * A tracking number is twelve digits, the last a check digit (Verhoeff),
- * shown "3141-5926-5358": a wrong or swapped digit is caught before any
+ * shown "3141-5926-5351": a wrong or swapped digit is caught before any
  * lookup, and a USB scanner reads it from the receipt's barcode.
  */
 #define TRACKING_LENGTH	12
-#define TRACKING_SHOWN	15	/* "3141-5926-5358" and its NUL */
+#define TRACKING_SHOWN	15	/* "3141-5926-5351" and its NUL */
 
 enum application_state {
 	APPLICATION_RECEIVED = 0,

@@ -29,7 +29,7 @@ dialog_tracking(struct dialog *d, const char *typed, char *tracking)
 		return -1;
 	default:
 		dialog_message(d, 1, _("A tracking number has 12 digits, such "
-		    "as 3141-5926-5358."));
+		    "as 3141-5926-5351."));
 		return -1;
 	}
 }
@@ -79,7 +79,7 @@ dialog_status_submit(struct dialog *d, struct dialog_frame *f,
 
 const struct dialog_type dialog_status = {
 	"status", dialog_status_build, NULL, dialog_status_submit,
-	N_("The tracking number has 12 digits, such as 3141-5926-5358, and "
+	N_("The tracking number has 12 digits, such as 3141-5926-5351, and "
 	    "is printed on the receipt the desk gave you. Dashes and spaces "
 	    "do not matter.")
 };
