@@ -44,6 +44,8 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_sync_enrol_entry,	/* before "sync", which would match first */
 	&cmd_sync_status_entry,
 	&cmd_sync_entry,
+	&cmd_notify_status_entry,	/* before "notify" */
+	&cmd_notify_entry,
 };
 #define CMD_COUNT (sizeof cmd_table / sizeof cmd_table[0])
 

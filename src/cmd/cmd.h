@@ -92,5 +92,7 @@ extern const struct cmd_entry cmd_user_list_entry;
 extern const struct cmd_entry cmd_sync_enrol_entry;
 extern const struct cmd_entry cmd_sync_status_entry;
 extern const struct cmd_entry cmd_sync_entry;
+extern const struct cmd_entry cmd_notify_status_entry;
+extern const struct cmd_entry cmd_notify_entry;
 
 #endif
