@@ -151,17 +151,26 @@ notify_compose(enum notify_kind kind, enum lang lang,
 	struct notify_fill	 shorter = *fill;
 	char			*template, *body, *name = NULL;
 	size_t			 keep;
+	int			 ucs2;
 
 	template = i18n_in(lang, notify_kinds[kind].template);
 	body = notify_kinds[kind].fill(template, fill);
 	keep = fill->service != NULL ? text_length(fill->service) : 0;
-	while (!notify_sms_fits(body) && keep > NOTIFY_NAME_SHORTEST) {
+	/* A text that needs UCS-2 goes whole: no name is cut to fit 70. */
+	(void)notify_sms_length(body, &ucs2);
+	while (!ucs2 && !notify_sms_fits(body) &&
+	    keep > NOTIFY_NAME_SHORTEST) {
 		keep--;
 		free(name);
 		name = notify_shorten(fill->service, keep);
 		shorter.service = name;
 		free(body);
 		body = notify_kinds[kind].fill(template, &shorter);
+	}
+	/* Shortening did not make it fit: the whole name, in two parts. */
+	if (!notify_sms_fits(body) && name != NULL) {
+		free(body);
+		body = notify_kinds[kind].fill(template, fill);
 	}
 	free(name);
 	free(template);

@@ -75,7 +75,8 @@ int		 notify_sms_length(const char *, int *ucs2);
 int		 notify_sms_fits(const char *);
 /*
  * The body of a message of this kind in lang, owned. The service's name
- * is shortened until the body fits one SMS, if that can make it fit.
+ * is shortened until a GSM-7 body fits one SMS; one that needs UCS-2
+ * (a character GSM-7 lacks) goes whole, in parts.
  */
 char		*notify_compose(enum notify_kind, enum lang,
 		     const struct notify_fill *);
