@@ -39,7 +39,11 @@ old=$TMP/old.db
 make_db "$old"
 "$LOKET" --db "$old" ticket take kia >/dev/null
 "$LOKET" --db "$old" ticket take kia >/dev/null
-sql "$old" "DROP TABLE outbox; DROP TABLE sync_state; PRAGMA user_version = 4"
+sql "$old" "DROP TABLE outbox; DROP TABLE sync_state; DROP TABLE message;
+	ALTER TABLE ticket DROP COLUMN lang; ALTER TABLE booking DROP COLUMN lang;
+	CREATE TABLE outgoing_message (id INTEGER PRIMARY KEY, ticket_id INTEGER,
+	  phone TEXT, body TEXT, created_at INTEGER, sent_at INTEGER);
+	PRAGMA user_version = 4"
 "$LOKET" --db "$old" ticket take kia >/dev/null
 check "an older database's events are sealed in order with the next one" \
 	"$(sql "$old" "SELECT group_concat(seq || ':' || event_id) FROM \

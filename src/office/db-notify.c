@@ -57,7 +57,8 @@ notify_due(struct db *db, time_t now, char **cause)
 	int	 rc;
 
 	rc = db_query_long(db, &due, cause, "SELECT count(*) FROM message "
-	    "WHERE state = 'waiting' AND next_try <= ?1", "i", (long)now);
+	    "WHERE state = 'waiting' AND next_try <= ?1 AND phone IS NOT NULL",
+	    "i", (long)now);
 	return rc == 1 ? due > 0 : rc;
 }
 
@@ -119,7 +120,7 @@ notify_claim(struct db *db, time_t now, struct notify_message *m,
 	else
 		rc = db_fail(db, rc, cause);
 	sqlite3_finalize(stmt);
-	if (rc < 0 || (rc = db_commit(db, cause) == 0 ? rc : DB_FAILED) < 0)
+	if (rc < 0 || db_commit(db, cause) != 0)
 		goto rollback;
 	return rc;
 
