@@ -33,7 +33,7 @@ keypad() {	# keypad NAME KEY...: digits, * and # only
 }
 title_is() { [ "$(tui_screen "$1" | sed -n 1p)" = "$2" ]; }
 title() { ok "$1" _tui_poll "$TUI_TIMEOUT" title_is "$2" "$3"; }
-q() { sqlite3 "$db" "$1"; }
+q() { sqlite3 -cmd ".timeout 5000" "$db" "$1"; }
 SMS="A text message when your turn is near?"
 CONFIRM="Check before taking the ticket"
 
@@ -76,7 +76,8 @@ ok "... # takes the number, its end confirmed" tui_wait sms "ending in 7890"
 keypad sms 1
 ok "... 1 takes the ticket, keypad only" tui_wait sms "Your number is A-"
 tui_stop sms
-check "the ticket keeps the number and the citizen's language" \
-	"$(q "SELECT phone || ' ' || lang FROM ticket WHERE phone IS NOT NULL")" = "081234567890 en"
+kept=$(q "SELECT phone || ' ' || lang FROM ticket WHERE phone IS NOT NULL")
+check "the ticket keeps the number and the citizen's language ($kept)" \
+	"$kept" = "081234567890 en"
 
 done_testing

@@ -23,7 +23,7 @@ conf() {
 	shift
 	printf '%s\n' "$open" '[notify]' "$@" >"$TMP/$_name.conf"
 }
-q() { sqlite3 "$db" "$1"; }
+q() { sqlite3 -cmd ".timeout 5000" "$db" "$1"; }
 
 # A gateway on a loopback port: gateway_start sets URL and GW_PID.
 GW_PID=
