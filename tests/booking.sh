@@ -9,6 +9,7 @@ make_db "$db"
 out=$TMP/out
 err=$TMP/err
 printf '[office]\nhours = mon-sun 00:00-24:00\n[booking]\nslot_minutes = 30\ncapacity = 2\n' >"$TMP/open.conf"
+printf '%s\n' "$NOTIFY_CONF" >>"$TMP/open.conf"
 L="$LOKET --db $db --lang=en --config $TMP/open.conf"
 
 $L booking slots akta-kelahiran >"$out"
@@ -80,6 +81,7 @@ check "it is marked expired" "$(sqlite3 "$db" "SELECT state FROM booking WHERE c
 jump=$($L booking make kartu-keluarga --at "$later" --json | sed 's/.*"code":"\([^"]*\)".*/\1/')
 sqlite3 "$db" "UPDATE booking SET slot = strftime('%s', 'now') - 600, day = (SELECT day FROM booking WHERE code = '$(echo "$code" | tr -d '-')') WHERE code = '$(echo "$jump" | tr -d '-')'"
 printf '[office]\nhours = mon-sun 00:00-24:00\n[booking]\njump_queue = yes\n' >"$TMP/jump.conf"
+printf '%s\n' "$NOTIFY_CONF" >>"$TMP/jump.conf"
 $LOKET --db "$db" --lang=en --config "$TMP/jump.conf" booking checkin "$jump" >/dev/null
 check "with jump_queue the ticket counts from the booked time" \
 	"$(sqlite3 "$db" "SELECT t.arrived_at = b.slot FROM ticket t JOIN booking b ON b.ticket_id = t.id WHERE b.code = '$(echo "$jump" | tr -d '-')'")" = 1
@@ -93,6 +95,7 @@ kcode=$(sed -n 's/^Code: //p' "$out" | head -n 1)
 printf '2\n7\n%s\n' "$kcode" | $L --line >"$out"
 contains "the kiosk checks the booking in and gives the ticket" "$out" "== Your number is D-00"
 printf '[office]\nhours = mon-sun 00:00-24:00\n[printer]\ntype = text\ndevice = %s\n' "$TMP/paper.txt" >"$TMP/print.conf"
+printf '%s\n' "$NOTIFY_CONF" >>"$TMP/print.conf"
 pcode=$($L booking make kartu-keluarga --at "$first" --json | sed 's/.*"code":"\([^"]*\)".*/\1/')
 printf '2\n7\n%s\n' "$pcode" | $LOKET --db "$db" --lang=en --config "$TMP/print.conf" --line >"$out"
 contains "a check-in at the kiosk prints the ticket too" "$TMP/paper.txt" "Family Card"

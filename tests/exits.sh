@@ -10,6 +10,7 @@ make_db "$db"
 out=$TMP/out
 err=$TMP/err
 printf '[office]\nhours = mon-sun 00:00-24:00\n' >"$TMP/open.conf"
+printf '%s\n' "$NOTIFY_CONF" >>"$TMP/open.conf"
 L="$LOKET --db $db --lang=en --config $TMP/open.conf"
 
 # A service named twice under one counter is the catalog's fault.

@@ -95,6 +95,7 @@ mkdir -p "$TMP/conf.d"
 "$LOKET" --lang=en --config="$TMP/conf.d" --db "$db" queue status 2>"$err"
 check "--config=DIR exits 2" $? -eq 2
 contains "and names the path" "$err" "$TMP/conf.d: it is not a regular file"
+rm -f "$XDG_CONFIG_HOME/loket/loket.conf"	# lib.sh's, with a transport
 mkdir -p "$XDG_CONFIG_HOME/loket/loket.conf"
 "$LOKET" --lang=en --db "$db" queue status 2>"$err"
 check "a directory at the user's config path exits 2" $? -eq 2

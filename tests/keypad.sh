@@ -24,6 +24,7 @@ make_db "$TMP/k.db" || { echo "Bail out! cannot make the database"; exit 1; }
 mkdir -p "$TMP/wav"
 printf '[office]\nhours = mon-sun 00:00-24:00\n[speech]\nsink = wav\ndirectory = %s\n' \
 	"$TMP/wav" >"$TMP/wav.conf"
+printf '%s\n' "$NOTIFY_CONF" >>"$TMP/wav.conf"
 kiosk() {	# kiosk NAME COLS ROWS TERM: the kiosk in English on the test db
 	tui_start "$1" "$2" "$3" "$4" "$LOKET" --db "$TMP/k.db" \
 		--config "$TMP/wav.conf" --log "$TMP/loket.log" --lang=en

@@ -72,18 +72,18 @@ lacks "the whole number is never shown back" "$out" "Text message: to the number
 check "the ticket keeps the phone number" "$(sqlite3 "$db" "SELECT phone FROM ticket WHERE number = 3")" = 081234567890
 "$LOKET" --db "$db" ticket call --counter 1 >/dev/null
 check "a call queues a text message for the next ones with a phone" \
-	"$(sqlite3 "$db" "SELECT count(*) FROM outgoing_message WHERE phone = '081234567890' AND body LIKE '%A-003%'")" = 1
+	"$(sqlite3 "$db" "SELECT count(*) FROM message WHERE phone = '081234567890' AND body LIKE '%A-003%'")" = 1
 ok "counter 1 marks its ticket not present" "$LOKET" --db "$db" ticket noshow \
 	"$(sqlite3 "$db" "SELECT id FROM ticket WHERE state = 'called'")" --counter 1
 ok "and calls the next one" "$LOKET" --db "$db" ticket call --counter 1
-check "each ticket gets one message only" "$(sqlite3 "$db" "SELECT count(*) FROM outgoing_message")" = 1
+check "each ticket gets one message only" "$(sqlite3 "$db" "SELECT count(*) FROM message")" = 1
 # A new day: the tickets with a phone are yesterday's, and retention (once
 # a day) last ran yesterday.
 sqlite3 "$db" "UPDATE ticket SET day = '2026-01-05' WHERE phone IS NOT NULL;
 	UPDATE setting SET value = '2026-01-05' WHERE key = 'retention_day'"
 "$LOKET" --db "$db" ticket take ktp-el-baru >/dev/null
 check "a new day forgets the phone numbers of the days before" "$(sqlite3 "$db" "SELECT count(*) FROM ticket WHERE phone IS NOT NULL")" = 0
-check "... and their messages" "$(sqlite3 "$db" "SELECT count(*) FROM outgoing_message")" = 0
+check "... and their messages" "$(sqlite3 "$db" "SELECT count(*) FROM message")" = 0
 
 printf '2\n3\n1\n1\n' | kiosk >"$out"
 if grep -q "$(printf '\033')" "$out"; then esc=1; else esc=0; fi

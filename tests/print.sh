@@ -11,6 +11,7 @@ err=$TMP/err
 L="$LOKET --db $db --lang=en"
 
 printf '[printer]\ntype = text\ndevice = %s\n' "$TMP/paper.txt" >"$TMP/text.conf"
+printf '%s\n' "$NOTIFY_CONF" >>"$TMP/text.conf"
 $L --config "$TMP/text.conf" ticket take akta-kelahiran --print >"$out" 2>"$err"
 check "a text printer prints and the command exits 0" $? -eq 0
 contains "the paper has the office" "$TMP/paper.txt" "Mal Pelayanan Publik Kabupaten Sukamaju"
@@ -21,6 +22,7 @@ contains "the paper has the time in the office's zone" "$TMP/paper.txt" " WIB"
 check "the paper has a QR code (rows of modules)" "$(grep -c '##  ' "$TMP/paper.txt")" -ge 20
 
 printf '[printer]\ntype = escpos\ncommand = cat > %s\n' "$TMP/paper.bin" >"$TMP/escpos.conf"
+printf '%s\n' "$NOTIFY_CONF" >>"$TMP/escpos.conf"
 $L --config "$TMP/escpos.conf" ticket take akta-kelahiran --print >"$out"
 check "an ESC/POS printer through a command exits 0" $? -eq 0
 check "the ESC/POS ticket starts by resetting the printer (ESC @)" "$(head -c 2 "$TMP/paper.bin" | od -An -tx1 | tr -d ' ')" = 1b40
@@ -28,6 +30,7 @@ check "the ESC/POS ticket holds a raster QR image (GS v 0)" "$(grep -c "$(printf
 check "the ESC/POS ticket ends with a cut (GS V)" "$(tail -c 4 "$TMP/paper.bin" | head -c 2 | od -An -tx1 | tr -d ' ')" = 1d56
 
 printf '[printer]\ntype = escpos\ndevice = /dev/usb/lp-none\n' >"$TMP/missing.conf"
+printf '%s\n' "$NOTIFY_CONF" >>"$TMP/missing.conf"
 $L --config "$TMP/missing.conf" ticket take akta-kelahiran --print >"$out" 2>"$err"
 check "a missing printer exits 5" $? -eq 5
 contains "a missing printer is named" "$err" "There is no printer at /dev/usb/lp-none"
@@ -35,6 +38,7 @@ contains "the ticket is still given" "$out" "Ticket D-003 for Birth Certificate.
 check "the ticket exists in the database" "$(sqlite3 "$db" "SELECT count(*) FROM ticket")" = 3
 
 printf '[printer]\ntype = text\ncommand = echo jammed >&2; exit 3\n' >"$TMP/fail.conf"
+printf '%s\n' "$NOTIFY_CONF" >>"$TMP/fail.conf"
 $L --config "$TMP/fail.conf" ticket take akta-kelahiran --print >"$out" 2>"$err"
 check "a failing print command exits 5" $? -eq 5
 contains "a failing print command is reported" "$err" "The print command failed (status 3)."
@@ -47,6 +51,7 @@ contains "... that the number is valid" "$out" "is valid all the same: please no
 contains "... and shows the number" "$out" "== Your number is D-005 =="
 
 printf '[printer]\ntype = text\ncommand = sleep 60\n' >"$TMP/hang.conf"
+printf '%s\n' "$NOTIFY_CONF" >>"$TMP/hang.conf"
 $L --config "$TMP/hang.conf" ticket take akta-kelahiran --print >"$out" 2>"$err"
 check "a print command that hangs is stopped (exit 5)" $? -eq 5
 contains "... and reported" "$err" "The print command did not finish and was stopped."

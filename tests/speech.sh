@@ -34,6 +34,7 @@ db=$TMP/speech.db
 wav=$TMP/wav
 mkdir -p "$wav"
 printf '[speech]\nsink = wav\ndirectory = %s\n' "$wav" >"$TMP/speech.conf"
+printf '%s\n' "$NOTIFY_CONF" >>"$TMP/speech.conf"
 log=$wav/speech.log
 touch "$log"
 
@@ -255,6 +256,7 @@ tui_stop bk
 # The idle warning is heard.
 printf '[speech]\nsink = wav\ndirectory = %s\n[kiosk]\nidle_timeout = 10\n' \
 	"$wav" >"$TMP/idle.conf"
+printf '%s\n' "$NOTIFY_CONF" >>"$TMP/idle.conf"
 tui_start i 80 24 vt100 "$LOKET" --db "$db" --config "$TMP/idle.conf"
 tui_keys i 2
 must tui_wait i "Main menu"
@@ -292,6 +294,7 @@ tui_stop c
 
 # Word echo: a word is heard when it is finished.
 printf '[speech]\nsink = wav\ndirectory = %s\necho = word\n' "$wav" >"$TMP/word.conf"
+printf '%s\n' "$NOTIFY_CONF" >>"$TMP/word.conf"
 : >"$log"
 tui_start w 80 24 vt100 "$LOKET" --db "$db" --config "$TMP/word.conf"
 tui_keys w 2
@@ -307,6 +310,7 @@ tui_stop w
 
 # Speech off: nothing is spoken and no process runs.
 printf '[speech]\nsink = off\n' >"$TMP/off.conf"
+printf '%s\n' "$NOTIFY_CONF" >>"$TMP/off.conf"
 tui_start quiet 80 24 vt100 "$LOKET" --db "$db" --config "$TMP/off.conf"
 must tui_wait quiet "Selamat datang"
 pid=$(tui_flag quiet '#{pane_pid}')
@@ -387,6 +391,7 @@ check "the kiosk ends normally without its speech program" "$(tui_dead_status no
 tui_stop nop
 
 printf '[speech]\nsink = wav\n' >"$TMP/nodir.conf"
+printf '%s\n' "$NOTIFY_CONF" >>"$TMP/nodir.conf"
 "$LOKET" --db "$db" --lang=en --config "$TMP/nodir.conf" >/dev/null 2>"$TMP/err"
 contains "the wav sink without a directory is refused, naming the fix" "$TMP/err" "sink = wav needs a directory"
 
@@ -397,6 +402,7 @@ dwav=$TMP/desk
 mkdir -p "$dwav"
 dlog=$dwav/speech.log
 printf '[speech]\nsink = wav\ndirectory = %s\n' "$dwav" >"$TMP/desk.conf"
+printf '%s\n' "$NOTIFY_CONF" >>"$TMP/desk.conf"
 tui_start d 80 24 vt100 "$LOKET" --db "$db" --lang en --config "$TMP/desk.conf" desk
 must tui_wait d "Name:"
 pid=$(tui_flag d '#{pane_pid}')
@@ -421,6 +427,7 @@ tui_stop d
 bwav=$TMP/board
 mkdir -p "$bwav"
 printf '[speech]\nsink = wav\ndirectory = %s\n' "$bwav" >"$TMP/board.conf"
+printf '%s\n' "$NOTIFY_CONF" >>"$TMP/board.conf"
 blog=$bwav/speech.log
 board() {	# board NAME: the board in English on the test database
 	tui_start "$1" 80 24 vt100 "$LOKET" --db "$db" --lang en \

@@ -39,7 +39,11 @@ old=$TMP/old.db
 make_db "$old"
 "$LOKET" --db "$old" ticket take kia >/dev/null
 "$LOKET" --db "$old" ticket take kia >/dev/null
-sql "$old" "DROP TABLE centre_holiday; DROP TABLE centre_change; \
+sql "$old" "DROP TABLE message; \
+	ALTER TABLE ticket DROP COLUMN lang; ALTER TABLE booking DROP COLUMN lang; \
+	CREATE TABLE outgoing_message (id INTEGER PRIMARY KEY, ticket_id INTEGER, \
+	  phone TEXT, body TEXT, created_at INTEGER, sent_at INTEGER); \
+	DROP TABLE centre_holiday; DROP TABLE centre_change; \
 	ALTER TABLE event DROP COLUMN booking_id; \
 	DROP TABLE complaint; ALTER TABLE event DROP COLUMN complaint_id; \
 	DROP TABLE application_change; DROP TABLE application; \

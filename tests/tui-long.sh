@@ -16,6 +16,7 @@ sqlite3 "$db" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n
 	service_id = (SELECT id FROM service WHERE code = 'ktp-el-baru')"
 mkdir -p "$TMP/wav"
 printf '[speech]\nsink = wav\ndirectory = %s\n' "$TMP/wav" >"$TMP/speech.conf"
+printf '%s\n' "$NOTIFY_CONF" >>"$TMP/speech.conf"
 
 # open_requirements NAME: the kiosk in English, at the long list.
 open_requirements() {

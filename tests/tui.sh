@@ -13,8 +13,11 @@ fi
 make_db "$TMP/k.db" || { echo "Bail out! cannot make the database"; exit 1; }
 
 printf '[kiosk]\nidle_timeout = 10\nidle_warning = 20\n' >"$TMP/idle.conf"
+printf '%s\n' "$NOTIFY_CONF" >>"$TMP/idle.conf"
 printf '[kiosk]\nexit_secret = 4321\n' >"$TMP/kiosk.conf"
+printf '%s\n' "$NOTIFY_CONF" >>"$TMP/kiosk.conf"
 printf '[kiosk]\nidle_timeout = 60\n' >"$TMP/nosecret.conf"
+printf '%s\n' "$NOTIFY_CONF" >>"$TMP/nosecret.conf"
 
 # The kiosk on the test database, logging to a file, not to syslog.
 kiosk() {

@@ -50,6 +50,8 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_application_list_entry,
 	&cmd_complaint_add_entry,
 	&cmd_complaint_status_entry,
+	&cmd_notify_status_entry,	/* before "notify" */
+	&cmd_notify_entry,
 };
 #define CMD_COUNT (sizeof cmd_table / sizeof cmd_table[0])
 

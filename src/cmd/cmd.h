@@ -103,5 +103,7 @@ extern const struct cmd_entry cmd_application_update_entry;
 extern const struct cmd_entry cmd_application_list_entry;
 extern const struct cmd_entry cmd_complaint_add_entry;
 extern const struct cmd_entry cmd_complaint_status_entry;
+extern const struct cmd_entry cmd_notify_status_entry;
+extern const struct cmd_entry cmd_notify_entry;
 
 #endif

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cmd/config-keys.h"
+#include "office/notify.h"
 #include "office/printer.h"
 #include "office/schedule.h"
 #include "ui/speech.h"
@@ -52,6 +53,9 @@ config_keys_defaults(struct config *c)
 	c->speech_volume = VOICE_VOLUME_DEFAULT;
 	c->speech_kiosk = 1;
 	c->speech_board = 1;
+	c->notify_timeout = 30;
+	c->notify_retry = 30;
+	c->notify_give_up = 24 * 60;
 }
 
 static const struct config_key config_keys_table[] = {
@@ -111,6 +115,29 @@ static const struct config_key config_keys_table[] = {
 	{ "speech", "desk", CONFIG_BOOLEAN, CONFIG_AT(speech_desk), 0, 0 },
 	{ "speech", "board", CONFIG_BOOLEAN, CONFIG_AT(speech_board), 0, 0 },
 	{ "sync", "ca_file", CONFIG_PATH, CONFIG_AT(sync_ca_file), 0, 0 },
+	{ "notify", "transport", CONFIG_CHOICE, CONFIG_AT(notify_transport),
+	  0, 0, notify_transport_names },
+	{ "notify", "url", CONFIG_CHECKED, CONFIG_AT(notify_url), 0, 0,
+	  NULL, notify_check_url },
+	{ "notify", "method", CONFIG_CHOICE, CONFIG_AT(notify_method), 0, 0,
+	  notify_method_names },
+	{ "notify", "body", CONFIG_CHECKED, CONFIG_AT(notify_body), 0, 0,
+	  NULL, notify_check_template },
+	{ "notify", "content_type", CONFIG_STRING,
+	  CONFIG_AT(notify_content_type), 0, 0 },
+	{ "notify", "auth_header", CONFIG_CHECKED,
+	  CONFIG_AT(notify_auth_header), 0, 0, NULL, notify_check_header },
+	{ "notify", "command", CONFIG_STRING, CONFIG_AT(notify_command),
+	  0, 0 },
+	{ "notify", "gammu_inject", CONFIG_PATH,
+	  CONFIG_AT(notify_gammu_inject), 0, 0 },
+	{ "notify", "gammu_config", CONFIG_PATH,
+	  CONFIG_AT(notify_gammu_config), 0, 0 },
+	{ "notify", "timeout", CONFIG_NUMBER, CONFIG_AT(notify_timeout),
+	  1, 600 },
+	{ "notify", "retry", CONFIG_NUMBER, CONFIG_AT(notify_retry), 1, 3600 },
+	{ "notify", "give_up", CONFIG_NUMBER, CONFIG_AT(notify_give_up),
+	  1, 7 * 24 * 60 },
 };
 
 const struct config_schema config_keys_loket = {

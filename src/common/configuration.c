@@ -62,6 +62,13 @@ config_free(struct config *c)
 	free(c->printer_device);
 	free(c->printer_command);
 	free(c->sync_ca_file);
+	free(c->notify_url);
+	free(c->notify_body);
+	free(c->notify_content_type);
+	free(c->notify_auth_header);
+	free(c->notify_command);
+	free(c->notify_gammu_inject);
+	free(c->notify_gammu_config);
 	memset(c, 0, sizeof *c);
 }
 

@@ -65,6 +65,19 @@ struct config {
 
 	/* The sync agent: a CA file for the centre's certificate; NULL. */
 	char		*sync_ca_file;
+	/* Text messages: the transport (office/notify.h) and its settings. */
+	int		 notify_transport;	/* enum notify_transport */
+	char		*notify_url;	/* http: a template */
+	int		 notify_method;	/* http: enum notify_method */
+	char		*notify_body;	/* http: a template */
+	char		*notify_content_type;
+	char		*notify_auth_header;	/* "Name: value" */
+	char		*notify_command;	/* command: run with phone, text */
+	char		*notify_gammu_inject;	/* gammu: gammu-smsd-inject */
+	char		*notify_gammu_config;	/* gammu: its smsdrc */
+	int		 notify_timeout;	/* seconds a try may take */
+	int		 notify_retry;	/* seconds: the first retry's ceiling */
+	int		 notify_give_up;	/* minutes after which to give up */
 };
 
 enum config_type {

@@ -15,6 +15,7 @@
 #include "common/xmalloc.h"
 #include "office/db.h"
 #include "office/feed.h"
+#include "office/notify.h"
 #include "office/outbox.h"
 #include "office/queue.h"
 
@@ -229,7 +230,7 @@ db_queue_centre_holiday(struct db *db, const struct queue_rules *r,
 /*
  * Retention, once a day: phone numbers are kept for their day only, so
  * the first action of a new day forgets the numbers of the days before
- * and their unsent messages. The day it last ran is kept in the database.
+ * and their messages (and those of bookings of the days before). The day it last ran is kept in the database.
  */
 static int
 db_queue_retention(struct db *db, const char *day, char **cause)
@@ -239,8 +240,9 @@ db_queue_retention(struct db *db, const char *day, char **cause)
 		"phone IS NOT NULL",
 		"UPDATE booking SET phone = NULL WHERE day < ?1 AND "
 		"phone IS NOT NULL",
-		"DELETE FROM outgoing_message WHERE ticket_id IN (SELECT id "
-		"FROM ticket WHERE day < ?1)",
+		"DELETE FROM message WHERE ticket_id IN (SELECT id "
+		"FROM ticket WHERE day < ?1) OR booking_id IN (SELECT id "
+		"FROM booking WHERE day < ?1)",
 		"INSERT OR REPLACE INTO setting (key, value) VALUES "
 		"('retention_day', ?1)",
 	};
@@ -334,8 +336,8 @@ queue_take_locked(struct db *db, const struct queue_rules *r,
 		return rc;
 	if (extra != NULL && (extra->phone != NULL || extra->booking != 0) &&
 	    (rc = db_change(db, cause, "UPDATE ticket SET phone = ?2, "
-	    "booking_id = nullif(?3, 0) WHERE id = ?1", "iti", id,
-	    extra->phone, extra->booking)) != 0)
+	    "booking_id = nullif(?3, 0), lang = ?4 WHERE id = ?1", "itit", id,
+	    extra->phone, extra->booking, i18n_code(extra->lang))) != 0)
 		return rc;
 	if ((rc = db_queue_load(db, id, t, cause)) != 1)
 		return rc == 0 ? DB_FAILED : rc;
@@ -464,26 +466,52 @@ db_queue_check_transfer(struct db_queue_act *x)
 
 /*
  * After a call: a text message for everyone with a phone number who is
- * now among the next QUEUE_NOTIFY_AHEAD of that service, once each. The
- * text is composed here, in both languages, since the citizen's is not
- * known; the SMS gateway (a later part) sends what the table holds.
+ * now among the next QUEUE_NOTIFY_AHEAD of that service, once each, in
+ * the language the citizen chose at the kiosk; loket notify sends it.
  */
 #define QUEUE_NOTIFY_AHEAD	3
+
+/* The message for the ticket in this row. */
+static int
+db_queue_notify(struct db_queue_act *x, sqlite3_stmt *stmt)
+{
+	struct notify_fill	 fill;
+	struct ticket		 near;
+	enum lang		 lang = LANG_ID;
+	char			*code, *body;
+	int			 rc;
+
+	memset(&near, 0, sizeof near);
+	near.id = sqlite3_column_int64(stmt, 0);
+	near.letter = db_column_char(stmt, 2);
+	near.number = sqlite3_column_int(stmt, 3);
+	code = db_column_text(stmt, 4);
+	(void)i18n_parse(code, &lang);
+	free(code);
+	memset(&fill, 0, sizeof fill);
+	fill.ticket = queue_ticket_label(&near);
+	body = notify_compose(NOTIFY_QUEUE_NEAR, lang, &fill);
+	rc = notify_add(x->db, NOTIFY_QUEUE_NEAR, near.id, 0, lang,
+	    (const char *)sqlite3_column_text(stmt, 1), body, x->now,
+	    x->cause);
+	free(body);
+	free((char *)fill.ticket);
+	return rc;
+}
 
 static int
 db_queue_after_call(struct db_queue_act *x)
 {
 	sqlite3_stmt	*stmt;
-	struct ticket	 near;
-	char		*in_id, *in_en, *said_id, *said_en, *body, *label;
 	int		 rc;
 
 	x->detail = xasprintf("%d", x->who->counter);
 	if ((rc = db_prepare(x->db, "SELECT t.id, t.phone, s.letter, "
-	    "t.number FROM ticket t JOIN service s ON s.id = t.service_id "
-	    "WHERE t.day = ?1 AND t.service_id = ?2 AND t.state = 'waiting' "
-	    "AND t.phone IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
-	    "outgoing_message m WHERE m.ticket_id = t.id) AND (SELECT "
+	    "t.number, t.lang FROM ticket t JOIN service s ON "
+	    "s.id = t.service_id WHERE t.day = ?1 AND t.service_id = ?2 AND "
+	    "t.state = 'waiting' AND t.phone IS NOT NULL AND NOT EXISTS "
+	    "(SELECT 1 FROM message m WHERE m.kind = 'queue-near' AND "
+	    "m.ticket_id = t.id) AND (SELECT "
 	    "count(*) FROM ticket u WHERE " DB_QUEUE_BEFORE("?3") ") < ?4",
 	    &stmt, x->cause)) != 0)
 		return rc;
@@ -491,35 +519,10 @@ db_queue_after_call(struct db_queue_act *x)
 	sqlite3_bind_int64(stmt, 2, x->before.service);
 	sqlite3_bind_int(stmt, 3, x->rules->priority_bonus);
 	sqlite3_bind_int(stmt, 4, QUEUE_NOTIFY_AHEAD);
-	/* TRANSLATORS: a text message; %s is the ticket, such as A-012. */
-	in_id = i18n_in(LANG_ID, N_("Loket: number %s is nearly called, "
-	    "please come back to the waiting room."));
-	in_en = i18n_in(LANG_EN, N_("Loket: number %s is nearly called, "
-	    "please come back to the waiting room."));
-	memset(&near, 0, sizeof near);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		near.id = sqlite3_column_int64(stmt, 0);
-		near.letter = db_column_char(stmt, 2);
-		near.number = sqlite3_column_int(stmt, 3);
-		label = queue_ticket_label(&near);
-		said_id = xasprintf(in_id, label);
-		said_en = xasprintf(in_en, label);
-		/* The citizen's language is not known: both, Indonesian first. */
-		body = xasprintf("%s %s", said_id, said_en);
-		rc = db_change(x->db, x->cause, "INSERT INTO outgoing_message "
-		    "(ticket_id, phone, body, created_at) VALUES (?1, ?2, ?3, "
-		    "?4)", "itti", near.id,
-		    (const char *)sqlite3_column_text(stmt, 1), body,
-		    (long)x->now);
-		free(body);
-		free(said_en);
-		free(said_id);
-		free(label);
-		if (rc != 0)
+		if ((rc = db_queue_notify(x, stmt)) != 0)
 			break;
 	}
-	free(in_en);
-	free(in_id);
 	sqlite3_finalize(stmt);
 	if (rc == SQLITE_DONE)
 		return 0;

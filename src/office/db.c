@@ -261,6 +261,48 @@ static const char *const db_migrations[] = {
 	"  PRIMARY KEY (generation, cursor));"
 	"ALTER TABLE event ADD COLUMN booking_id INTEGER;"
 	"PRAGMA user_version = 8;",
+
+	/*
+	 * 9: text messages of every kind, each with its own id (a UUID a
+	 * gateway may dedupe by), its citizen's language and where its
+	 * sending stands; the messages of outgoing_message carried over
+	 * (their text holds both languages). A ticket and a booking keep
+	 * the language the citizen chose.
+	 */
+	"CREATE TABLE message ("
+	"  id INTEGER PRIMARY KEY,"
+	"  uuid TEXT NOT NULL UNIQUE,"
+	"  kind TEXT NOT NULL,"
+	"  ticket_id INTEGER REFERENCES ticket(id),"
+	"  booking_id INTEGER REFERENCES booking(id),"
+	"  lang TEXT NOT NULL DEFAULT 'id' CHECK (lang IN ('id', 'en')),"
+	"  phone TEXT,"
+	"  body TEXT NOT NULL,"
+	"  state TEXT NOT NULL DEFAULT 'waiting' CHECK (state IN ('waiting',"
+	"    'sending', 'sent', 'failed')),"
+	"  attempts INTEGER NOT NULL DEFAULT 0,"
+	"  next_try INTEGER NOT NULL DEFAULT 0,"
+	"  last_try INTEGER,"
+	"  last_error TEXT,"
+	"  created_at INTEGER NOT NULL,"
+	"  sent_at INTEGER,"
+	"  UNIQUE (kind, ticket_id),"
+	"  UNIQUE (kind, booking_id));"
+	"CREATE INDEX message_due ON message(state, next_try);"
+	"INSERT INTO message (id, uuid, kind, ticket_id, phone, body, state,"
+	"  next_try, created_at, sent_at) "
+	"SELECT id, (SELECT substr(h, 1, 8) || '-' || substr(h, 9, 4) ||"
+	"  '-4' || substr(h, 14, 3) || '-' ||"
+	"  substr('89ab', 1 + (abs(random()) % 4), 1) || substr(h, 18, 3) ||"
+	"  '-' || substr(h, 21, 12) FROM (SELECT lower(hex(randomblob(16)))"
+	"  AS h WHERE m.id = m.id)), 'queue-near', ticket_id,"
+	"  CASE WHEN sent_at IS NULL THEN phone END, body,"
+	"  CASE WHEN sent_at IS NULL THEN 'waiting' ELSE 'sent' END,"
+	"  created_at, created_at, sent_at FROM outgoing_message m;"
+	"DROP TABLE outgoing_message;"
+	"ALTER TABLE ticket ADD COLUMN lang TEXT;"
+	"ALTER TABLE booking ADD COLUMN lang TEXT;"
+	"PRAGMA user_version = 9;",
 };
 
 /* PRAGMA application_id of Loket's databases: 0x4C4F4B54, "LOKT". */
@@ -495,8 +537,9 @@ db_configure(struct db *db, char **cause)
 		*cause = db_cause(db, SQLITE_READONLY);
 		return -1;
 	}
+	/* secure_delete: a phone number deleted is overwritten in the file. */
 	return db_exec(db, "PRAGMA synchronous = FULL;"
-	    "PRAGMA foreign_keys = ON;", cause);
+	    "PRAGMA foreign_keys = ON;PRAGMA secure_delete = ON;", cause);
 }
 
 /* Apply the migrations the file has not seen yet, each on its own. */

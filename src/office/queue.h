@@ -18,6 +18,7 @@
 
 #include <time.h>
 
+#include "common/i18n.h"
 #include "office/schedule.h"
 
 struct config;
@@ -176,6 +177,7 @@ struct queue_extra {
 	const char	*phone;		/* for a "your turn is near" message */
 	long		 booking;	/* the booking it was checked in from */
 	time_t		 arrived;	/* counts as arrived then; 0: now */
+	enum lang	 lang;		/* the citizen's, for the message */
 };
 /* queue_take with a phone, a booking or an earlier arrival. */
 int		 queue_take_with(struct db *, const struct queue_rules *,

@@ -1,24 +1,20 @@
 /*
- * HTTP requests to the centre, through libcurl. libcurl is loaded at
- * the first request, not linked: it brings some thirty libraries, and
- * every other loket command (a ticket taken from a button box is one
- * process) would pay for loading them at each start. One handle serves
- * every request until sync_http_end, so that a round's batches and
- * pages travel over one connection (one TCP and TLS handshake, which
- * costs seconds on a 2G link).
+ * HTTP requests to the centre, through libcurl, loaded at the first
+ * request (office/curl-load.c). One handle serves every request until
+ * sync_http_end, so that a round's batches and pages travel over one
+ * connection (one TCP and TLS handshake, which costs seconds on a 2G
+ * link).
  */
 #include "config.h"
 
-#include <dlfcn.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
 
-#include <curl/curl.h>
-
 #include "common/i18n.h"
 #include "common/xmalloc.h"
+#include "office/curl-load.h"
 #include "office/sync-http.h"
 #include "sync/gzip.h"
 
@@ -27,55 +23,9 @@
 #define SYNC_HTTP_SLOW_BYTES	64	/* below this many bytes a second */
 #define SYNC_HTTP_SLOW_SECONDS	30	/* for this long: give up */
 
-/* The soname of libcurl 7 and 8, stable since 2006. */
-#define SYNC_HTTP_CURL	"libcurl.so.4"
-
-/* What is used of libcurl, resolved by sync_http_load. */
-static struct {
-	CURL			*(*init)(void);
-	CURLcode		 (*setopt)(CURL *, CURLoption, ...);
-	CURLcode		 (*perform)(CURL *);
-	CURLcode		 (*getinfo)(CURL *, CURLINFO, ...);
-	const char		*(*strerror)(CURLcode);
-	void			 (*cleanup)(CURL *);
-	struct curl_slist	*(*append)(struct curl_slist *, const char *);
-	void			 (*free_all)(struct curl_slist *);
-	time_t			 (*getdate)(const char *, const time_t *);
-} curl;
-
 /* The handle kept between requests, and the CA file it trusts. */
 static CURL	*sync_http_handle;
 static char	*sync_http_ca;
-
-/* Load libcurl once: 0, or -1 with a cause. */
-static int
-sync_http_load(char **cause)
-{
-	static void	*lib;
-
-	if (lib != NULL)
-		return 0;
-	if ((lib = dlopen(SYNC_HTTP_CURL, RTLD_NOW | RTLD_LOCAL)) == NULL) {
-		*cause = xasprintf(_("Cannot load %s, which sync needs: %s"),
-		    SYNC_HTTP_CURL, dlerror());
-		return -1;
-	}
-	*(void **)&curl.init = dlsym(lib, "curl_easy_init");
-	*(void **)&curl.setopt = dlsym(lib, "curl_easy_setopt");
-	*(void **)&curl.perform = dlsym(lib, "curl_easy_perform");
-	*(void **)&curl.getinfo = dlsym(lib, "curl_easy_getinfo");
-	*(void **)&curl.strerror = dlsym(lib, "curl_easy_strerror");
-	*(void **)&curl.cleanup = dlsym(lib, "curl_easy_cleanup");
-	*(void **)&curl.append = dlsym(lib, "curl_slist_append");
-	*(void **)&curl.free_all = dlsym(lib, "curl_slist_free_all");
-	*(void **)&curl.getdate = dlsym(lib, "curl_getdate");
-	if (curl.init == NULL || curl.setopt == NULL || curl.perform == NULL ||
-	    curl.getinfo == NULL || curl.strerror == NULL ||
-	    curl.cleanup == NULL || curl.append == NULL ||
-	    curl.free_all == NULL || curl.getdate == NULL)
-		fatal("%s lacks a function sync needs", SYNC_HTTP_CURL);
-	return 0;
-}
 
 struct sync_http_buffer {
 	char	*data;
@@ -210,7 +160,7 @@ sync_http(const char *url, const char *token, const char *body,
 
 	memset(a, 0, sizeof *a);
 	memset(&b, 0, sizeof b);
-	if (sync_http_load(cause) != 0)
+	if (curl_load(cause) != 0)
 		return -1;
 	if (sync_http_handle == NULL &&
 	    (sync_http_handle = curl.init()) == NULL)

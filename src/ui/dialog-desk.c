@@ -14,6 +14,7 @@
 #include "common/xmalloc.h"
 #include "office/auth.h"
 #include "office/catalog.h"
+#include "office/notify.h"
 #include "office/outbox.h"
 #include "office/queue.h"
 #include "ui/dialog-internal.h"
@@ -289,6 +290,30 @@ dialog_desk_add_sync(struct dialog *d, struct screen *s)
 }
 
 /*
+ * Where the text messages stand, when a transport is set: "Text
+ * messages: 2 waiting, 14 sent, 1 given up."
+ */
+static void
+dialog_desk_add_notify(struct dialog *d, struct screen *s)
+{
+	struct notify_status	 st;
+	char			*cause = NULL, *line;
+
+	if (!notify_enabled(d->config))
+		return;
+	if (notify_status_read(d->db, &st, &cause) == 0) {
+		line = xasprintf(_("Text messages: %ld waiting, %ld sent, %ld "
+		    "given up."), st.count[NOTIFY_WAITING] +
+		    st.count[NOTIFY_SENDING], st.count[NOTIFY_SENT],
+		    st.count[NOTIFY_FAILED]);
+		screen_add_body(s, line);
+		free(line);
+	}
+	free(cause);
+	notify_status_clear(&st);
+}
+
+/*
  * "Ticket A-004 is called." with its lane when it is the priority one, so
  * that the operator sees (and with the voice on, hears) that an elderly,
  * disabled or pregnant citizen or a child is coming. Owned.
@@ -364,6 +389,7 @@ dialog_desk_main_build(struct dialog *d, struct dialog_frame *f,
 		free(cause);
 	dialog_desk_add_figures(d, s, 0);
 	dialog_desk_add_sync(d, s);
+	dialog_desk_add_notify(d, s);
 	for (i = 0; i < sizeof items / sizeof items[0]; i++)
 		screen_add_item(s, _(items[i]));
 }

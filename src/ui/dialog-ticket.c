@@ -12,6 +12,7 @@
 
 #include "common/xmalloc.h"
 #include "office/catalog.h"
+#include "office/notify.h"
 #include "office/queue.h"
 #include "office/ticket-print.h"
 #include "ui/dialog-internal.h"
@@ -37,10 +38,13 @@ dialog_priority_build(struct dialog *d, struct dialog_frame *f,
 		screen_add_item(s, queue_priority_label(p));
 }
 
+/* A text message is offered only when something can send it. */
 static enum dialog_result
 dialog_priority_choose(struct dialog *d, struct dialog_frame *f, size_t n)
 {
-	dialog_push(d, &dialog_ticket_phone_question, f->id, (int)n - 1);
+	dialog_push(d, notify_enabled(d->config) ?
+	    &dialog_ticket_phone_question : &dialog_ticket_confirm, f->id,
+	    (int)n - 1);
 	return DIALOG_CHANGED;
 }
 
@@ -164,6 +168,7 @@ dialog_confirm_choose(struct dialog *d, struct dialog_frame *f, size_t n)
 	(void)n;
 	code = catalog_service_code(d->db, f->id);
 	extra.phone = f->text;
+	extra.lang = d->lang;
 	if (code == NULL || queue_take_with(d->db, d->rules, &kiosk, code,
 	    f->item, time(NULL), &extra, &t, &ahead, &cause) != 0) {
 		dialog_message(d, 1, "%s", code == NULL ?
