@@ -26,8 +26,8 @@ last=$(printf '%s' "$tracking" | cut -c12)
 wrong="$(printf '%s' "$tracking" | cut -c1-11)$(( (last + 1) % 10 ))"
 
 mkdir -p "$TMP/wav"
-printf '[office]\nhours = mon-sun 00:00-24:00\n[speech]\nsink = wav\ndirectory = %s\n' \
-	"$TMP/wav" >"$TMP/wav.conf"
+printf '[office]\nhours = mon-sun 00:00-24:00\n[speech]\nsink = wav\ndirectory = %s\n%s\n' \
+	"$TMP/wav" "$NOTIFY_CONF" >"$TMP/wav.conf"
 kiosk() {	# kiosk NAME COLS ROWS TERM LANG
 	tui_start "$1" "$2" "$3" "$4" "$LOKET" --db "$db" \
 		--config "$TMP/wav.conf" --log "$TMP/loket.log" --lang="$5"
@@ -93,14 +93,18 @@ tui_stop "$s"
 s=kcomplaint
 kiosk "$s" 80 24 linux en
 tui_wait "$s" "Welcome. Choose a language." >/dev/null
-keypad "$s" 2 4 1 1 1 2 1 1
+keypad "$s" 2 4 1 1 1 2 1
+ok "with a transport, a text message for the answer is offered" \
+	tui_wait "$s" "Do you want a text message when your complaint"
+keypad "$s" 2 0 8 1 2 9 8 7 6 5 4 3 2 '#' 1
 ok "a complaint filed with the keypad alone" tui_wait "$s" "Complaint number: "
 number=$(tui_screen "$s" | sed -n 's/.*Complaint number: \([0-9-]*\).*/\1/p')
 ok "... the number is heard" _tui_poll "$TUI_TIMEOUT" grep -qF \
 	"Your complaint is filed" "$TMP/wav/speech.log"
-check "... and stored, about an officer's conduct" "$(sqlite3 "$db" \
-	"SELECT kind FROM complaint WHERE tracking = '$(printf '%s' "$number" |
-	tr -d -)'")" = conduct
+check "... and stored, about an officer's conduct, with the phone" \
+	"$(sqlite3 "$db" "SELECT kind || ' ' || phone FROM complaint WHERE \
+	tracking = '$(printf '%s' "$number" | tr -d -)'")" = \
+	"conduct 081298765432"
 keypad "$s" 1
 tui_wait "$s" "Welcome. Choose a language." >/dev/null
 keypad "$s" 2 4 2

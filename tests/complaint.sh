@@ -77,7 +77,7 @@ L complaint add --kind slow >"$TMP/out" 2>&1
 check "--service is required: exit 2" $? -eq 2
 
 # The kiosk in line mode: Complaints, a service, a kind, no words, file.
-printf '2\n4\n1\n1\n1\n1\n1\n1\n' | "$LOKET" --db "$db" --line >"$TMP/line" 2>&1
+printf '2\n4\n1\n1\n1\n1\n1\n1\n1\n' | "$LOKET" --db "$db" --line >"$TMP/line" 2>&1
 contains "line mode: the complaints menu" "$TMP/line" "1. File a complaint"
 contains "... what it is about" "$TMP/line" "2. An officer's conduct"
 contains "... filed, with its number" "$TMP/line" "Complaint number: "

@@ -10,8 +10,8 @@
 db=$TMP/desk.db
 make_db "$db"
 echo "rahasia123" | "$LOKET" --db "$db" user add ani >/dev/null
-printf '[printer]\ntype = text\ndevice = %s\n' "$TMP/receipt.txt" \
-	>"$TMP/print.conf"
+printf '[printer]\ntype = text\ndevice = %s\n%s\n' "$TMP/receipt.txt" \
+	"$NOTIFY_CONF" >"$TMP/print.conf"
 desk() { # desk LINE...: a desk session in English fed those lines
 	printf '%s\n' ani rahasia123 1 "$@" |
 		"$LOKET" --db "$db" --config "$TMP/print.conf" --lang=en desk \
@@ -67,6 +67,25 @@ check "... with the note" "$(sql "SELECT state || '|' || note FROM application")
 "$LOKET" --db "$db" --lang=en application status "$tracking" >"$TMP/status"
 contains "the kiosk's status shows which documents" "$TMP/status" \
 	"Note: Fotokopi KK — 2 lembar"
+
+# Documents needed: the applicant who gave a phone gets a text message.
+check "a text message says which documents are needed" \
+	"$(sql "SELECT count(*) FROM message WHERE kind = 'documents-needed' \
+	AND phone = '081234567890' AND body LIKE '%Fotokopi KK — 2 lembar%' \
+	AND body LIKE '%$shown%'")" = 1
+
+# An office that cannot send text messages asks for no phone.
+printf '[printer]\ntype = none\n[notify]\ntransport = none\n' >"$TMP/none.conf"
+printf '%s\n' ani rahasia123 1 9 4 1 1 Budi 3201011203850001 9 1 |
+	"$LOKET" --db "$db" --config "$TMP/none.conf" --lang=en desk \
+	>"$TMP/out" 2>&1
+lacks "without a transport, the desk asks for no phone" "$TMP/out" \
+	"Does the applicant want a text message"
+contains "... and goes on to the requirements" "$TMP/out" \
+	"Which requirements were handed in?"
+check "... the application is registered without one" \
+	"$(sql "SELECT count(*) FROM application WHERE name = 'Budi' AND \
+	phone IS NULL")" = 1
 
 # In Indonesian, the same screens.
 printf '%s\n' ani rahasia123 1 9 |

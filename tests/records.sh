@@ -29,7 +29,8 @@ check "an application registered at the office ($app)" -n "$app"
 ok "... the desk starts processing it" L application update "$app" \
 	--state processing
 comp=$(L complaint add --service kia --kind fee --text "Diminta Rp50.000" \
-	--json | sed -n 's/.*"tracking":"\([0-9]*\)".*/\1/p')
+	--phone 081298765432 --json |
+	sed -n 's/.*"tracking":"\([0-9]*\)".*/\1/p')
 check "a complaint filed at the office ($comp)" -n "$comp"
 ok "sync pushes them" L sync
 check "the centre knows the application, in process" \
@@ -95,6 +96,14 @@ contains "... and the history keeps the desk's change" "$TMP/status" \
 check "... and the centre's, said to come from it" \
 	"$(sql "SELECT count(*) FROM application_change WHERE source = \
 	'centre' AND state = 'ready'")" = 1
+check "the applicant's text message says where to pick it up" \
+	"$(sql "SELECT count(*) FROM message WHERE kind = 'application-ready' \
+	AND phone = '081234567890' AND body LIKE '%Loket 2 — lantai 1%'")" = 1
+check "the complainant's text message says there is an answer" \
+	"$(sql "SELECT count(*) FROM message WHERE kind = \
+	'complaint-answered' AND phone = '081298765432'")" = 1
+check "... and the complaint forgets the phone (the message keeps it)" \
+	"$(sql "SELECT count(*) FROM complaint WHERE phone IS NULL")" = 1
 L complaint status "$comp" >"$TMP/status"
 contains "the complaint shows the centre's answer" "$TMP/status" \
 	"Answer: Pungutan itu tidak sah; petugas sudah ditegur."
@@ -112,5 +121,7 @@ ok "... sync" L sync
 check "the centre's record follows the latest change it received" \
 	"$(centre_sql "$centre" "SELECT state FROM record WHERE tracking = \
 	'$app'")" = handed-over
+check "handed over, the application forgets the phone" \
+	"$(sql "SELECT count(*) FROM application WHERE phone IS NULL")" = 1
 
 done_testing

@@ -157,6 +157,7 @@ cmd_application_add_exec(const struct config *config, int argc, char **argv)
 		return status;
 	schedule_day(&c.rules.schedule, time(NULL), day);
 	f.day = day;
+	f.lang = config->lang;
 	if ((rc = application_add(c.db, &c.who, &f, time(NULL), &a,
 	    &cause)) != 0) {
 		cmd_error("%s", cause);

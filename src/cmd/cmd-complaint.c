@@ -112,6 +112,7 @@ cmd_complaint_add_exec(const struct config *config, int argc, char **argv)
 	cmd_queue_actor(&who, 0);
 	schedule_day(&rules.schedule, time(NULL), day);
 	f.day = day;
+	f.lang = config->lang;
 	if ((rc = complaint_add(db, &who, &f, time(NULL), &c, &cause)) != 0) {
 		cmd_error("%s", cause);
 		free(cause);

@@ -42,6 +42,7 @@ struct application_form {
 	const char	*phone;		/* NULL: no text messages */
 	const char	*handed_in;	/* requirement numbers: "1,3"; NULL */
 	const char	*day;		/* the office-local day, YYYY-MM-DD */
+	enum lang	 lang;		/* of its text messages */
 };
 
 struct application {

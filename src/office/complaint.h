@@ -40,6 +40,7 @@ struct complaint_form {
 	const char		*text;		/* NULL or "": none */
 	const char		*phone;		/* NULL: anonymous */
 	const char		*day;		/* office-local YYYY-MM-DD */
+	enum lang		 lang;		/* of its text message */
 };
 
 struct complaint {

@@ -20,6 +20,7 @@
 #include "office/application.h"
 #include "office/db.h"
 #include "office/form.h"
+#include "office/notify.h"
 #include "office/outbox.h"
 #include "office/queue.h"
 
@@ -151,6 +152,61 @@ db_application_form(const struct application_form *f,
 	return db_application_handed_in(f->handed_in, cause);
 }
 
+/*
+ * The text message a state brings, when the applicant gave a phone, in
+ * the caller's transaction; a final state forgets the phone (nothing
+ * more will be sent): 0 or DB_FAILED.
+ */
+static int
+db_application_notify(struct db *db, long id, enum application_state to,
+    time_t now, char **cause)
+{
+	struct notify_fill	 fill;
+	sqlite3_stmt		*stmt;
+	enum notify_kind	 kind;
+	enum lang		 citizen;
+	char			 shown[TRACKING_SHOWN], *body, *phone = NULL;
+	char			*note = NULL, *lang = NULL;
+	int			 rc;
+
+	if (to == APPLICATION_HANDED_OVER || to == APPLICATION_REJECTED)
+		return db_change(db, cause, "UPDATE application SET phone = "
+		    "NULL WHERE id = ?1", "i", id);
+	if (to == APPLICATION_READY)
+		kind = NOTIFY_APPLICATION_READY;
+	else if (to == APPLICATION_DOCUMENTS_NEEDED)
+		kind = NOTIFY_DOCUMENTS_NEEDED;
+	else
+		return 0;
+	if ((rc = db_prepare(db, "SELECT tracking, note, phone, lang FROM "
+	    "application WHERE id = ?1 AND phone IS NOT NULL", &stmt,
+	    cause)) != 0)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, id);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		tracking_format((const char *)sqlite3_column_text(stmt, 0),
+		    shown);
+		note = db_column_text(stmt, 1);
+		phone = db_column_text(stmt, 2);
+		lang = db_column_text(stmt, 3);
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? 0 : db_fail(db, rc, cause);
+	memset(&fill, 0, sizeof fill);
+	fill.tracking = shown;
+	fill.note = note;
+	if (i18n_parse(lang, &citizen) != 0)
+		citizen = LANG_ID;
+	body = notify_compose(kind, citizen, &fill);
+	rc = notify_add(db, kind, 0, 0, citizen, phone, body, now, cause);
+	free(body);
+	free(note);
+	free(phone);
+	free(lang);
+	return rc;
+}
+
 int
 tracking_new(struct db *db, char out[TRACKING_LENGTH + 1], char **cause)
 {
@@ -207,8 +263,8 @@ application_add(struct db *db, const struct queue_actor *who,
 	status = DB_FAILED;
 	if (db_prepare(db, "INSERT INTO application (tracking, service_id, "
 	    "day, name, nik_masked, handed_in, phone, sealed, created_at, "
-	    "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) "
-	    "RETURNING id", &stmt, cause) != 0)
+	    "updated_at, lang) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, "
+	    "?10) RETURNING id", &stmt, cause) != 0)
 		goto rollback;
 	sqlite3_bind_text(stmt, 1, out->tracking, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 2, service);
@@ -220,6 +276,7 @@ application_add(struct db *db, const struct queue_actor *who,
 	sqlite3_bind_text(stmt, 7, phone, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 8, sealed, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 9, now);
+	sqlite3_bind_text(stmt, 10, i18n_code(f->lang), -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
 		out->id = sqlite3_column_int64(stmt, 0);
 	sqlite3_finalize(stmt);
@@ -317,7 +374,8 @@ application_update(struct db *db, const struct queue_actor *who,
 	    application_state_name(to), out->note, (long)now, out->id)) != 0 ||
 	    (status = db_application_event(db, who, now, out->id,
 	    "application-update", out, out->service_code, cause)) != 0 ||
-	    (status = db_commit(db, cause)) != 0)
+	    (status = db_application_notify(db, out->id, to, now,
+	    cause)) != 0 || (status = db_commit(db, cause)) != 0)
 		goto rollback;
 	log_info("application %s is %s", tracking, application_state_name(to));
 	return 0;
@@ -345,9 +403,13 @@ application_from_centre(struct db *db, const char *tracking,
 		return rc;
 	if (rc == 0)
 		return DB_REFUSED;	/* another office's */
-	return db_change(db, cause, "INSERT INTO application_change "
+	if ((rc = db_change(db, cause, "INSERT INTO application_change "
 	    "(application_id, at, state, note, actor, source) VALUES (?1, ?2, "
-	    "?3, ?4, 'centre', 'centre')", "iitt", id, (long)at, state, note);
+	    "?3, ?4, 'centre', 'centre')", "iitt", id, (long)at, state,
+	    note)) != 0)
+		return rc;
+	return db_application_notify(db, id, application_state_parse(state),
+	    time(NULL), cause);
 }
 
 int

@@ -17,6 +17,7 @@
 #include "office/complaint.h"
 #include "office/db.h"
 #include "office/form.h"
+#include "office/notify.h"
 #include "office/outbox.h"
 #include "office/queue.h"
 
@@ -116,10 +117,10 @@ complaint_add(struct db *db, const struct queue_actor *who,
 	out->created = now;
 	if ((status = db_query_long(db, &out->id, cause, "INSERT INTO "
 	    "complaint (tracking, service_id, day, kind, text, phone, sealed, "
-	    "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
-	    "tittttti", out->tracking, service, f->day,
+	    "created_at, lang) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+	    "RETURNING id", "titttttit", out->tracking, service, f->day,
 	    complaint_kind_name(f->kind), out->text, phone, sealed,
-	    (long)now)) != 1) {
+	    (long)now, i18n_code(f->lang))) != 1) {
 		status = DB_FAILED;
 		goto rollback;
 	}
@@ -159,14 +160,56 @@ complaint_find(struct db *db, const char *tracking, enum lang lang,
 	return rc == SQLITE_DONE ? 0 : db_fail(db, rc, cause);
 }
 
+/*
+ * "Your complaint has an answer" to the phone given with it, which is
+ * then forgotten (the message keeps it until it is sent), in the
+ * caller's transaction: 0 or DB_FAILED.
+ */
+static int
+db_complaint_notify(struct db *db, long id, time_t now, char **cause)
+{
+	struct notify_fill	 fill;
+	sqlite3_stmt		*stmt;
+	enum lang		 citizen;
+	char			 shown[TRACKING_SHOWN], *body, *phone, *lang;
+	int			 rc;
+
+	if ((rc = db_prepare(db, "SELECT tracking, phone, lang FROM complaint "
+	    "WHERE id = ?1 AND phone IS NOT NULL", &stmt, cause)) != 0)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, id);
+	if ((rc = sqlite3_step(stmt)) != SQLITE_ROW) {
+		sqlite3_finalize(stmt);
+		return rc == SQLITE_DONE ? 0 : db_fail(db, rc, cause);
+	}
+	tracking_format((const char *)sqlite3_column_text(stmt, 0), shown);
+	phone = db_column_text(stmt, 1);
+	lang = db_column_text(stmt, 2);
+	sqlite3_finalize(stmt);
+	if (i18n_parse(lang, &citizen) != 0)
+		citizen = LANG_ID;
+	memset(&fill, 0, sizeof fill);
+	fill.tracking = shown;
+	body = notify_compose(NOTIFY_COMPLAINT_ANSWERED, citizen, &fill);
+	rc = notify_add(db, NOTIFY_COMPLAINT_ANSWERED, 0, 0, citizen, phone,
+	    body, now, cause);
+	if (rc == 0)
+		rc = db_change(db, cause, "UPDATE complaint SET phone = NULL "
+		    "WHERE id = ?1", "i", id);
+	free(body);
+	free(phone);
+	free(lang);
+	return rc;
+}
+
 int
 complaint_answered(struct db *db, const char *tracking, const char *answer,
     time_t at, char **cause)
 {
-	long	 found;
+	long	 id;
 	int	 rc;
 
-	if ((rc = db_query_long(db, &found, cause, "UPDATE complaint SET "
+	if ((rc = db_query_long(db, &id, cause, "UPDATE complaint SET "
 	    "state = 'answered', answer = ?2, answered_at = ?3 WHERE tracking "
 	    "= ?1 RETURNING id", "tti", tracking, answer, (long)at)) < 0)
 		return rc;
@@ -175,5 +218,5 @@ complaint_answered(struct db *db, const char *tracking, const char *answer,
 		    tracking);
 		return DB_REFUSED;
 	}
-	return 0;
+	return db_complaint_notify(db, id, time(NULL), cause);
 }

@@ -303,6 +303,16 @@ static const char *const db_migrations[] = {
 	"ALTER TABLE ticket ADD COLUMN lang TEXT;"
 	"ALTER TABLE booking ADD COLUMN lang TEXT;"
 	"PRAGMA user_version = 9;",
+
+	/*
+	 * 10: the language an application or a complaint was made in, for
+	 * its text messages.
+	 */
+	"ALTER TABLE application ADD COLUMN lang TEXT NOT NULL DEFAULT 'id' "
+	"CHECK (lang IN ('id', 'en'));"
+	"ALTER TABLE complaint ADD COLUMN lang TEXT NOT NULL DEFAULT 'id' "
+	"CHECK (lang IN ('id', 'en'));"
+	"PRAGMA user_version = 10;",
 };
 
 /* PRAGMA application_id of Loket's databases: 0x4C4F4B54, "LOKT". */

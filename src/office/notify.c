@@ -42,6 +42,18 @@ notify_fill_booking(const char *template, const struct notify_fill *f)
 	return xasprintf(template, f->service, f->when, f->code);
 }
 
+static char *
+notify_fill_note(const char *template, const struct notify_fill *f)
+{
+	return xasprintf(template, f->tracking, f->note);
+}
+
+static char *
+notify_fill_tracking(const char *template, const struct notify_fill *f)
+{
+	return xasprintf(template, f->tracking);
+}
+
 /* Every kind of message: its name in the table and its text. */
 static const struct {
 	const char	*name;
@@ -57,6 +69,20 @@ static const struct {
 	     * and the booking's code. Keep it under 160 characters. */
 	    N_("Loket: your booking for %s is tomorrow at %s. Code %s: type "
 	    "it at the kiosk when you arrive."), notify_fill_booking },
+	[NOTIFY_APPLICATION_READY] = { "application-ready",
+	    /* TRANSLATORS: a text message: the tracking number and where
+	     * to pick it up. Keep it short. */
+	    N_("Loket: application %s is ready. Pick it up at %s with your "
+	    "receipt and KTP."), notify_fill_note },
+	[NOTIFY_DOCUMENTS_NEEDED] = { "documents-needed",
+	    /* TRANSLATORS: a text message: the tracking number and which
+	     * documents. Keep it short. */
+	    N_("Loket: application %s needs: %s. Please bring them to the "
+	    "office."), notify_fill_note },
+	[NOTIFY_COMPLAINT_ANSWERED] = { "complaint-answered",
+	    /* TRANSLATORS: a text message: the complaint's number. */
+	    N_("Loket: your complaint %s has an answer. Read it at the kiosk: "
+	    "Complaints, then 2."), notify_fill_tracking },
 };
 
 const char *

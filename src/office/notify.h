@@ -1,6 +1,7 @@
 /*
  * Text messages to citizens: "your turn is near", a booking's reminder
- * the day before. The queue and the bookings write them into the message
+ * the day before, an application ready or needing documents, a
+ * complaint answered. The queue and the bookings write them into the message
  * table (db-notify.c); a sender (loket notify) hands each to the
  * transport chosen in [notify] of loket.conf - an HTTP gateway
  * (notify-http.c), a GSM modem through gammu-smsd, or a command
@@ -41,6 +42,9 @@ extern const char *const notify_method_names[];
 enum notify_kind {
 	NOTIFY_QUEUE_NEAR = 0,	/* a ticket's turn is near */
 	NOTIFY_BOOKING_REMINDER,	/* a booking tomorrow */
+	NOTIFY_APPLICATION_READY,	/* ready for pickup, where */
+	NOTIFY_DOCUMENTS_NEEDED,	/* an application needs documents */
+	NOTIFY_COMPLAINT_ANSWERED,	/* a complaint has an answer */
 	NOTIFY_KIND_COUNT
 };
 const char	*notify_kind_name(enum notify_kind);
@@ -60,6 +64,8 @@ struct notify_fill {
 	const char	*service;	/* in the citizen's language */
 	const char	*code;		/* a booking's code, as shown */
 	const char	*when;		/* "09:30" */
+	const char	*tracking;	/* an application's or complaint's, shown */
+	const char	*note;		/* where, or which documents */
 };
 
 #define NOTIFY_SMS_GSM		160	/* GSM-7 septets in one SMS */

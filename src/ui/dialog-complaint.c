@@ -14,6 +14,7 @@
 #include "common/xmalloc.h"
 #include "office/catalog.h"
 #include "office/complaint.h"
+#include "office/notify.h"
 #include "office/queue.h"
 #include "ui/dialog-internal.h"
 
@@ -24,6 +25,26 @@ extern const struct dialog_type dialog_complaint_result;
 extern const struct dialog_type dialog_complaint_check;
 extern const struct dialog_type dialog_complaint_answer;
 extern const struct dialog_type dialog_complaint_further;
+extern const struct dialog_type dialog_complaint_phone_choice;
+extern const struct dialog_type dialog_complaint_phone;
+
+/*
+ * After the words: a text message when answered, if the office can send
+ * one; the confirmation otherwise. text is the complaint's, or NULL.
+ */
+static void
+dialog_complaint_next(struct dialog *d, struct dialog_frame *f,
+    const char *text)
+{
+	struct dialog_frame	*next;
+
+	free(d->draft.phone);
+	d->draft.phone = NULL;
+	next = dialog_push(d, notify_enabled(d->config) ?
+	    &dialog_complaint_phone_choice : &dialog_complaint_confirm, f->id,
+	    f->item);
+	next->text = text != NULL ? xstrdup(text) : NULL;
+}
 
 static void
 dialog_complaints_build(struct dialog *d, struct dialog_frame *f,
@@ -105,8 +126,10 @@ static enum dialog_result
 dialog_complaint_text_choice_choose(struct dialog *d, struct dialog_frame *f,
     size_t n)
 {
-	dialog_push(d, n == 1 ? &dialog_complaint_confirm :
-	    &dialog_complaint_text, f->id, f->item);
+	if (n == 1)
+		dialog_complaint_next(d, f, NULL);
+	else
+		dialog_push(d, &dialog_complaint_text, f->id, f->item);
 	return DIALOG_CHANGED;
 }
 
@@ -131,16 +154,79 @@ static enum dialog_result
 dialog_complaint_text_submit(struct dialog *d, struct dialog_frame *f,
     const char *text)
 {
-	struct dialog_frame	*next;
-
-	next = dialog_push(d, &dialog_complaint_confirm, f->id, f->item);
-	next->text = xstrdup(text);
+	dialog_complaint_next(d, f, text);
 	return DIALOG_CHANGED;
 }
 
 const struct dialog_type dialog_complaint_text = {
 	"complaint-text", dialog_complaint_text_build, NULL,
 	dialog_complaint_text_submit, NULL
+};
+
+static void
+dialog_complaint_phone_choice_build(struct dialog *d, struct dialog_frame *f,
+    struct screen *s)
+{
+	(void)d;
+	(void)f;
+	screen_set_title(s, _("Your complaint"));
+	screen_set_prompt(s, _("Do you want a text message when your complaint "
+	    "is answered? Without one, your complaint stays anonymous."));
+	screen_add_item(s, _("No, stay anonymous"));
+	screen_add_item(s, _("Yes: type my phone number"));
+}
+
+static enum dialog_result
+dialog_complaint_phone_choice_choose(struct dialog *d, struct dialog_frame *f,
+    size_t n)
+{
+	struct dialog_frame	*next;
+
+	next = dialog_push(d, n == 1 ? &dialog_complaint_confirm :
+	    &dialog_complaint_phone, f->id, f->item);
+	next->text = f->text != NULL ? xstrdup(f->text) : NULL;
+	return DIALOG_CHANGED;
+}
+
+const struct dialog_type dialog_complaint_phone_choice = {
+	"complaint-phone-choice", dialog_complaint_phone_choice_build,
+	dialog_complaint_phone_choice_choose, NULL, NULL
+};
+
+static void
+dialog_complaint_phone_build(struct dialog *d, struct dialog_frame *f,
+    struct screen *s)
+{
+	(void)d;
+	(void)f;
+	screen_set_title(s, _("Your complaint"));
+	screen_set_prompt(s, _("Type your mobile number, such as "
+	    "081234567890, then press #."));
+	screen_set_field(s, FIELD_DIGITS, _("Phone"), 15);
+	s->field_personal = 1;
+}
+
+static enum dialog_result
+dialog_complaint_phone_submit(struct dialog *d, struct dialog_frame *f,
+    const char *phone)
+{
+	struct dialog_frame	*next;
+
+	if (!queue_phone_valid(phone)) {
+		dialog_message(d, 1, _("That is not a mobile number: type 8 to "
+		    "15 digits starting with 0, such as 081234567890."));
+		return DIALOG_CHANGED;
+	}
+	free(d->draft.phone);
+	d->draft.phone = xstrdup(phone);
+	next = dialog_push(d, &dialog_complaint_confirm, f->id, f->item);
+	next->text = f->text != NULL ? xstrdup(f->text) : NULL;
+	return DIALOG_CHANGED;
+}
+
+const struct dialog_type dialog_complaint_phone = {
+	"complaint-phone", dialog_complaint_phone_build, NULL,
+	dialog_complaint_phone_submit, NULL
 };
 
 static void
@@ -161,6 +247,11 @@ dialog_complaint_confirm_build(struct dialog *d, struct dialog_frame *f,
 	if (f->text != NULL) {
 		line = xasprintf(_("Text: %s"), f->text);
 		screen_add_body(s, line);
+		free(line);
+	}
+	if (d->draft.phone != NULL) {
+		line = xasprintf(_("Text message to: %s"), d->draft.phone);
+		screen_add_personal(s, line);
 		free(line);
 	}
 	screen_set_prompt(s, _("Nothing is sent until you press 1."));
@@ -186,7 +277,9 @@ dialog_complaint_confirm_choose(struct dialog *d, struct dialog_frame *f,
 	form.service = code;
 	form.kind = f->item;
 	form.text = f->text;
+	form.phone = d->draft.phone;
 	form.day = day;
+	form.lang = d->lang;
 	if (complaint_add(d->db, &kiosk, &form, time(NULL), &c, &cause) != 0) {
 		dialog_message(d, 1, "%s", cause);
 		free(cause);
@@ -194,6 +287,8 @@ dialog_complaint_confirm_choose(struct dialog *d, struct dialog_frame *f,
 		return DIALOG_CHANGED;
 	}
 	free(code);
+	free(d->draft.phone);
+	d->draft.phone = NULL;
 	result = dialog_push(d, &dialog_complaint_result, 0, 0);
 	result->text = xstrdup(c.tracking);
 	complaint_clear(&c);
@@ -203,8 +298,8 @@ dialog_complaint_confirm_choose(struct dialog *d, struct dialog_frame *f,
 const struct dialog_type dialog_complaint_confirm = {
 	"complaint-confirm", dialog_complaint_confirm_build,
 	dialog_complaint_confirm_choose, NULL,
-	N_("Your complaint is anonymous: no name and no number of yours is "
-	    "kept.")
+	N_("No name is kept. A phone number, if you gave one, is used only "
+	    "for the text message and then deleted.")
 };
 
 static void

@@ -22,6 +22,7 @@
 #include "office/application.h"
 #include "office/catalog.h"
 #include "office/form.h"
+#include "office/notify.h"
 #include "office/queue.h"
 #include "office/ticket-print.h"
 #include "ui/dialog-internal.h"
@@ -124,7 +125,9 @@ dialog_desk_app_nik_submit(struct dialog *d, struct dialog_frame *f,
 		free(cause);
 		return DIALOG_CHANGED;
 	}
-	dialog_push(d, &dialog_desk_app_phone_choice, 0, 0);
+	/* A phone only when the office can send text messages. */
+	dialog_push(d, notify_enabled(d->config) ?
+	    &dialog_desk_app_phone_choice : &dialog_desk_app_handed, 0, 0);
 	return DIALOG_CHANGED;
 }
 
@@ -282,6 +285,7 @@ dialog_desk_app_register(struct dialog *d)
 	form.phone = d->draft.phone;
 	form.handed_in = list;
 	form.day = day;
+	form.lang = LANG_ID;	/* the citizen's language is not asked here */
 	dialog_desk_actor(d, &who);
 	if (application_add(d->db, &who, &form, time(NULL), &a,
 	    &cause) != 0) {
