@@ -200,10 +200,8 @@ dialog_complaint_phone_build(struct dialog *d, struct dialog_frame *f,
 	(void)d;
 	(void)f;
 	screen_set_title(s, _("Your complaint"));
-	screen_set_prompt(s, _("Type your mobile number, such as "
+	dialog_phone_field(s, _("Type your mobile number, such as "
 	    "081234567890, then press #."));
-	screen_set_field(s, FIELD_DIGITS, _("Phone"), 15);
-	s->field_personal = 1;
 }
 
 static enum dialog_result
@@ -212,11 +210,8 @@ dialog_complaint_phone_submit(struct dialog *d, struct dialog_frame *f,
 {
 	struct dialog_frame	*next;
 
-	if (!queue_phone_valid(phone)) {
-		dialog_message(d, 1, _("That is not a mobile number: type 8 to "
-		    "15 digits starting with 0, such as 081234567890."));
+	if (!dialog_phone_valid(d, phone))
 		return DIALOG_CHANGED;
-	}
 	free(d->draft.phone);
 	d->draft.phone = xstrdup(phone);
 	next = dialog_push(d, &dialog_complaint_confirm, f->id, f->item);

@@ -182,10 +182,8 @@ dialog_desk_app_phone_build(struct dialog *d, struct dialog_frame *f,
 {
 	(void)f;
 	dialog_desk_app_title(d, s);
-	screen_set_prompt(s, _("Type the applicant's mobile number, such as "
+	dialog_phone_field(s, _("Type the applicant's mobile number, such as "
 	    "081234567890, then press Enter."));
-	screen_set_field(s, FIELD_DIGITS, _("Phone"), 15);
-	s->field_personal = 1;
 }
 
 static enum dialog_result
@@ -193,11 +191,8 @@ dialog_desk_app_phone_submit(struct dialog *d, struct dialog_frame *f,
     const char *phone)
 {
 	(void)f;
-	if (!queue_phone_valid(phone)) {
-		dialog_message(d, 1, _("That is not a mobile number: type 8 to "
-		    "15 digits starting with 0, such as 081234567890."));
+	if (!dialog_phone_valid(d, phone))
 		return DIALOG_CHANGED;
-	}
 	free(d->draft.phone);
 	d->draft.phone = xstrdup(phone);
 	dialog_push(d, &dialog_desk_app_handed, 0, 0);

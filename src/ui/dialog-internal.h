@@ -144,6 +144,11 @@ int		 dialog_tracking(struct dialog *, const char *typed,
 struct application;
 int		 dialog_application_read(struct dialog *, const char *tracking,
 		     struct screen *, struct application *);
+/* A phone number field with its prompt (personal: spoken only in
+ * headset mode). */
+void		 dialog_phone_field(struct screen *, const char *prompt);
+/* Is it a mobile number? 1, or 0 with the message shown. */
+int		 dialog_phone_valid(struct dialog *, const char *phone);
 /* The two languages as choices, the current one selected. */
 void		 dialog_add_languages(struct dialog *, struct screen *);
 

@@ -88,10 +88,8 @@ dialog_phone_build(struct dialog *d, struct dialog_frame *f, struct screen *s)
 	(void)d;
 	(void)f;
 	screen_set_title(s, _("Your phone number"));
-	screen_set_prompt(s, _("Type your mobile number, such as 081234567890, "
-	    "then press #."));
-	screen_set_field(s, FIELD_DIGITS, _("Phone"), 15);
-	s->field_personal = 1;
+	dialog_phone_field(s, _("Type your mobile number, such as "
+	    "081234567890, then press #."));
 }
 
 static enum dialog_result
@@ -100,11 +98,8 @@ dialog_phone_submit(struct dialog *d, struct dialog_frame *f,
 {
 	struct dialog_frame	*next;
 
-	if (!queue_phone_valid(phone)) {
-		dialog_message(d, 1, _("That is not a mobile number: type 8 to "
-		    "15 digits starting with 0, such as 081234567890."));
+	if (!dialog_phone_valid(d, phone))
 		return DIALOG_CHANGED;
-	}
 	next = dialog_push(d, &dialog_ticket_confirm, f->id, f->item);
 	next->text = xstrdup(phone);
 	return DIALOG_CHANGED;

@@ -11,6 +11,7 @@
 #include "common/text.h"
 #include "common/xmalloc.h"
 #include "office/auth.h"
+#include "office/queue.h"
 #include "office/schedule.h"
 #include "ui/dialog-internal.h"
 
@@ -411,4 +412,22 @@ dialog_clock(const struct schedule *sch, time_t t, char out[6])
 
 	gmtime_r(&local, &tm);
 	strftime(out, 6, "%H:%M", &tm);
+}
+
+void
+dialog_phone_field(struct screen *s, const char *prompt)
+{
+	screen_set_prompt(s, prompt);
+	screen_set_field(s, FIELD_DIGITS, _("Phone"), 15);
+	s->field_personal = 1;
+}
+
+int
+dialog_phone_valid(struct dialog *d, const char *phone)
+{
+	if (queue_phone_valid(phone))
+		return 1;
+	dialog_message(d, 1, _("That is not a mobile number: type 8 to 15 "
+	    "digits starting with 0, such as 081234567890."));
+	return 0;
 }
