@@ -76,7 +76,7 @@ printf '%s\n' '#!/bin/sh' 'printf "%s|%s|%s\n" "$1" "$2" "$LOKET_MESSAGE_ID" >>"
 chmod +x "$TMP/send"
 conf cmd "transport = command" "command = $TMP/send"
 
-# --- Migration 6 carries the messages of outgoing_message over, each with
+# --- Migration 9 carries the messages of outgoing_message over, each with
 # an id of its own; a sent one keeps no number.
 old=$TMP/old.db
 make_db "$old"
@@ -90,7 +90,7 @@ sqlite3 "$old" "DROP TABLE message; ALTER TABLE ticket DROP COLUMN lang;
 	  sent_at INTEGER);
 	INSERT INTO outgoing_message VALUES (1, 1, '081000000001', 'waits', 100, NULL),
 	  (2, 2, '081000000002', 'went', 100, 200);
-	PRAGMA user_version = 5"
+	PRAGMA user_version = 8"
 $LOKET --db "$old" notify status >/dev/null
 check "migration: both messages carried over" \
 	"$(sqlite3 "$old" "SELECT group_concat(kind || ' ' || state || ' ' || ifnull(phone, '-'), ', ') FROM message ORDER BY id")" = \

@@ -104,6 +104,20 @@ check "the complainant's text message says there is an answer" \
 	'complaint-answered' AND phone = '081298765432'")" = 1
 check "... and the complaint forgets the phone (the message keeps it)" \
 	"$(sql "SELECT count(*) FROM complaint WHERE phone IS NULL")" = 1
+# The sender hands them to the office's transport: a command here.
+printf '%s\n' '#!/bin/sh' 'printf "%s|%s\n" "$1" "$2" >>"$0.log"' \
+	>"$TMP/send"
+chmod +x "$TMP/send"
+printf '[notify]\ntransport = command\ncommand = %s\n' "$TMP/send" \
+	>"$TMP/notify.conf"
+"$LOKET" --lang=en --db "$db" --config "$TMP/notify.conf" notify \
+	>"$TMP/out" 2>&1
+check "loket notify sends them (exit $?)" $? -eq 0
+contains "the applicant's text message goes out, with where" \
+	"$TMP/send.log" "081234567890|Loket: application"
+contains "... the pickup place in it" "$TMP/send.log" "Loket 2 — lantai 1"
+contains "the complainant's goes out too" "$TMP/send.log" \
+	"081298765432|Loket: your complaint"
 L complaint status "$comp" >"$TMP/status"
 contains "the complaint shows the centre's answer" "$TMP/status" \
 	"Answer: Pungutan itu tidak sah; petugas sudah ditegur."
