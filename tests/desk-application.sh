@@ -87,6 +87,23 @@ check "... the application is registered without one" \
 	"$(sql "SELECT count(*) FROM application WHERE name = 'Budi' AND \
 	phone IS NULL")" = 1
 
+# A complaint filed at the desk for a citizen: the operator's, and the
+# operator stays logged in after it (Done, or 0 on its last screen).
+desk 9 6 1 1 3 1 1 1 1
+contains "More... offers to file a complaint for a citizen" "$TMP/out" \
+	"6. File a complaint for a citizen"
+contains "the complaint is filed" "$TMP/out" "Complaint number: "
+check "... by the operator" "$(sql "SELECT actor FROM event WHERE kind = \
+	'complaint-add'")" = ani
+after_filing() { sed -n '/Your complaint is filed/,$p' "$TMP/out"; }
+check "... and Done goes back to the counter, still logged in" \
+	"$(after_filing | grep -c "== Counter 1: ani ==")" -eq 1
+desk 9 6 1 1 3 1 1 1 0
+check "0 after filing also goes back to the counter" \
+	"$(after_filing | grep -c "== Counter 1: ani ==")" -eq 1
+check "... and logs nobody out on the way" \
+	"$(after_filing | grep -c "Type your operator name")" -eq 0
+
 # In Indonesian, the same screens.
 printf '%s\n' ani rahasia123 1 9 |
 	"$LOKET" --db "$db" --lang=id desk >"$TMP/out" 2>&1

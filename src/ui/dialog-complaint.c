@@ -257,7 +257,7 @@ static enum dialog_result
 dialog_complaint_confirm_choose(struct dialog *d, struct dialog_frame *f,
     size_t n)
 {
-	struct queue_actor	 kiosk = { "kiosk", "kiosk", 0 };
+	struct queue_actor	 who = { "kiosk", "kiosk", 0 };
 	struct complaint_form	 form = { 0 };
 	struct complaint	 c;
 	struct dialog_frame	*result;
@@ -275,7 +275,10 @@ dialog_complaint_confirm_choose(struct dialog *d, struct dialog_frame *f,
 	form.phone = d->draft.phone;
 	form.day = day;
 	form.lang = d->lang;
-	if (complaint_add(d->db, &kiosk, &form, time(NULL), &c, &cause) != 0) {
+	/* At the desk, the operator files it on the citizen's behalf. */
+	if (d->desk)
+		dialog_desk_actor(d, &who);
+	if (complaint_add(d->db, &who, &form, time(NULL), &c, &cause) != 0) {
 		dialog_message(d, 1, "%s", cause);
 		free(cause);
 		free(code);
@@ -323,7 +326,10 @@ dialog_complaint_result_choose(struct dialog *d, struct dialog_frame *f,
 {
 	(void)f;
 	(void)n;
-	dialog_reset(d);
+	if (d->desk)
+		dialog_desk_home(d);	/* the operator stays logged in */
+	else
+		dialog_reset(d);
 	return DIALOG_CHANGED;
 }
 

@@ -664,6 +664,7 @@ dialog_desk_more_build(struct dialog *d, struct dialog_frame *f,
 	screen_add_item(s, _("Log out"));
 	screen_add_item(s, _("Register an application"));
 	screen_add_item(s, _("Change an application's state"));
+	screen_add_item(s, _("File a complaint for a citizen"));
 }
 
 static enum dialog_result
@@ -678,6 +679,8 @@ dialog_desk_more_choose(struct dialog *d, struct dialog_frame *f, size_t n)
 		dialog_push(d, &dialog_agencies, 0, PURPOSE_APPLICATION);
 	else if (n == 5)
 		dialog_push(d, &dialog_desk_app_find, 0, 0);
+	else if (n == 6)
+		dialog_push(d, &dialog_agencies, 0, PURPOSE_COMPLAINT);
 	else
 		dialog_reset(d);
 	return DIALOG_CHANGED;

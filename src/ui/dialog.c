@@ -204,8 +204,18 @@ dialog_back(struct dialog *d)
 		    "language to begin."));
 		return DIALOG_CHANGED;
 	}
+	/* After a task's end, back starts over: at a desk, at its main
+	 * screen (the operator stays logged in). */
 	if (d->stack[d->depth - 1].type->final) {
-		dialog_reset(d);
+		if (!d->desk || d->stack[d->depth - 1].type ==
+		    &dialog_desk_main) {
+			dialog_reset(d);	/* the desk's main: log out */
+			return DIALOG_CHANGED;
+		}
+		while (d->depth > 1 && d->stack[d->depth - 1].type !=
+		    &dialog_desk_main)
+			dialog_pop(d);
+		dialog_invalidate(d);
 		return DIALOG_CHANGED;
 	}
 	dialog_pop(d);
