@@ -149,9 +149,10 @@ sync_http_failure(const char *url, CURLcode rc, const char *error)
 	return xasprintf(_("Cannot reach the centre at %s: %s"), url, detail);
 }
 
-int
-sync_http(const char *url, const char *token, const char *body,
-    struct sync_http_answer *a, char **cause)
+/* One request on handle h, with a total timeout in seconds (0: none). */
+static int
+sync_http_on(CURL *h, const char *url, const char *token, const char *body,
+    long seconds, struct sync_http_answer *a, char **cause)
 {
 	struct sync_http_buffer	 b;
 	struct curl_slist	*headers;
@@ -160,17 +161,11 @@ sync_http(const char *url, const char *token, const char *body,
 
 	memset(a, 0, sizeof *a);
 	memset(&b, 0, sizeof b);
-	if (curl_load(cause) != 0)
-		return -1;
-	if (sync_http_handle == NULL &&
-	    (sync_http_handle = curl.init()) == NULL)
-		fatal("curl_easy_init failed");
-	headers = sync_http_setup(sync_http_handle, url, token, body, &b,
-	    &packed);
-	rc = curl.perform(sync_http_handle);
+	headers = sync_http_setup(h, url, token, body, &b, &packed);
+	curl.setopt(h, CURLOPT_TIMEOUT, seconds);
+	rc = curl.perform(h);
 	if (rc == CURLE_OK) {
-		curl.getinfo(sync_http_handle, CURLINFO_RESPONSE_CODE,
-		    &a->status);
+		curl.getinfo(h, CURLINFO_RESPONSE_CODE, &a->status);
 		a->body = b.data != NULL ? b.data : xstrdup("");
 		a->retry_after = b.retry_after;
 		if (b.date != 0)
@@ -181,12 +176,51 @@ sync_http(const char *url, const char *token, const char *body,
 		free(b.data);
 	}
 	/* Nothing of this request may outlive it in the kept handle. */
-	curl.setopt(sync_http_handle, CURLOPT_HTTPHEADER, NULL);
-	curl.setopt(sync_http_handle, CURLOPT_ERRORBUFFER, NULL);
-	curl.setopt(sync_http_handle, CURLOPT_POSTFIELDS, NULL);
+	curl.setopt(h, CURLOPT_HTTPHEADER, NULL);
+	curl.setopt(h, CURLOPT_ERRORBUFFER, NULL);
+	curl.setopt(h, CURLOPT_POSTFIELDS, NULL);
 	curl.free_all(headers);
 	free(packed);
 	return rc == CURLE_OK ? 0 : -1;
+}
+
+int
+sync_http(const char *url, const char *token, const char *body,
+    struct sync_http_answer *a, char **cause)
+{
+	memset(a, 0, sizeof *a);
+	if (curl_load(cause) != 0)
+		return -1;
+	if (sync_http_handle == NULL &&
+	    (sync_http_handle = curl.init()) == NULL)
+		fatal("curl_easy_init failed");
+	return sync_http_on(sync_http_handle, url, token, body, 0, a, cause);
+}
+
+void *
+sync_http_handle_new(char **cause)
+{
+	CURL	*h;
+
+	if (curl_load(cause) != 0)
+		return NULL;
+	if ((h = curl.init()) == NULL)
+		fatal("curl_easy_init failed");
+	return h;
+}
+
+int
+sync_http_get_on(void *h, const char *url, const char *token, long seconds,
+    struct sync_http_answer *a, char **cause)
+{
+	return sync_http_on(h, url, token, NULL, seconds, a, cause);
+}
+
+void
+sync_http_handle_free(void *h)
+{
+	if (h != NULL)
+		curl.cleanup(h);
 }
 
 void

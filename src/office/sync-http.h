@@ -38,4 +38,16 @@ void	 sync_http_ca_file(const char *path);
  */
 void	 sync_http_end(void);
 
+/*
+ * A handle of its own, for a request made in another thread (a kiosk's
+ * lookup): made here, in the thread that loads libcurl, then used by
+ * one thread at a time and freed. NULL with a cause if libcurl cannot
+ * be loaded.
+ */
+void	*sync_http_handle_new(char **cause);
+/* GET url on the handle within seconds in all: as sync_http. */
+int	 sync_http_get_on(void *, const char *url, const char *token,
+	     long seconds, struct sync_http_answer *, char **cause);
+void	 sync_http_handle_free(void *);
+
 #endif

@@ -12,6 +12,7 @@ struct dialog_frame;
 struct queue_rules;
 struct booking_rules;
 struct auth_throttle;
+struct lookup;
 
 /* One kind of screen: it builds its model and handles its actions. */
 struct dialog_type {
@@ -69,7 +70,20 @@ struct dialog {
 	struct voice		 voice;		/* this session's voice */
 	int			 speaking;	/* the front-end speaks */
 	struct dialog_draft	 draft;		/* the desk's application */
+	struct lookup		*lookup;	/* asking the centre; NULL */
+	int			 lookup_told;	/* its answer shown */
 };
+
+/* Seconds a kiosk waits for the centre before showing its own copy. */
+#define DIALOG_LOOKUP_SECONDS	5
+
+/*
+ * A lookup at the centre came back since the last call: 1 (the screen
+ * changed, to be shown and said as new), else 0. Settle waits for it
+ * (line mode, which cannot redraw by itself).
+ */
+int		 dialog_status_poll(struct dialog *);
+void		 dialog_status_settle(struct dialog *);
 
 /* Push a new screen of this type. */
 struct dialog_frame *dialog_push(struct dialog *, const struct dialog_type *,

@@ -11,6 +11,7 @@
 #include "common/text.h"
 #include "common/xmalloc.h"
 #include "office/auth.h"
+#include "office/lookup.h"
 #include "office/queue.h"
 #include "office/schedule.h"
 #include "ui/dialog-internal.h"
@@ -66,6 +67,8 @@ dialog_logout(struct dialog *d)
 	free(d->operator);
 	d->operator = NULL;
 	dialog_draft_clear(&d->draft);
+	lookup_free(d->lookup);
+	d->lookup = NULL;
 }
 
 void
@@ -440,4 +443,16 @@ dialog_phone_valid(struct dialog *d, const char *phone)
 	dialog_message(d, 1, _("That is not a mobile number: type 8 to 15 "
 	    "digits starting with 0, such as 081234567890."));
 	return 0;
+}
+
+int
+dialog_poll(struct dialog *d)
+{
+	return dialog_status_poll(d);
+}
+
+void
+dialog_settle(struct dialog *d)
+{
+	dialog_status_settle(d);
 }

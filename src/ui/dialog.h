@@ -107,6 +107,14 @@ int		 dialog_times_out(struct dialog *);
 int		 dialog_live(struct dialog *);
 /* Rebuild the screen from the database at the next dialog_screen. */
 void		 dialog_refresh(struct dialog *);
+/*
+ * Has something done in the background (a lookup at the centre) changed
+ * the screen? 1: show and say it as a new screen. Front-ends ask once a
+ * second.
+ */
+int		 dialog_poll(struct dialog *);
+/* Wait (bounded) for what the screen waits for: for line mode. */
+void		 dialog_settle(struct dialog *);
 enum lang	 dialog_lang(struct dialog *);
 /* The front-end speaks: offer the voice settings in help. */
 void		 dialog_set_speaking(struct dialog *, int);

@@ -330,6 +330,7 @@ line_run(struct dialog *dialog, const struct config *config)
 		free(typed);
 		if (r == DIALOG_QUIT)
 			break;
+		dialog_settle(dialog);	/* a line is printed once */
 		line_show(&l);
 	}
 	if (signals_caught)

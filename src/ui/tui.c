@@ -391,6 +391,11 @@ tui_tick(struct tui *t)
 	enum session_state	 state;
 	int			 left;
 
+	/* An answer from the centre: a new screen, shown and said. */
+	if (dialog_poll(t->dialog)) {
+		tui_new_screen(t);
+		return 1;
+	}
 	if (!dialog_times_out(t->dialog)) {
 		session_touch(&t->session, time(NULL));
 		/* A desk's figures change as others work: rebuild them. */

@@ -1,0 +1,97 @@
+#!/bin/sh
+# A kiosk asks the centre about an application registered at another
+# office (issue 12): in line mode and in the real kiosk in tmux with a
+# keypad only. The centre's answer is shown and said; while it is slow
+# the kiosk says it is searching and still answers keys; when the centre
+# cannot be reached, the office's own copy is shown "as of" its last sync,
+# and a number nobody knows is said to be unknown.
+. "${top_srcdir:-.}/tests/lib.sh"
+. "$top_srcdir/tests/tui-lib.sh"
+. "$top_srcdir/tests/centre-lib.sh"
+. "$top_srcdir/tests/sync-check.sh"
+
+centre=$TMP/centre.db
+"$LOKETD" --db "$centre" init >/dev/null
+code_a=$("$LOKETD" --db "$centre" office add KEC01 --name Satu 2>/dev/null)
+code_b=$("$LOKETD" --db "$centre" office add KEC02 --name Dua 2>/dev/null)
+a=$TMP/a.db
+b=$TMP/b.db
+make_db "$a"
+make_db "$b"
+A() { "$LOKET" --lang=en --db "$a" "$@"; }
+B() { "$LOKET" --lang=en --db "$b" "$@"; }
+sync_centre_start "$centre"
+check "loketd serves on a loopback port" -n "$CENTRE"
+# The centre's traps replaced tmux's: both, at the end.
+trap 'tui_tmux kill-server >/dev/null 2>&1; sync_cleanup' EXIT
+proxy_start
+check "a fault proxy stands before it" $? -eq 0
+ok "office A enrols" A sync enrol "$CENTRE" "$code_a"
+ok "office B enrols, through the proxy" B sync enrol "$PROXY" "$code_b"
+
+app=$(A application add ktp-el-baru --name "Siti Nurhaliza" \
+	--nik 3201015203850002 --json |
+	sed -n 's/.*"tracking":"\([0-9]*\)".*/\1/p')
+ok "A's desk marks it ready" A application update "$app" --state ready \
+	--note "Loket 2 — lantai 1"
+ok "A syncs" A sync
+
+# Line mode at office B: the kiosk's main menu, 2, the number.
+kiosk_b() { printf '2\n2\n%s\n' "$1" | "$LOKET" --db "$b" --line >"$TMP/out" 2>&1; }
+kiosk_b "$app"
+contains "office B's kiosk shows an application of office A" "$TMP/out" \
+	"State: Ready for pickup."
+contains "... with its note" "$TMP/out" "Note: Loket 2 — lantai 1"
+contains "... the service by its name" "$TMP/out" \
+	"Service: New Electronic Identity Card (KTP-el)"
+contains "... as the centre knows it" "$TMP/out" "As the centre knows it now."
+lacks "... never the name" "$TMP/out" "Nurhaliza"
+check "B's database holds nothing of it" \
+	"$(sqlite3 "$b" "SELECT count(*) FROM application")" = 0
+
+unknown=100000000004	# a right check digit, registered nowhere
+kiosk_b "$unknown"
+contains "a number nobody knows is said to be unknown" "$TMP/out" \
+	"No application with this number is known, here or at the centre."
+
+# The centre away: B cannot know; A shows its own copy as of its sync.
+printf 'refuse\nrefuse\nrefuse\n' >"$FAULTS"
+kiosk_b "$app"
+contains "the centre away: office B says it cannot know now" "$TMP/out" \
+	"the centre cannot be reached now. Try again later"
+: >"$FAULTS"
+A sync enrol "$PROXY" "$code_a" >/dev/null 2>&1	# (a used code: no change)
+sqlite3 "$a" "UPDATE sync_state SET value = '$PROXY' WHERE key = 'centre'"
+printf 'refuse\nrefuse\nrefuse\n' >"$FAULTS"
+printf '2\n2\n%s\n' "$app" | "$LOKET" --db "$a" --line >"$TMP/out" 2>&1
+contains "office A shows its own copy" "$TMP/out" "State: Ready for pickup."
+contains "... as of its last sync" "$TMP/out" "this is what this office knew as of"
+: >"$FAULTS"
+
+# The real kiosk at office B, keypad only, with a slow centre: it says it
+# is searching, 0 still goes back at once, and a second try is answered.
+mkdir -p "$TMP/wav"
+printf '[speech]\nsink = wav\ndirectory = %s\n' "$TMP/wav" >"$TMP/wav.conf"
+tui_start kb 80 24 vt100 "$LOKET" --db "$b" --config "$TMP/wav.conf" \
+	--log "$TMP/loket.log" --lang=en
+tui_wait kb "Welcome. Choose a language." >/dev/null
+tui_keypad kb 2 2
+tui_wait kb "Type the tracking number on your receipt" >/dev/null
+printf 'delay 3\n' >"$FAULTS"
+for digit in $(printf '%s' "$app" | sed 's/./& /g'); do tui_keypad kb "$digit"; done
+tui_keypad kb '#'
+ok "a slow centre: the kiosk says it is searching" \
+	tui_wait kb "Searching at the centre... Press 0 to go back."
+tui_keypad kb 0
+ok "... and 0 goes back at once, while it searches" \
+	tui_wait kb "Type the tracking number on your receipt" 2
+for digit in $(printf '%s' "$app" | sed 's/./& /g'); do tui_keypad kb "$digit"; done
+tui_keypad kb '#'
+ok "asked again, the centre's answer comes" \
+	tui_wait kb "State: Ready for pickup." 15
+ok "... and is said" _tui_poll "$TUI_TIMEOUT" grep -qF \
+	"State, Ready for pickup." "$TMP/wav/speech.log"
+ok "the kiosk still runs" tui_alive kb
+tui_stop kb
+
+done_testing
