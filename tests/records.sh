@@ -87,13 +87,58 @@ check "GET /v1/complaints/N: 200" \
 	"$(http GET "/v1/complaints/$comp" "$token")" = 200
 contains "... answered" "$TMP/body" '"state":"answered"'
 
+# A back-office system does the same through the API, with a token of
+# its own: an office's token is no back office's.
+bo=$("$LOKETD" --db "$centre" backoffice add simpel 2>/dev/null)
+before_bo=$(centre_sql "$centre" "SELECT count(*) FROM change")
+check "loketd backoffice add prints a token once" \
+	"$(printf '%s' "$bo" | wc -c)" -eq 64
+check "... and keeps only its hash" \
+	"$(centre_sql "$centre" "SELECT count(*) FROM backoffice WHERE \
+	token_hash <> '$bo'")" = 1
+post() { # post PATH TOKEN BODY: the status; the answer in $TMP/body
+	printf '%s' "$3" >"$TMP/post"
+	http POST "$1" "$2" "$TMP/post"
+}
+check "an office's token cannot set an application: 401" \
+	"$(post "/v1/applications/$app" "$token" '{"state":"processing"}')" = 401
+check "no token: 401" \
+	"$(post "/v1/applications/$app" "" '{"state":"processing"}')" = 401
+check "a state that is not one: 400" \
+	"$(post "/v1/applications/$app" "$bo" '{"state":"done"}')" = 400
+contains "... saying so" "$TMP/body" "not a state"
+check "documents needed without which: 400" \
+	"$(post "/v1/applications/$app" "$bo" '{"state":"documents-needed"}')" = 400
+check "malformed JSON: 400" \
+	"$(post "/v1/applications/$app" "$bo" '{"state":')" = 400
+check "a number the centre does not know: 404" \
+	"$(post /v1/applications/100000000004 "$bo" '{"state":"processing"}')" = 404
+check "none of them published anything" \
+	"$(centre_sql "$centre" "SELECT count(*) FROM change")" = "$before_bo"
+check "the back office sets it: 200" \
+	"$(post "/v1/applications/$app" "$bo" \
+	'{"state":"ready","note":"Loket 2 — lantai 1"}')" = 200
+contains "... and is told the change's cursor" "$TMP/body" '"cursor":'
+check "... published for its office" \
+	"$(centre_sql "$centre" "SELECT count(*) FROM change")" = \
+	$((before_bo + 1))
+bo2=$("$LOKETD" --db "$centre" backoffice add simpel 2>/dev/null)
+check "a renewed token: the old one stops working (401)" \
+	"$(post "/v1/complaints/$comp" "$bo" '{"answer":"x"}')" = 401
+ok "loketd backoffice disable" "$LOKETD" --db "$centre" backoffice disable \
+	simpel
+check "a disabled back office: 401" \
+	"$(post "/v1/complaints/$comp" "$bo2" '{"answer":"x"}')" = 401
+"$LOKETD" --db "$centre" backoffice disable nobody >/dev/null 2>&1
+check "disabling a back office that does not exist: exit 1" $? -eq 1
+
 ok "the next sync pulls the centre's changes" L sync
 L application status "$app" >"$TMP/status"
 contains "the office's kiosk shows ready" "$TMP/status" "Ready for pickup."
 contains "... where" "$TMP/status" "Note: Loket 2 — lantai 1"
 contains "... and the history keeps the desk's change" "$TMP/status" \
 	"In process"
-check "... and the centre's, said to come from it" \
+check "... and the centre's, said to come from it (the same twice: once)" \
 	"$(sql "SELECT count(*) FROM application_change WHERE source = \
 	'centre' AND state = 'ready'")" = 1
 check "the applicant's text message says where to pick it up" \

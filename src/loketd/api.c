@@ -13,6 +13,7 @@
 #include "loketd/api.h"
 #include "loketd/metrics.h"
 #include "loketd/ratelimit.h"
+#include "loketd/record-rules.h"
 #include "loketd/store-pool.h"
 #include "loketd/store.h"
 #include "sync/canonical.h"
@@ -30,6 +31,8 @@ static const struct {
 	/* A path ending in '/' takes one more part: the tracking number. */
 	{ "GET", "/v1/applications/", api_record },
 	{ "GET", "/v1/complaints/", api_record },
+	{ "POST", "/v1/applications/", api_record_set },
+	{ "POST", "/v1/complaints/", api_record_set },
 };
 
 /* Does path match a route's path (a prefix when it ends in '/')? */
@@ -303,5 +306,108 @@ api_record(const struct api_request *r, struct api_answer *a)
 out:
 	free(cause);
 	store_office_clear(&o);
+	api_store_done(r, s, a);
+}
+
+/* The back office a request's token belongs to: its name, or NULL after
+ * a 401 (or a 503). */
+static char *
+api_backoffice(const struct api_request *r, struct store *s,
+    struct api_answer *a)
+{
+	const char	*token = r->authorization;
+	char		 hash[SYNC_HASH_HEX], *name = NULL, *cause = NULL;
+	int		 rc;
+
+	if (token == NULL || strncmp(token, "Bearer ", 7) != 0 ||
+	    !sync_hash_valid(token + 7)) {
+		api_error(a, 401, "unauthorized");
+		return NULL;
+	}
+	sync_hash(token + 7, 64, hash);
+	if ((rc = s->engine->backoffice_by_token(s, hash, &name,
+	    &cause)) == 1)
+		return name;
+	if (rc == 0)
+		api_error(a, 401, "unauthorized");
+	else {
+		log_error("%s", cause);
+		api_error(a, 503, "the store is not available");
+	}
+	free(cause);
+	return NULL;
+}
+
+/*
+ * POST /v1/applications/TRACKING {"state":..., "note":...} and
+ * POST /v1/complaints/TRACKING {"answer":...}, for a back office's token
+ * (an office's is refused): the centre sets it and publishes the change
+ * for its office, as loketd application update and complaint reply do.
+ */
+void
+api_record_set(const struct api_request *r, struct api_answer *a)
+{
+	static const char *const problems[] = {
+		[RECORD_BAD_TRACKING] = "not a tracking number",
+		[RECORD_BAD_STATE] = "not a state",
+		[RECORD_NOTE_NEEDED] = "this state needs a note",
+		[RECORD_BAD_TEXT] = "the text is not plain text of at most "
+		    "500 characters",
+		[RECORD_EMPTY_ANSWER] = "the answer is empty",
+	};
+	enum record_problem	 problem;
+	struct store		*s;
+	const char		*kind, *tracking, *state, *note;
+	json_t			*body;
+	char			*who, *cause = NULL;
+	long			 cursor = 0;
+	int			 rc;
+
+	kind = strncmp(r->path, "/v1/complaints/", 15) == 0 ? "complaint" :
+	    "application";
+	tracking = strrchr(r->path, '/') + 1;
+	if ((s = api_store(r, a)) == NULL)
+		return;
+	if ((who = api_backoffice(r, s, a)) == NULL) {
+		api_store_done(r, s, a);
+		return;
+	}
+	if ((body = api_body(r, a)) == NULL)
+		goto out;
+	if (strcmp(kind, "complaint") == 0) {
+		state = "answered";
+		note = json_string_value(json_object_get(body, "answer"));
+	} else {
+		state = json_string_value(json_object_get(body, "state"));
+		note = json_string_value(json_object_get(body, "note"));
+		if (note == NULL && json_object_get(body, "note") == NULL)
+			note = "";
+	}
+	if (state == NULL || note == NULL)
+		problem = strcmp(kind, "complaint") == 0 ?
+		    RECORD_EMPTY_ANSWER : RECORD_BAD_STATE;
+	else
+		problem = record_check(kind, tracking, state, note);
+	if (problem != RECORD_OK) {
+		api_error(a, 400, problems[problem]);
+		goto out;
+	}
+	rc = s->engine->record_set(s, kind, tracking, state, note, time(NULL),
+	    &cursor, &cause);
+	if (rc == STORE_REFUSED)
+		api_error(a, 404, "no such record");
+	else if (rc != 0) {
+		log_error("%s", cause);
+		api_error(a, 503, "the store is not available");
+	} else {
+		log_info("back office %s: %s %s is %s", who, kind, tracking,
+		    state);
+		api_json(a, 200, json_pack("{s:s, s:s, s:I}", "tracking",
+		    tracking, "state", state, "cursor", (json_int_t)cursor));
+	}
+out:
+	json_decref(body);
+	free(cause);
+	free(who);
 	api_store_done(r, s, a);
 }

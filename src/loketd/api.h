@@ -44,6 +44,7 @@ void	 api_changes(const struct api_request *, struct api_answer *);
 void	 api_healthz(const struct api_request *, struct api_answer *);
 void	 api_metrics(const struct api_request *, struct api_answer *);
 void	 api_record(const struct api_request *, struct api_answer *);
+void	 api_record_set(const struct api_request *, struct api_answer *);
 
 /* Answers: a JSON value (stolen), or an error with a reason. */
 void	 api_json(struct api_answer *, int status, void *json);

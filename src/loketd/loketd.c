@@ -26,7 +26,8 @@ static const struct loketd_cmd *const loketd_cmds[] = {
 	&loketd_report_cmd, &loketd_migrate_cmd, &loketd_generation_cmd,
 	&loketd_catalog_publish_cmd, &loketd_holidays_publish_cmd,
 	&loketd_events_cmd, &loketd_application_update_cmd,
-	&loketd_complaint_reply_cmd,
+	&loketd_complaint_reply_cmd, &loketd_backoffice_add_cmd,
+	&loketd_backoffice_disable_cmd,
 };
 #define LOKETD_CMDS (sizeof loketd_cmds / sizeof loketd_cmds[0])
 

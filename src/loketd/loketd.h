@@ -41,6 +41,8 @@ extern const struct loketd_cmd loketd_holidays_publish_cmd;
 extern const struct loketd_cmd loketd_events_cmd;
 extern const struct loketd_cmd loketd_application_update_cmd;
 extern const struct loketd_cmd loketd_complaint_reply_cmd;
+extern const struct loketd_cmd loketd_backoffice_add_cmd;
+extern const struct loketd_cmd loketd_backoffice_disable_cmd;
 
 /* Print an error prefixed with "loketd: ". */
 void	 loketd_error(const char *, ...) __attribute__((format(printf, 1, 2)));

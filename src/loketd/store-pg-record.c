@@ -98,3 +98,46 @@ rollback:
 	pg_rollback(s);
 	return rc == STORE_REFUSED ? STORE_REFUSED : STORE_FAILED;
 }
+
+int
+pg_backoffice_add(struct store *base, const char *name,
+    const char *token_hash, time_t now, char **cause)
+{
+	return pg_run(PG(base), cause, "INSERT INTO backoffice (name, "
+	    "token_hash, created_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO "
+	    "UPDATE SET token_hash = excluded.token_hash, active = TRUE",
+	    "tti", name, token_hash, (long)now) < 0 ? STORE_FAILED : 0;
+}
+
+int
+pg_backoffice_disable(struct store *base, const char *name, char **cause)
+{
+	long	 rows;
+
+	if ((rows = pg_run(PG(base), cause, "UPDATE backoffice SET active = "
+	    "FALSE WHERE name = $1", "t", name)) < 0)
+		return STORE_FAILED;
+	if (rows == 0) {
+		*cause = xasprintf(_("There is no back office %s."), name);
+		return STORE_REFUSED;
+	}
+	return 0;
+}
+
+int
+pg_backoffice_by_token(struct store *base, const char *token_hash,
+    char **name, char **cause)
+{
+	PGresult	*res;
+	int		 found;
+
+	*name = NULL;
+	res = pg_query(PG(base), cause, "SELECT name FROM backoffice WHERE "
+	    "token_hash = $1 AND active", "t", token_hash);
+	if (res == NULL)
+		return STORE_FAILED;
+	if ((found = PQntuples(res) > 0))
+		*name = pg_text(res, 0, 0);
+	PQclear(res);
+	return found;
+}

@@ -121,6 +121,14 @@ static const char *const pg_migrations[] = {
 	"  sealed TEXT,"
 	"  updated_at BIGINT NOT NULL,"
 	"  PRIMARY KEY (kind, tracking));",
+
+	/* 4: back-office systems that may update applications and answer
+	 * complaints through the API, each with its own token's hash. */
+	"CREATE TABLE backoffice ("
+	"  name TEXT PRIMARY KEY,"
+	"  token_hash TEXT NOT NULL UNIQUE,"
+	"  active BOOLEAN NOT NULL DEFAULT TRUE,"
+	"  created_at BIGINT NOT NULL);",
 };
 #define PG_SCHEMA_VERSION ((long)(sizeof pg_migrations / sizeof pg_migrations[0]))
 
@@ -629,4 +637,7 @@ const struct store_engine store_pg = {
 	pg_pushed_through,
 	pg_record_get,
 	pg_record_set,
+	pg_backoffice_add,
+	pg_backoffice_disable,
+	pg_backoffice_by_token,
 };

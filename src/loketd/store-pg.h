@@ -77,6 +77,11 @@ int	 pg_record_get(struct store *, const char *kind, const char *tracking,
 int	 pg_record_set(struct store *, const char *kind, const char *tracking,
 	     const char *state, const char *note, time_t now, long *cursor,
 	     char **cause);
+int	 pg_backoffice_add(struct store *, const char *name,
+	     const char *token_hash, time_t now, char **cause);
+int	 pg_backoffice_disable(struct store *, const char *name, char **cause);
+int	 pg_backoffice_by_token(struct store *, const char *token_hash,
+	     char **name, char **cause);
 /* An application's or a complaint's operation, in the push's transaction. */
 int	 pg_record_apply(struct store_pg *, long office,
 	     const struct store_op *, char **cause);

@@ -103,3 +103,49 @@ rollback:
 	sq_rollback(s);
 	return rc == STORE_REFUSED ? STORE_REFUSED : STORE_FAILED;
 }
+
+int
+sq_backoffice_add(struct store *base, const char *name,
+    const char *token_hash, time_t now, char **cause)
+{
+	return sq_run(SQ(base), cause, "INSERT INTO backoffice (name, "
+	    "token_hash, created_at) VALUES (?1, ?2, ?3) ON CONFLICT (name) DO "
+	    "UPDATE SET token_hash = excluded.token_hash, active = 1",
+	    "tti", name, token_hash, (long)now);
+}
+
+int
+sq_backoffice_disable(struct store *base, const char *name, char **cause)
+{
+	long	 found;
+	int	 rc;
+
+	if ((rc = sq_long(SQ(base), &found, cause, "UPDATE backoffice SET "
+	    "active = 0 WHERE name = ?1 RETURNING 1", "t", name)) < 0)
+		return rc;
+	if (rc == 0) {
+		*cause = xasprintf(_("There is no back office %s."), name);
+		return STORE_REFUSED;
+	}
+	return 0;
+}
+
+int
+sq_backoffice_by_token(struct store *base, const char *token_hash,
+    char **name, char **cause)
+{
+	struct store_sqlite	*s = SQ(base);
+	sqlite3_stmt		*stmt;
+	int			 rc;
+
+	*name = NULL;
+	if (sq_prepare(s, &stmt, cause, "SELECT name FROM backoffice WHERE "
+	    "token_hash = ?1 AND active", "t", token_hash) != 0)
+		return STORE_FAILED;
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		*name = sq_text(stmt, 0);
+	sqlite3_finalize(stmt);
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : sq_fail(s, rc, cause);
+}

@@ -113,6 +113,15 @@ static const char *const sq_migrations[] = {
 	"  updated_at INTEGER NOT NULL,"
 	"  PRIMARY KEY (kind, tracking));"
 	"PRAGMA user_version = 3;",
+
+	/* 4: back-office systems that may update applications and answer
+	 * complaints through the API, each with its own token's hash. */
+	"CREATE TABLE backoffice ("
+	"  name TEXT PRIMARY KEY,"
+	"  token_hash TEXT NOT NULL UNIQUE,"
+	"  active INTEGER NOT NULL DEFAULT 1,"
+	"  created_at INTEGER NOT NULL);"
+	"PRAGMA user_version = 4;",
 };
 #define SQ_VERSION ((long)(sizeof sq_migrations / sizeof sq_migrations[0]))
 
@@ -649,4 +658,7 @@ const struct store_engine store_sqlite = {
 	sq_pushed_through,
 	sq_record_get,
 	sq_record_set,
+	sq_backoffice_add,
+	sq_backoffice_disable,
+	sq_backoffice_by_token,
 };

@@ -70,6 +70,11 @@ int	 sq_record_get(struct store *, const char *kind, const char *tracking,
 int	 sq_record_set(struct store *, const char *kind, const char *tracking,
 	     const char *state, const char *note, time_t now, long *cursor,
 	     char **cause);
+int	 sq_backoffice_add(struct store *, const char *name,
+	     const char *token_hash, time_t now, char **cause);
+int	 sq_backoffice_disable(struct store *, const char *name, char **cause);
+int	 sq_backoffice_by_token(struct store *, const char *token_hash,
+	     char **name, char **cause);
 /* An application's or a complaint's operation, in the push's transaction. */
 int	 sq_record_apply(struct store_sqlite *, long office,
 	     const struct store_op *, char **cause);

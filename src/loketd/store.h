@@ -177,6 +177,18 @@ struct store_engine {
 	int	(*record_set)(struct store *, const char *kind,
 		    const char *tracking, const char *state, const char *note,
 		    time_t now, long *cursor, char **cause);
+	/*
+	 * A back-office system's token (its hash): made, or renewed for a
+	 * name that had one (the old token stops working); 0 or FAILED.
+	 */
+	int	(*backoffice_add)(struct store *, const char *name,
+		    const char *token_hash, time_t now, char **cause);
+	/* 0, REFUSED (no such name) or FAILED. */
+	int	(*backoffice_disable)(struct store *, const char *name,
+		    char **cause);
+	/* The active back office holding a token: 1 (*name owned), 0, FAILED. */
+	int	(*backoffice_by_token)(struct store *, const char *token_hash,
+		    char **name, char **cause);
 };
 
 extern const struct store_engine store_sqlite;

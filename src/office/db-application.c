@@ -397,12 +397,19 @@ application_from_centre(struct db *db, const char *tracking,
 		    state);
 		return DB_REFUSED;
 	}
+	/* The same state and note again (set twice at the centre): once. */
 	if ((rc = db_query_long(db, &id, cause, "UPDATE application SET state "
-	    "= ?2, note = ?3, updated_at = ?4 WHERE tracking = ?1 RETURNING id",
-	    "ttti", tracking, state, note, (long)at)) < 0)
+	    "= ?2, note = ?3, updated_at = ?4 WHERE tracking = ?1 AND (state "
+	    "<> ?2 OR note <> ?3) RETURNING id", "ttti", tracking, state, note,
+	    (long)at)) < 0)
 		return rc;
+	if (rc == 0 && (rc = db_query_long(db, &id, cause, "SELECT id FROM "
+	    "application WHERE tracking = ?1", "t", tracking)) == 1)
+		return 0;
 	if (rc == 0)
 		return DB_REFUSED;	/* another office's */
+	if (rc < 0)
+		return rc;
 	if ((rc = db_change(db, cause, "INSERT INTO application_change "
 	    "(application_id, at, state, note, actor, source) VALUES (?1, ?2, "
 	    "?3, ?4, 'centre', 'centre')", "iitt", id, (long)at, state,
