@@ -181,6 +181,7 @@ configure(struct config *config, const struct options *o)
 	    o->log_path, &cause) != 0)) {
 		cmd_error("%s", cause);
 		free(cause);
+		config_free(config);	/* what the files set before */
 		return -1;
 	}
 	config->verbose = o->verbose;

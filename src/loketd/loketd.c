@@ -213,8 +213,10 @@ main(int argc, char **argv)
 	}
 	if (sync_init() != 0)
 		fatal("libsodium cannot start");
-	if (loketd_conf_read(&conf, config) != 0)
+	if (loketd_conf_read(&conf, config) != 0) {
+		loketd_conf_clear(&conf);	/* the lines read before */
 		return LOKETD_EXIT_USAGE;
+	}
 	if (db != NULL) {
 		free(conf.db);
 		conf.db = xstrdup(db);
