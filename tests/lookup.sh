@@ -4,7 +4,8 @@
 # keypad only. The centre's answer is shown and said; while it is slow
 # the kiosk says it is searching and still answers keys; when the centre
 # cannot be reached, the office's own copy is shown "as of" its last sync,
-# and a number nobody knows is said to be unknown.
+# and a number nobody knows is said to be unknown. A complaint's answer
+# from the centre is read at the kiosk with the keypad after a sync.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "$top_srcdir/tests/tui-lib.sh"
 . "$top_srcdir/tests/centre-lib.sh"
@@ -93,5 +94,28 @@ ok "... and is said" _tui_poll "$TUI_TIMEOUT" grep -qF \
 	"State, Ready for pickup." "$TMP/wav/speech.log"
 ok "the kiosk still runs" tui_alive kb
 tui_stop kb
+
+# A complaint filed at office B, answered at the centre, read at B's
+# kiosk with the keypad once the agent has synced.
+comp=$(B complaint add --service kia --kind slow --json |
+	sed -n 's/.*"tracking":"\([0-9]*\)".*/\1/p')
+: >"$FAULTS"
+ok "office B pushes its complaint" B sync
+ok "the centre answers it" "$LOKETD" --db "$centre" complaint reply "$comp" \
+	--text "Maaf; loket kedua kini dibuka pukul 08.00."
+ok "office B pulls the answer" B sync
+tui_start kc 80 24 vt100 "$LOKET" --db "$b" --config "$TMP/wav.conf" \
+	--log "$TMP/loket.log" --lang=en
+tui_wait kc "Welcome. Choose a language." >/dev/null
+tui_keypad kc 2 4 2
+tui_wait kc "Type the complaint number" >/dev/null
+for digit in $(printf '%s' "$comp" | sed 's/./& /g'); do tui_keypad kc "$digit"; done
+tui_keypad kc '#'
+ok "the kiosk shows the centre's answer, read with the keypad" \
+	tui_wait_text kc "Answer: Maaf; loket kedua kini dibuka pukul 08.00."
+ok "... answered" tui_wait kc "State: Answered."
+ok "... and it is heard" _tui_poll "$TUI_TIMEOUT" grep -qF \
+	"Maaf; loket kedua kini dibuka" "$TMP/wav/speech.log"
+tui_stop kc
 
 done_testing
