@@ -134,7 +134,11 @@ check "disabling a back office that does not exist: exit 1" $? -eq 1
 
 ok "the next sync pulls the centre's changes" L sync
 L application status "$app" >"$TMP/status"
-contains "the office's kiosk shows ready" "$TMP/status" "Ready for pickup."
+contains "the office's records show ready" "$TMP/status" "Ready for pickup."
+printf '2\n2\n%s\n' "$app" | "$LOKET" --db "$db" --line >"$TMP/kiosk" 2>&1
+contains "the office's kiosk shows ready (line mode)" "$TMP/kiosk" \
+	"State: Ready for pickup."
+contains "... and where" "$TMP/kiosk" "Note: Loket 2 — lantai 1"
 contains "... where" "$TMP/status" "Note: Loket 2 — lantai 1"
 contains "... and the history keeps the desk's change" "$TMP/status" \
 	"In process"
