@@ -24,7 +24,9 @@ block "[server]" "rate_per_minute = 600" >"$TMP/readme.conf"
 check "the README shows a loketd.conf for a province" \
 	"$(grep -c . "$TMP/readme.conf")" -eq 7
 pids=
-trap 'for p in $pids; do kill "$p" 2>/dev/null; done; _centre_exit' EXIT
+# pgbouncer runs as the cluster's owner: its pid from its pidfile.
+trap 'for p in $pids $(cat "$PG_DIR/pgbouncer.pid" 2>/dev/null); do
+	kill "$p" 2>/dev/null; done; _centre_exit' EXIT
 
 bouncer=$(command -v pgbouncer || ls /usr/sbin/pgbouncer 2>/dev/null)
 if [ -n "$bouncer" ]; then
@@ -34,6 +36,7 @@ if [ -n "$bouncer" ]; then
 		    -e "s|^auth_type = .*|auth_type = trust|" \
 		    -e "s|^auth_file = .*|auth_file = $PG_DIR/userlist.txt|" \
 		>"$PG_DIR/pgbouncer.ini"
+	echo "pidfile = $PG_DIR/pgbouncer.pid" >>"$PG_DIR/pgbouncer.ini"
 	echo '"loket" ""' >"$PG_DIR/userlist.txt"
 	chmod 644 "$PG_DIR/pgbouncer.ini" "$PG_DIR/userlist.txt"
 	contains "the README's pgbouncer.ini is in transaction mode" \
@@ -77,14 +80,7 @@ make_db "$db"
 loket() { "$LOKET" --lang=en --db "$db" "$@"; }
 office_sql() { sqlite3 -cmd ".timeout 10000" "$db" "$1"; }
 ok "the office enrols at the first" loket sync enrol "$one" "$code"
-round=0 failed=0
-while [ $round -lt 4 ]; do
-	for i in 1 2 3; do loket ticket take kia >/dev/null; done
-	[ $((round % 2)) -eq 0 ] && at=$one || at=$two
-	office_sql "UPDATE sync_state SET value = '$at' WHERE key = 'centre'"
-	loket sync >"$TMP/out" 2>&1 || failed=$((failed + 1))
-	round=$((round + 1))
-done
+alternate 4 "$one" "$two"
 check "four rounds, alternating between them, all done ($failed failed)" \
 	$failed -eq 0
 made=$(office_sql "SELECT count(*) FROM outbox")
