@@ -9,10 +9,24 @@
  *	per request and no gzip (the baseline: curl in a loop). Prints
  *	"ops seconds bytes_up bytes_down errors"; bytes are HTTP headers
  *	and bodies as they travelled.
- *   sync-load load URL SECONDS RATE OFFICES-FILE
+ *   sync-load load URL[,URL...] SECONDS RATE OFFICES-FILE
  *	one thread per office ("CODE TOKEN" lines), each pushing RATE
- *	operations a second, one per request, over its own connection.
- *	Prints "requests errors p50_ms p99_ms max_ms".
+ *	operations a second, one per request, over its own connection;
+ *	with several URLs (loketd processes) the offices are dealt to them
+ *	in turn, as a balancer would. Prints "requests errors p50_ms
+ *	p99_ms max_ms".
+ *   sync-load peak URL SECONDS PERIOD BATCH WORKERS OFFICES-FILE
+ *	every office pushes once every PERIOD seconds a batch of 1 to
+ *	2 * BATCH - 1 operations (BATCH on average) and pulls the feed
+ *	every 5 * PERIOD seconds, each from a random moment of its first
+ *	period on; WORKERS threads, each with its own kept connection,
+ *	make the requests. A request's latency counts from the moment it
+ *	was due, so a server that falls behind is seen. Prints the same.
+ *
+ * An OFFICES-FILE line may go on with the office's place in its log
+ * ("CODE TOKEN SEQ PREV NUMBER", PREV "-" for none): load and peak
+ * start from there and write the file back, so that the next run of
+ * the same offices goes on with their chains.
  *
  * An error is an answer other than 200, no answer, or an operation not
  * "applied".
@@ -28,6 +42,7 @@
 
 #include <curl/curl.h>
 #include <jansson.h>
+#include <sodium.h>
 
 #include "common/xmalloc.h"
 #include "sync/canonical.h"
@@ -323,30 +338,91 @@ compare_double(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* Prints "requests errors p50_ms p99_ms max_ms"; frees all. */
+static void
+latency_print(double *all, int requests, int errors)
+{
+	qsort(all, requests, sizeof *all, compare_double);
+	printf("%d %d %.1f %.1f %.1f\n", requests, errors,
+	    requests ? all[requests / 2] : 0,
+	    requests ? all[(int)(requests * 0.99)] : 0,
+	    requests ? all[requests - 1] : 0);
+	free(all);
+}
+
+/* The offices of a file: n of them, or NULL. */
+static struct office *
+offices_read(const char *path, int *n)
+{
+	struct office	*o = NULL;
+	FILE		*f;
+	char		 line[512], code[64], token[128], prev[SYNC_HASH_HEX];
+	long		 seq, number;
+	int		 fields;
+
+	*n = 0;
+	if ((f = fopen(path, "r")) == NULL)
+		return NULL;
+	while (fgets(line, sizeof line, f) != NULL) {
+		fields = sscanf(line, "%63s %127s %ld %64s %ld", code, token,
+		    &seq, prev, &number);
+		if (fields < 2)
+			continue;
+		o = xreallocarray(o, *n + 1, sizeof *o);
+		memset(&o[*n], 0, sizeof *o);
+		o[*n].code = xstrdup(code);
+		o[*n].token = xstrdup(token);
+		if (fields == 5) {
+			o[*n].seq = seq;
+			o[*n].number = number;
+			if (strcmp(prev, "-") != 0)
+				memcpy(o[*n].prev, prev, sizeof o[*n].prev);
+		}
+		(*n)++;
+	}
+	fclose(f);
+	return o;
+}
+
+/* Write the offices back, with their places in their logs. */
+static void
+offices_write(const char *path, const struct office *o, int n)
+{
+	FILE	*f;
+	int	 i;
+
+	if ((f = fopen(path, "w")) == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		fprintf(f, "%s %s %ld %s %ld\n", o[i].code, o[i].token,
+		    o[i].seq, o[i].prev[0] != '\0' ? o[i].prev : "-",
+		    o[i].number);
+	fclose(f);
+}
+
 static int
 load(const char *base, double seconds, int rate, const char *path)
 {
 	struct load	*loads = NULL;
 	pthread_t	*threads;
-	FILE		*f;
-	char		 code[64], token[128], *url;
+	struct office	*offices;
+	char		**urls, *list, *one;
 	double		*all;
-	int		 n = 0, i, j, k, requests = 0, errors = 0;
+	int		 n = 0, i, j, k, requests = 0, errors = 0, nurls = 0;
 
-	if ((f = fopen(path, "r")) == NULL)
+	if ((offices = offices_read(path, &n)) == NULL)
 		return 2;
-	url = xasprintf("%s/v1/ops", base);
-	while (fscanf(f, "%63s %127s", code, token) == 2) {
-		loads = xreallocarray(loads, n + 1, sizeof *loads);
-		memset(&loads[n], 0, sizeof *loads);
-		loads[n].office.code = xstrdup(code);
-		loads[n].office.token = xstrdup(token);
-		loads[n].url = url;
-		loads[n].seconds = seconds;
-		loads[n].rate = rate;
-		n++;
+	urls = xcalloc(strlen(base) + 1, sizeof *urls);
+	list = xstrdup(base);
+	for (one = strtok(list, ","); one != NULL; one = strtok(NULL, ","))
+		urls[nurls++] = xasprintf("%s/v1/ops", one);
+	loads = xcalloc(n + 1, sizeof *loads);
+	for (i = 0; i < n; i++) {
+		loads[i].office = offices[i];
+		loads[i].url = urls[i % nurls];
+		loads[i].seconds = seconds;
+		loads[i].rate = rate;
 	}
-	fclose(f);
 	threads = xcalloc(n, sizeof *threads);
 	for (i = 0; i < n; i++)
 		pthread_create(&threads[i], NULL, load_office, &loads[i]);
@@ -354,18 +430,233 @@ load(const char *base, double seconds, int rate, const char *path)
 		pthread_join(threads[i], NULL);
 		requests += loads[i].requests;
 		errors += loads[i].errors;
+		offices[i] = loads[i].office;
 	}
+	offices_write(path, offices, n);
 	all = xcalloc(requests + 1, sizeof *all);
 	for (i = k = 0; i < n; i++) {
 		for (j = 0; j < loads[i].requests; j++)
 			all[k++] = loads[i].latency[j];
 	}
-	qsort(all, requests, sizeof *all, compare_double);
-	printf("%d %d %.1f %.1f %.1f\n", requests, errors,
-	    requests ? all[requests / 2] : 0,
-	    requests ? all[(int)(requests * 0.99)] : 0,
-	    requests ? all[requests - 1] : 0);
+	latency_print(all, requests, errors);
 	return errors != 0;
+}
+
+/* GET /v1/changes after the office's cursor: 0, or 1 an error. */
+static int
+pull(CURL *h, const char *base, struct office *o, long *cursor)
+{
+	struct curl_slist	*headers = NULL;
+	struct answer		 a = { NULL, 0, 0 };
+	json_t			*j = NULL;
+	char			*auth, *url, *text = NULL;
+	size_t			 length;
+	long			 status = 0;
+	int			 error = 1;
+
+	auth = xasprintf("Authorization: Bearer %s", o->token);
+	url = xasprintf("%s/v1/changes?after=%ld", base, *cursor);
+	headers = curl_slist_append(headers, auth);
+	headers = curl_slist_append(headers, "Accept-Encoding: gzip");
+	curl_easy_setopt(h, CURLOPT_URL, url);
+	curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
+	curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
+	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, answer_write);
+	curl_easy_setopt(h, CURLOPT_WRITEDATA, &a);
+	curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, answer_header);
+	curl_easy_setopt(h, CURLOPT_HEADERDATA, &a);
+	curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(h, CURLOPT_VERBOSE, 0L);
+	if (curl_easy_perform(h) == CURLE_OK &&
+	    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status) == CURLE_OK &&
+	    status == 200 && a.data != NULL && (!a.gzip ||
+	    sync_gunzip(a.data, a.length, 1 << 26, &text, &length) == 0))
+		j = json_loads(text != NULL ? text : a.data, 0, NULL);
+	if (json_is_integer(json_object_get(j, "cursor"))) {
+		*cursor = (long)json_integer_value(json_object_get(j,
+		    "cursor"));
+		error = 0;
+	}
+	json_decref(j);
+	curl_slist_free_all(headers);
+	free(text);
+	free(a.data);
+	free(url);
+	free(auth);
+	return error;
+}
+
+/*
+ * The peak: offices on a schedule, each push or pull a job of a heap
+ * ordered by the moment it is due. A job goes back on the heap only
+ * when its request is answered, so that an office's pushes never
+ * overlap.
+ */
+struct job {
+	double	 due;
+	int	 office;
+	int	 pull;
+};
+
+struct peak {
+	pthread_mutex_t	 lock;
+	struct job	*heap;
+	int		 jobs;
+	struct office	*offices;
+	long		*cursors;
+	const char	*base;
+	char		*url;
+	double		 end;
+	double		 period;
+	int		 batch;
+	double		*latency;	/* ms, one per request */
+	int		 requests;
+	int		 size;
+	int		 errors;
+};
+
+static void
+peak_put(struct peak *p, struct job j)
+{
+	struct job	 t;
+	int		 i = p->jobs++, up;
+
+	p->heap[i] = j;
+	for (; i > 0 && p->heap[up = (i - 1) / 2].due > p->heap[i].due;
+	    i = up) {
+		t = p->heap[up];
+		p->heap[up] = p->heap[i];
+		p->heap[i] = t;
+	}
+}
+
+static struct job
+peak_take(struct peak *p)
+{
+	struct job	 top = p->heap[0], t;
+	int		 i = 0, c;
+
+	p->heap[0] = p->heap[--p->jobs];
+	while ((c = 2 * i + 1) < p->jobs) {
+		if (c + 1 < p->jobs && p->heap[c + 1].due < p->heap[c].due)
+			c++;
+		if (p->heap[i].due <= p->heap[c].due)
+			break;
+		t = p->heap[c];
+		p->heap[c] = p->heap[i];
+		p->heap[i] = t;
+		i = c;
+	}
+	return top;
+}
+
+/* One request of a job: its errors (0 or more). */
+static int
+peak_request(struct peak *p, CURL *h, const struct job *j)
+{
+	struct office	*o = &p->offices[j->office];
+	char		**ops, *body;
+	long		 up = 0, down = 0;
+	int		 i, n, errors;
+
+	if (j->pull)
+		return pull(h, p->base, o, &p->cursors[j->office]);
+	n = 1 + (int)randombytes_uniform(2 * p->batch - 1);
+	ops = xcalloc(n, sizeof *ops);
+	for (i = 0; i < n; i++)
+		ops[i] = next_op(o, time(NULL));
+	body = batch_body(o, ops, n);
+	errors = post(h, p->url, o, body, n, 1, &up, &down);
+	for (i = 0; i < n; i++)
+		free(ops[i]);
+	free(ops);
+	free(body);
+	return errors;
+}
+
+static void *
+peak_worker(void *arg)
+{
+	struct peak	*p = arg;
+	struct job	 j;
+	struct timespec	 at;
+	CURL		*h = curl_easy_init();
+	double		 t, ms;
+	int		 errors;
+
+	pthread_mutex_lock(&p->lock);
+	for (;;) {
+		/* Every job may be out with the other workers. */
+		t = p->jobs > 0 ? p->heap[0].due - now_seconds() : 0.005;
+		if (p->jobs > 0 && p->heap[0].due >= p->end)
+			break;
+		if (t > 0) {
+			if (now_seconds() >= p->end)
+				break;
+			pthread_mutex_unlock(&p->lock);
+			at.tv_sec = 0;
+			at.tv_nsec = (long)((t < 0.005 ? t : 0.005) * 1e9);
+			nanosleep(&at, NULL);
+			pthread_mutex_lock(&p->lock);
+			continue;
+		}
+		j = peak_take(p);
+		pthread_mutex_unlock(&p->lock);
+		errors = peak_request(p, h, &j);
+		ms = (now_seconds() - j.due) * 1000;
+		pthread_mutex_lock(&p->lock);
+		if (p->requests == p->size) {
+			p->size = p->size * 2 + 1024;
+			p->latency = xreallocarray(p->latency, p->size,
+			    sizeof *p->latency);
+		}
+		p->latency[p->requests++] = ms;
+		p->errors += errors;
+		j.due += j.pull ? 5 * p->period : p->period;
+		peak_put(p, j);
+	}
+	pthread_mutex_unlock(&p->lock);
+	curl_easy_cleanup(h);
+	return NULL;
+}
+
+static int
+peak(const char *base, double seconds, double period, int batch,
+    int workers, const char *path)
+{
+	struct peak	 p;
+	pthread_t	*threads;
+	double		 start;
+	int		 n = 0, i;
+
+	memset(&p, 0, sizeof p);
+	if (batch < 1 || workers < 1 || period <= 0 ||
+	    (p.offices = offices_read(path, &n)) == NULL)
+		return 2;
+	pthread_mutex_init(&p.lock, NULL);
+	p.heap = xcalloc(2 * n + 1, sizeof *p.heap);
+	p.cursors = xcalloc(n + 1, sizeof *p.cursors);
+	p.base = base;
+	p.url = xasprintf("%s/v1/ops", base);
+	p.period = period;
+	p.batch = batch;
+	start = now_seconds();
+	p.end = start + seconds;
+	for (i = 0; i < n; i++) {
+		peak_put(&p, (struct job){ start + period *
+		    randombytes_uniform(1000) / 1000, i, 0 });
+		peak_put(&p, (struct job){ start + 5 * period *
+		    randombytes_uniform(1000) / 1000, i, 1 });
+	}
+	threads = xcalloc(workers, sizeof *threads);
+	for (i = 0; i < workers; i++)
+		pthread_create(&threads[i], NULL, peak_worker, &p);
+	for (i = 0; i < workers; i++)
+		pthread_join(threads[i], NULL);
+	offices_write(path, p.offices, n);
+	latency_print(p.latency != NULL ? p.latency : xcalloc(1,
+	    sizeof *p.latency), p.requests, p.errors);
+	return p.errors != 0;
 }
 
 int
@@ -378,7 +669,12 @@ main(int argc, char **argv)
 		    atoi(argv[6]), argc > 7 && strcmp(argv[7], "fresh") == 0);
 	if (argc == 6 && strcmp(argv[1], "load") == 0)
 		return load(argv[2], atof(argv[3]), atoi(argv[4]), argv[5]);
+	if (argc == 8 && strcmp(argv[1], "peak") == 0)
+		return peak(argv[2], atof(argv[3]), atof(argv[4]),
+		    atoi(argv[5]), atoi(argv[6]), argv[7]);
 	fprintf(stderr, "usage: sync-load push URL OFFICE TOKEN OPS BATCH "
-	    "[fresh]\n       sync-load load URL SECONDS RATE OFFICES-FILE\n");
+	    "[fresh]\n       sync-load load URL[,URL...] SECONDS RATE "
+	    "OFFICES-FILE\n       sync-load peak URL SECONDS PERIOD BATCH "
+	    "WORKERS OFFICES-FILE\n");
 	return 2;
 }

@@ -9,6 +9,9 @@
 #   centre_stop
 #   centre_sql DB QUERY    runs QUERY in the centre's database, whatever
 #                          its engine; prints rows as sqlite3 does (a|b)
+#   alternate N ONE TWO    N rounds of the agent (loket, office_sql),
+#                          3 tickets each, at ONE and TWO in turn; sets
+#                          failed (rounds that did not exit 0)
 #
 # LOKETD_ENGINE chooses the engine the same tests run on: sqlite (the
 # default: LOKETD_DB is a file in $TMP) or postgresql (a throwaway cluster
@@ -24,6 +27,18 @@ centre_sql() {
 	else
 		sqlite3 -cmd ".timeout 10000" "$1" "$2"
 	fi
+}
+
+alternate() {
+	_round=0 failed=0
+	while [ $_round -lt "$1" ]; do
+		for _i in 1 2 3; do loket ticket take kia >/dev/null; done
+		[ $((_round % 2)) -eq 0 ] && _at=$2 || _at=$3
+		office_sql "UPDATE sync_state SET value = '$_at' WHERE key = \
+'centre'"
+		loket sync >"$TMP/out" 2>&1 || failed=$((failed + 1))
+		_round=$((_round + 1))
+	done
 }
 
 centre_start() {

@@ -51,14 +51,7 @@ check "two loketd serve on one PostgreSQL" -n "$one" -a -n "$two"
 
 # The office's agent, every round at the other centre.
 ok "the office enrols at the first" loket sync enrol "$one" "$code"
-round=0 failed=0
-while [ $round -lt 6 ]; do
-	for i in 1 2 3; do loket ticket take kia >/dev/null; done
-	[ $((round % 2)) -eq 0 ] && at=$one || at=$two
-	office_sql "UPDATE sync_state SET value = '$at' WHERE key = 'centre'"
-	loket sync >"$TMP/out" 2>&1 || failed=$((failed + 1))
-	round=$((round + 1))
-done
+alternate 6 "$one" "$two"
 check "six rounds, alternating between them, all done ($failed failed)" \
 	$failed -eq 0
 made=$(office_sql "SELECT count(*) FROM outbox")

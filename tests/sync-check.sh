@@ -199,6 +199,7 @@ sync_cleanup() {
 		wait "$_pid" 2>/dev/null
 	done
 	centre_stop
+	[ "${LOKETD_ENGINE:-sqlite}" != postgresql ] || pg_stop
 	rm -rf "$TMP"
 }
 trap sync_cleanup EXIT

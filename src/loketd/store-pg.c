@@ -605,17 +605,25 @@ static int
 pg_office_by_token(struct store *base, const char *token_hash, time_t now,
     struct store_office *o, char **cause)
 {
-	int	 rc;
+	PGresult	*res;
+	int		 found;
 
-	rc = pg_office_where(PG(base), "o.token_hash = $1 AND o.active <> 0",
-	    token_hash, o, cause);
-	if (rc == 1 && pg_run(PG(base), cause, "UPDATE office SET last_seen = "
-	    "$2 WHERE id = $1 AND last_seen < $2", "ii", o->id,
-	    (long)now) < 0) {
+	/* Its counts are not asked for (store.h): they cost a scan. */
+	res = pg_query(PG(base), cause, "SELECT id, code, name, active, 1, "
+	    "last_seen, 0, 0 FROM office WHERE token_hash = $1 AND active <> "
+	    "0", "t", token_hash);
+	if (res == NULL)
+		return STORE_FAILED;
+	if ((found = PQntuples(res) > 0))
+		pg_office_row(res, 0, o);
+	PQclear(res);
+	if (found && o->last_seen < now && pg_run(PG(base), cause, "UPDATE "
+	    "office SET last_seen = $2 WHERE id = $1 AND last_seen < $2", "ii",
+	    o->id, (long)now) < 0) {
 		store_office_clear(o);
 		return STORE_FAILED;
 	}
-	return rc;
+	return found;
 }
 
 const struct store_engine store_pg = {
