@@ -14,12 +14,19 @@ centre=$LOKETD_DB
 db=$TMP/office.db
 "$LOKETD" --db "$centre" init >/dev/null
 code=$("$LOKETD" --db "$centre" office add KEC01 --name Satu 2>/dev/null)
+code2=$("$LOKETD" --db "$centre" office add KEC02 --name Dua 2>/dev/null)
+other=$TMP/other.db
 make_db "$db"
 L() { "$LOKET" --lang=en --db "$db" "$@"; }
 sql() { sqlite3 -cmd ".timeout 10000" "$db" "$@"; }
 centre_start "$centre"
 check "loketd serves on a loopback port" -n "$CENTRE"
 ok "the office enrols" L sync enrol "$CENTRE" "$code"
+make_db "$other"
+ok "... and another office" "$LOKET" --lang=en --db "$other" sync enrol \
+	"$CENTRE" "$code2"
+ok "... which pulls what every office gets" "$LOKET" --lang=en \
+	--db "$other" sync
 
 nik=3201015203850002
 app=$(L application add ktp-el-baru --name "Siti Nurhaliza — محمد" \
@@ -132,7 +139,15 @@ check "a disabled back office: 401" \
 "$LOKETD" --db "$centre" backoffice disable nobody >/dev/null 2>&1
 check "disabling a back office that does not exist: exit 1" $? -eq 1
 
-ok "the next sync pulls the centre's changes" L sync
+L sync >"$TMP/pull" 2>&1
+check "the next sync pulls the centre's changes (exit $?)" $? -eq 0
+contains "... its office's three" "$TMP/pull" "Pulled 3 changes."
+"$LOKET" --lang=en --db "$other" sync >"$TMP/pull2" 2>&1
+contains "another office pulls none of them: they are not its own" \
+	"$TMP/pull2" "Pulled 0 changes."
+check "... and the centre wrote them for their office alone" \
+	"$(centre_sql "$centre" "SELECT count(*) FROM change WHERE kind IN \
+	('application', 'complaint-answer') AND office_id IS NULL")" = 0
 L application status "$app" >"$TMP/status"
 contains "the office's records show ready" "$TMP/status" "Ready for pickup."
 printf '2\n2\n%s\n' "$app" | "$LOKET" --db "$db" --line >"$TMP/kiosk" 2>&1

@@ -248,7 +248,8 @@ api_changes(const struct api_request *r, struct api_answer *a)
 		goto out;
 	if (s->engine->meta_get(s, "generation", &generation, &cause) != 1 ||
 	    s->engine->pushed_through(s, o.id, &through, &cause) != 0 ||
-	    s->engine->changes(s, after, 500, &changes, &last, &cause) != 0) {
+	    s->engine->changes(s, o.id, after, 500, &changes, &last,
+	    &cause) != 0) {
 		log_error("%s", cause != NULL ? cause : "no generation");
 		api_error(a, 503, "the store is not available");
 		goto out;

@@ -86,9 +86,10 @@ pg_record_set(struct store *base, const char *kind, const char *tracking,
 	    pg_run(s, cause, "UPDATE record SET state = $3, note = $4, "
 	    "updated_at = $5 WHERE kind = $1 AND tracking = $2", "tttti", kind,
 	    tracking, state, note, (long)now) < 0 ||
-	    pg_long(s, cursor, cause, "INSERT INTO change (kind, body, at) "
-	    "VALUES ($1, $2, $3) RETURNING cursor", "tti", change, body,
-	    (long)now) != 1 ? STORE_FAILED : 0;
+	    pg_long(s, cursor, cause, "INSERT INTO change (kind, body, at, "
+	    "office_id) VALUES ($1, $2, $3, (SELECT office_id FROM record "
+	    "WHERE kind = $4 AND tracking = $5)) RETURNING cursor", "ttitt",
+	    change, body, (long)now, kind, tracking) != 1 ? STORE_FAILED : 0;
 	free(body);
 	store_record_clear(&r);
 	if (rc != 0 || pg_commit(s, cause) != 0)

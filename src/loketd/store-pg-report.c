@@ -69,8 +69,8 @@ pg_report(struct store *base, const char *day, const char *office,
  * has a cursor above all it sees, and the office asks after its last.
  */
 int
-pg_changes(struct store *base, long after, int limit, json_t **out,
-    long *last, char **cause)
+pg_changes(struct store *base, long office, long after, int limit,
+    json_t **out, long *last, char **cause)
 {
 	PGresult	*res;
 	json_t		*array, *body;
@@ -79,9 +79,9 @@ pg_changes(struct store *base, long after, int limit, json_t **out,
 	res = pg_query(PG(base), cause, "SELECT cursor, kind, body FROM "
 	    "(SELECT cursor, kind, body, sum(octet_length(body)) OVER "
 	    "(ORDER BY cursor) - octet_length(body) AS before FROM change "
-	    "WHERE cursor > $1 ORDER BY cursor LIMIT $2) page WHERE before <= "
-	    "$3 ORDER BY cursor", "iii", after, (long)limit,
-	    STORE_CHANGES_BYTES);
+	    "WHERE cursor > $1 AND (office_id IS NULL OR office_id = $4) ORDER "
+	    "BY cursor LIMIT $2) page WHERE before <= $3 ORDER BY cursor",
+	    "iiii", after, (long)limit, STORE_CHANGES_BYTES, office);
 	if (res == NULL)
 		return STORE_FAILED;
 	array = json_array();

@@ -129,6 +129,10 @@ static const char *const pg_migrations[] = {
 	"  token_hash TEXT NOT NULL UNIQUE,"
 	"  active BOOLEAN NOT NULL DEFAULT TRUE,"
 	"  created_at BIGINT NOT NULL);",
+
+	/* 5: a change for one office (an application's, a complaint's);
+	 * NULL for every office (the catalog, the holidays). */
+	"ALTER TABLE change ADD COLUMN office_id BIGINT REFERENCES office(id);",
 };
 #define PG_SCHEMA_VERSION ((long)(sizeof pg_migrations / sizeof pg_migrations[0]))
 

@@ -64,8 +64,8 @@ char	*pg_text(const PGresult *, int row, int column);
 /* The engine's parts, in store-pg-*.c. */
 int	 pg_push(struct store *, long office, struct store_op *, size_t,
 	     time_t now, char **cause);
-int	 pg_changes(struct store *, long after, int limit, json_t **,
-	     long *last, char **cause);
+int	 pg_changes(struct store *, long office, long after, int limit,
+	     json_t **, long *last, char **cause);
 int	 pg_pushed_through(struct store *, long office, long *seq,
 	     char **cause);
 int	 pg_publish(struct store *, const char *kind, const char *body,

@@ -89,8 +89,10 @@ sq_record_set(struct store *base, const char *kind, const char *tracking,
 	    "updated_at = ?5 WHERE kind = ?1 AND tracking = ?2", "tttti", kind,
 	    tracking, state, note, (long)now);
 	if (rc == 0)
-		rc = sq_run(s, cause, "INSERT INTO change (kind, body, at) "
-		    "VALUES (?1, ?2, ?3)", "tti", change, body, (long)now);
+		rc = sq_run(s, cause, "INSERT INTO change (kind, body, at, "
+		    "office_id) VALUES (?1, ?2, ?3, (SELECT office_id FROM "
+		    "record WHERE kind = ?4 AND tracking = ?5))", "ttitt",
+		    change, body, (long)now, kind, tracking);
 	free(body);
 	store_record_clear(&r);
 	if (rc != 0)

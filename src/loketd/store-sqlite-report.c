@@ -59,8 +59,8 @@ sq_report(struct store *base, const char *day, const char *office,
 }
 
 int
-sq_changes(struct store *base, long after, int limit, json_t **out,
-    long *last, char **cause)
+sq_changes(struct store *base, long office, long after, int limit,
+    json_t **out, long *last, char **cause)
 {
 	sqlite3_stmt	*stmt;
 	json_t		*array, *body;
@@ -68,8 +68,9 @@ sq_changes(struct store *base, long after, int limit, json_t **out,
 	int		 rc;
 
 	if (sq_prepare(SQ(base), &stmt, cause, "SELECT cursor, kind, body "
-	    "FROM change WHERE cursor > ?1 ORDER BY cursor LIMIT ?2", "ii",
-	    after, (long)limit) != 0)
+	    "FROM change WHERE cursor > ?1 AND (office_id IS NULL OR "
+	    "office_id = ?3) ORDER BY cursor LIMIT ?2", "iii", after,
+	    (long)limit, office) != 0)
 		return STORE_FAILED;
 	array = json_array();
 	*last = after;

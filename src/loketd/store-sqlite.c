@@ -122,6 +122,11 @@ static const char *const sq_migrations[] = {
 	"  active INTEGER NOT NULL DEFAULT 1,"
 	"  created_at INTEGER NOT NULL);"
 	"PRAGMA user_version = 4;",
+
+	/* 5: a change for one office (an application's, a complaint's);
+	 * NULL for every office (the catalog, the holidays). */
+	"ALTER TABLE change ADD COLUMN office_id INTEGER REFERENCES office(id);"
+	"PRAGMA user_version = 5;",
 };
 #define SQ_VERSION ((long)(sizeof sq_migrations / sizeof sq_migrations[0]))
 

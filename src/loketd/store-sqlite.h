@@ -57,8 +57,8 @@ char	*sq_text(sqlite3_stmt *, int column);
 /* The engine's parts, in store-sqlite-*.c. */
 int	 sq_push(struct store *, long office, struct store_op *, size_t,
 	     time_t now, char **cause);
-int	 sq_changes(struct store *, long after, int limit, json_t **,
-	     long *last, char **cause);
+int	 sq_changes(struct store *, long office, long after, int limit,
+	     json_t **, long *last, char **cause);
 int	 sq_pushed_through(struct store *, long office, long *seq,
 	     char **cause);
 int	 sq_publish(struct store *, const char *kind, const char *body,

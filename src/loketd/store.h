@@ -140,10 +140,11 @@ struct store_engine {
 	int	(*push)(struct store *, long office, struct store_op *,
 		    size_t count, time_t now, char **cause);
 	/*
-	 * Changes after a cursor, as a JSON array (new reference), up to
-	 * limit and STORE_CHANGES_BYTES.
+	 * The changes for an office (its own and every office's) after a
+	 * cursor, as a JSON array (new reference), up to limit and
+	 * STORE_CHANGES_BYTES.
 	 */
-	int	(*changes)(struct store *, long after, int limit,
+	int	(*changes)(struct store *, long office, long after, int limit,
 		    json_t **array, long *last, char **cause);
 	int	(*report)(struct store *, const char *day, const char *office,
 		    int (*)(void *, const struct store_report_row *), void *,
