@@ -73,6 +73,7 @@ contains "... every operation applied there" "$TMP/agent.out" \
 ok "checker: lost 0, duplicated 0, unexpected 0" sync_check "$db" KEC01
 
 # 2. Killed as it commits: the batch is applied, its answer never sent.
+sync_cleanup_add "$CENTRE_PID"	# the second, stopped at the end
 CENTRE_PID=
 sync_centre_start "$centre"
 one=$CENTRE one_pid=$CENTRE_PID
