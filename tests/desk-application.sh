@@ -6,6 +6,7 @@
 # the receipt printed with its QR code, and the NIK only ever masked.
 # Then the desk moves it to "documents needed" with which ones.
 . "${top_srcdir:-.}/tests/lib.sh"
+. "$top_srcdir/tests/centre-lib.sh"	# for a complaint's answer
 
 db=$TMP/desk.db
 make_db "$db"
@@ -14,15 +15,17 @@ printf '[printer]\ntype = text\ndevice = %s\n%s\n' "$TMP/receipt.txt" \
 	"$NOTIFY_CONF" >"$TMP/print.conf"
 desk() { # desk LINE...: a desk session in English fed those lines
 	printf '%s\n' ani rahasia123 1 "$@" |
-		"$LOKET" --db "$db" --config "$TMP/print.conf" --lang=en desk \
-		>"$TMP/out" 2>&1
+		"$LOKET" --db "$db" --config "$TMP/print.conf" \
+		--lang="${DESK_LANG:-en}" desk >"$TMP/out" 2>&1
 }
 sql() { sqlite3 -cmd ".timeout 10000" "$db" "$@"; }
+# tracking_shown DIGITS: a tracking number as messages show it.
+tracking_shown() { printf '%s\n' "$1" | sed 's/^\(....\)\(....\)/\1-\2-/'; }
 name="Siti Nurhaliza — Café محمد"
 nik=3201015203850002
 
 # More..., Register an application, the first agency, its first service.
-desk 9 4 1 1 "$name" 3201013203850002 "$nik" 2 0812345 081234567890 1 2 9 1
+desk 9 4 1 1 "$name" 3201013203850002 "$nik" 2 0812345 081234567890 2 1 2 9 1
 check "the desk session ends with status 0" $? -eq 0
 contains "More... offers to register an application" "$TMP/out" \
 	"4. Register an application"
@@ -103,6 +106,54 @@ check "0 after filing also goes back to the counter" \
 	"$(after_filing | grep -c "== Counter 1: ani ==")" -eq 1
 check "... and logs nobody out on the way" \
 	"$(after_filing | grep -c "Type your operator name")" -eq 0
+
+# The citizen's language for the text messages: asked after the phone
+# (the desk's own under the cursor), kept with the record, and the
+# messages come in it, whatever the desk's language.
+body() { sql "SELECT body FROM message WHERE kind = '$1' AND phone = '$2'"; }
+# A desk in Indonesian; the citizen wants English.
+DESK_LANG=id desk 9 4 1 1 Rina "$nik" 2 081211112222 2 9 1
+contains "after the phone, the desk asks in which language" "$TMP/out" \
+	"Dalam bahasa apa warga ingin menerima SMS?"
+contains "... offering both" "$TMP/out" "2. English"
+app_en=$(sql "SELECT tracking FROM application WHERE phone = '081211112222'")
+"$LOKET" --db "$db" --lang=id application update "$app_en" \
+	--state documents-needed --note "KK asli" >/dev/null
+check "English chosen: the documents-needed message is in English" \
+	"$(body documents-needed 081211112222)" = \
+	"Loket: application $(tracking_shown "$app_en") needs: KK asli. Please bring them to the office."
+# A desk in English; the citizen wants Bahasa Indonesia.
+desk 9 4 1 1 Joko "$nik" 2 081233334444 1 9 1
+app_id=$(sql "SELECT tracking FROM application WHERE phone = '081233334444'")
+"$LOKET" --db "$db" --lang=en application update "$app_id" \
+	--state processing >/dev/null
+"$LOKET" --db "$db" --lang=en application update "$app_id" \
+	--state ready --note "Loket 2" >/dev/null
+check "Indonesian chosen at an English desk: the ready message is in Indonesian" \
+	"$(body application-ready 081233334444)" = \
+	"Loket: permohonan $(tracking_shown "$app_id") sudah siap. Ambil di Loket 2 dengan tanda terima dan KTP."
+
+# A complaint filed at a desk in Indonesian for a citizen who wants
+# English: its answer comes from the centre, and so does the message.
+DESK_LANG=id desk 9 6 1 1 3 1 2 081255556666 2 1 1
+contains "a complaint at the desk asks the language too" "$TMP/out" \
+	"Dalam bahasa apa warga ingin menerima SMS?"
+comp=$(sql "SELECT tracking FROM complaint WHERE phone = '081255556666'")
+check "... and is filed ($comp)" -n "$comp"
+"$LOKETD" --db "$LOKETD_DB" init >/dev/null
+office=$("$LOKETD" --db "$LOKETD_DB" office add KEC01 --name Satu 2>/dev/null)
+centre_start "$LOKETD_DB" || { echo "Bail out! loketd did not start"; exit 1; }
+"$LOKET" --db "$db" sync enrol "$CENTRE" "$office" >/dev/null 2>&1
+"$LOKET" --db "$db" sync >/dev/null 2>&1
+check "the office pushes the complaint to the centre (exit $?)" $? -eq 0
+"$LOKETD" --db "$LOKETD_DB" complaint reply "$comp" --text "Sudah ditindak." \
+	>/dev/null 2>&1
+check "the centre answers it (exit $?)" $? -eq 0
+"$LOKET" --db "$db" sync >/dev/null 2>&1
+check "English chosen: the complaint's message is in English" \
+	"$(body complaint-answered 081255556666)" = \
+	"Loket: your complaint $(tracking_shown "$comp") has an answer. Read it at the kiosk: Complaints, then 2."
+centre_stop
 
 # In Indonesian, the same screens.
 printf '%s\n' ani rahasia123 1 9 |

@@ -167,7 +167,7 @@ check "the number is nowhere in the database file (grep)" \
 q "UPDATE service SET name_id = 'Akta Kelahiran — Café é' WHERE code = 'akta-kelahiran'"
 tomorrow=$(TZ=Asia/Jakarta date -d tomorrow +%Y-%m-%d)
 $L --config "$TMP/http.conf" booking make akta-kelahiran --at "$tomorrow 10:00" \
-	--phone 082222222222 >/dev/null
+	--phone 082222222222 --lang id >/dev/null
 $L --config "$TMP/http.conf" notify >/dev/null 2>&1
 check "a booking tomorrow gets its reminder, once" "$(requests)" -eq 2
 text=$(field 2 text)

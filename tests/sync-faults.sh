@@ -101,6 +101,16 @@ then_round 2 0
 
 take 2; inject "503 3"
 fault "The centre at $PROXY/v1/ops answered 503"
+contains "... and says when the centre asked it to come back" "$TMP/out" \
+	"The centre is busy; try again in 3 s."
+inject "503 30"
+"$LOKET" --lang=id --db "$db" sync >"$TMP/out" 2>&1
+check "503 with Retry-After: 30 in Indonesian: exit 4 ($?)" $? -eq 4
+contains "... and says so in Indonesian" "$TMP/out" \
+	"Pusat sedang sibuk; coba lagi dalam 30 detik."
+inject 503
+fault "The centre at $PROXY/v1/ops answered 503"
+lacks "503 without Retry-After: no time is made up" "$TMP/out" "try again in"
 then_round 2 0
 
 # 503 with Retry-After: 3 to loket sync --watch: its next try is 3

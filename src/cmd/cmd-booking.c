@@ -156,6 +156,7 @@ cmd_booking_make_exec(const struct config *config, int argc, char **argv)
 	static const struct option options[] = {
 		{ "at", required_argument, NULL, 'a' },
 		{ "phone", required_argument, NULL, 'p' },
+		{ "lang", required_argument, NULL, 'l' },
 		{ "json", no_argument, NULL, 'j' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -167,6 +168,7 @@ cmd_booking_make_exec(const struct config *config, int argc, char **argv)
 	char			*cause = NULL, *local = NULL;
 	char			 shown[BOOKING_CODE_SHOWN];
 	time_t			 slot;
+	enum lang		 lang = config->lang;	/* the citizen's */
 	int			 c, json = 0, status, rc;
 
 	optind = 0;
@@ -175,14 +177,21 @@ cmd_booking_make_exec(const struct config *config, int argc, char **argv)
 			at = optarg;
 		else if (c == 'p')
 			phone = optarg;
-		else if (c == 'j')
+		else if (c == 'l') {
+			if (i18n_parse(optarg, &lang) != 0) {
+				cmd_error(_("\"%s\" must be id or en, not "
+				    "\"%s\""), "--lang", optarg);
+				return EXIT_USAGE;
+			}
+		} else if (c == 'j')
 			json = 1;
 		else
 			return EXIT_USAGE;
 	}
 	if (argc + 1 - optind != 1 || at == NULL) {
 		cmd_error(_("usage: loket booking make SERVICE --at "
-		    "'YYYY-MM-DD HH:MM' [--phone NUMBER] [--json]"));
+		    "'YYYY-MM-DD HH:MM' [--phone NUMBER] [--lang id|en] "
+		    "[--json]"));
 		return EXIT_USAGE;
 	}
 	/* The same rule as at the kiosk, +62 written as 0. */
@@ -202,7 +211,7 @@ cmd_booking_make_exec(const struct config *config, int argc, char **argv)
 		free(local);
 		return EXIT_USAGE;
 	}
-	if ((rc = booking_make(db, &b, argv[optind - 1], slot, local,
+	if ((rc = booking_make(db, &b, argv[optind - 1], slot, local, lang,
 	    time(NULL), &k, &cause)) != 0) {
 		cmd_error("%s", cause);
 		free(cause);
@@ -256,7 +265,8 @@ const struct cmd_entry cmd_booking_slots_entry = {
 	"booking slots", "SERVICE", 1, 1, cmd_booking_slots_exec
 };
 const struct cmd_entry cmd_booking_make_entry = {
-	"booking make", "SERVICE --at 'YYYY-MM-DD HH:MM' [--phone N] [--json]",
+	"booking make", "SERVICE --at 'YYYY-MM-DD HH:MM' [--phone N] "
+	    "[--lang id|en] [--json]",
 	1, -1, cmd_booking_make_exec
 };
 const struct cmd_entry cmd_booking_checkin_entry = {

@@ -169,6 +169,10 @@ cmd_sync_exec(const struct config *config, int argc, char **argv)
 		s = agent_round(db, &r, &cause);
 		cmd_sync_say(s, &r, cause, 0);
 		free(cause);
+		/* --watch waits by itself; a person is told when to retry. */
+		if (s == AGENT_UNREACHABLE && r.retry_after > 0)
+			cmd_error(_("The centre is busy; try again in %ld s."),
+			    r.retry_after);
 		status = cmd_sync_status_of(s);
 	}
 	close(lock);

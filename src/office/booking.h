@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "common/i18n.h"
 #include "office/schedule.h"
 
 struct config;
@@ -79,10 +80,13 @@ void	 booking_clear(struct booking *);
 
 /* One booking by id: 1 found, 0 not, DB_FAILED. */
 int	 booking_read(struct db *, long id, struct booking *, char **cause);
-/* Book a slot: 0, DB_REFUSED (full, past or not a slot) or DB_FAILED. */
+/*
+ * Book a slot, keeping the citizen's language for the reminder: 0,
+ * DB_REFUSED (full, past or not a slot) or DB_FAILED.
+ */
 int	 booking_make(struct db *, const struct booking_rules *,
-	     const char *service, time_t slot, const char *phone, time_t now,
-	     struct booking *, char **cause);
+	     const char *service, time_t slot, const char *phone, enum lang,
+	     time_t now, struct booking *, char **cause);
 /* Places left in a slot for a service, or DB_FAILED with a cause. */
 int	 booking_free_places(struct db *, const struct booking_rules *,
 	     long service, time_t slot, char **cause);

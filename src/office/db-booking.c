@@ -88,8 +88,8 @@ db_booking_valid_slot(const struct booking_rules *b, time_t slot,
 
 int
 booking_make(struct db *db, const struct booking_rules *b,
-    const char *service_code, time_t slot, const char *phone, time_t now,
-    struct booking *out, char **cause)
+    const char *service_code, time_t slot, const char *phone, enum lang lang,
+    time_t now, struct booking *out, char **cause)
 {
 	sqlite3_stmt	*stmt;
 	char		*detail;
@@ -139,8 +139,8 @@ booking_make(struct db *db, const struct booking_rules *b,
 	for (tries = 0; tries < 10; tries++) {
 		booking_code_new(out->code, db_booking_random);
 		if (db_prepare(db, "INSERT INTO booking (code, service_id, day, "
-		    "slot, phone, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
-		    "RETURNING id", &stmt, cause) != 0)
+		    "slot, phone, created_at, lang) VALUES (?1, ?2, ?3, ?4, ?5, "
+		    "?6, ?7) RETURNING id", &stmt, cause) != 0)
 			goto rollback;
 		sqlite3_bind_text(stmt, 1, out->code, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(stmt, 2, service);
@@ -149,6 +149,7 @@ booking_make(struct db *db, const struct booking_rules *b,
 		if (phone != NULL)
 			sqlite3_bind_text(stmt, 5, phone, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(stmt, 6, now);
+		sqlite3_bind_text(stmt, 7, i18n_code(lang), -1, SQLITE_STATIC);
 		rc = sqlite3_step(stmt);
 		if (rc == SQLITE_ROW)
 			out->id = sqlite3_column_int64(stmt, 0);

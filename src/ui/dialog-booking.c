@@ -190,7 +190,7 @@ dialog_booking_confirm_choose(struct dialog *d, struct dialog_frame *f,
 	(void)n;
 	code = catalog_service_code(d->db, atol(f->text));
 	if (code == NULL || booking_make(d->db, d->booking, code,
-	    (time_t)f->id, NULL, time(NULL), &k, &cause) != 0) {
+	    (time_t)f->id, NULL, d->lang, time(NULL), &k, &cause) != 0) {
 		dialog_message(d, 1, "%s", code == NULL ?
 		    _("This service is no longer offered.") : cause);
 		if (code != NULL)

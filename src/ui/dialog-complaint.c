@@ -40,6 +40,7 @@ dialog_complaint_next(struct dialog *d, struct dialog_frame *f,
 
 	free(d->draft.phone);
 	d->draft.phone = NULL;
+	d->draft.lang = d->lang;
 	next = dialog_push(d, notify_enabled(d->config) ?
 	    &dialog_complaint_phone_choice : &dialog_complaint_confirm, f->id,
 	    f->item);
@@ -214,7 +215,9 @@ dialog_complaint_phone_submit(struct dialog *d, struct dialog_frame *f,
 		return DIALOG_CHANGED;
 	free(d->draft.phone);
 	d->draft.phone = xstrdup(phone);
-	next = dialog_push(d, &dialog_complaint_confirm, f->id, f->item);
+	/* At the desk, the citizen's language is asked too. */
+	next = dialog_push(d, d->desk ? &dialog_desk_complaint_lang :
+	    &dialog_complaint_confirm, f->id, f->item);
 	next->text = f->text != NULL ? xstrdup(f->text) : NULL;
 	return DIALOG_CHANGED;
 }
@@ -274,7 +277,7 @@ dialog_complaint_confirm_choose(struct dialog *d, struct dialog_frame *f,
 	form.text = f->text;
 	form.phone = d->draft.phone;
 	form.day = day;
-	form.lang = d->lang;
+	form.lang = d->draft.lang;
 	/* At the desk, the operator files it on the citizen's behalf. */
 	if (d->desk)
 		dialog_desk_actor(d, &who);

@@ -1,7 +1,8 @@
 /*
  * The desk registers an application on a citizen's behalf - the service
  * (chosen like a walk-in's), the applicant's name, the NIK, a phone for
- * text messages if they want one, and which requirements were handed in
+ * text messages if they want one (and their language, dialog-desk-lang.c),
+ * and which requirements were handed in
  * - then gives the tracking number, on screen, aloud and on a printed
  * receipt with a QR code. It also moves an application to its next
  * state, with the note that state needs.
@@ -66,6 +67,7 @@ dialog_desk_app_name_build(struct dialog *d, struct dialog_frame *f,
 	if (d->draft.service != f->id) {
 		dialog_draft_clear(&d->draft);
 		d->draft.service = f->id;
+		d->draft.lang = d->lang;
 	}
 	dialog_desk_app_title(d, s);
 	screen_set_prompt(s, _("Type the applicant's name, then press "
@@ -195,7 +197,7 @@ dialog_desk_app_phone_submit(struct dialog *d, struct dialog_frame *f,
 		return DIALOG_CHANGED;
 	free(d->draft.phone);
 	d->draft.phone = xstrdup(phone);
-	dialog_push(d, &dialog_desk_app_handed, 0, 0);
+	dialog_push(d, &dialog_desk_app_lang, 0, 0);
 	return DIALOG_CHANGED;
 }
 
@@ -280,7 +282,7 @@ dialog_desk_app_register(struct dialog *d)
 	form.phone = d->draft.phone;
 	form.handed_in = list;
 	form.day = day;
-	form.lang = LANG_ID;	/* the citizen's language is not asked here */
+	form.lang = d->draft.lang;
 	dialog_desk_actor(d, &who);
 	if (application_add(d->db, &who, &form, time(NULL), &a,
 	    &cause) != 0) {

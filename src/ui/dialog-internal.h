@@ -49,6 +49,7 @@ struct dialog_draft {
 	char		 nik[17];	/* zeroed once registered */
 	char		*phone;
 	unsigned	 handed_in;	/* bit n-1: requirement n */
+	enum lang	 lang;		/* the citizen's, for text messages */
 };
 
 struct dialog {
@@ -178,6 +179,9 @@ extern const struct dialog_type dialog_search;
 extern const struct dialog_type dialog_results;
 extern const struct dialog_type dialog_help_screen;
 extern const struct dialog_type dialog_exit_screen;
+/* The language of a citizen's text messages, asked at the desk. */
+extern const struct dialog_type dialog_desk_app_lang;
+extern const struct dialog_type dialog_desk_complaint_lang;
 extern const struct dialog_type dialog_ticket_priority;
 extern const struct dialog_type dialog_ticket_confirm;
 extern const struct dialog_type dialog_ticket_result;
