@@ -1,452 +1,276 @@
 /*
- * The PostgreSQL engine: a batch of operations in one transaction, as
- * the SQLite engine does it, made safe for several loketd processes at
- * once. The office's row is locked first, so that its batches follow one
- * another and its hash chain is checked in order; each operation is then
- * claimed by inserting its receipt, and only the transaction whose insert
- * made the row applies its effect. A second loketd sent the same batch
- * waits on that lock, finds the first answer and says "duplicate".
+ * The PostgreSQL engine: a batch of operations, as the SQLite engine
+ * stores it, made safe for several loketd processes at once.
  *
- * A batch costs a handful of statements whatever its size: the receipts,
- * the events and the tickets each go in one statement, their rows passed
- * as one JSON array (json_to_recordset); only what is rare (a conflict,
- * a chain break, an application or a complaint) has a statement of its
- * own. The result is the one the SQLite engine reaches op by op.
+ * The whole batch is one call of the database function loket_push (made
+ * by migration 6), in one statement and so one transaction: one round trip
+ * whatever the batch's size, and statements PostgreSQL parsed and planned
+ * once per connection rather than once per request (nothing is prepared by
+ * name, which pgbouncer in transaction mode would lose). loketd does here
+ * what needs C: which operations it can apply, their rows as one JSON
+ * array, then each result from the function's answer.
+ *
+ * In the function, as in store-sqlite-push.c: the office's row is locked
+ * first, so that its batches follow one another and its hash chain is
+ * checked in order; each operation is claimed by inserting its receipt,
+ * and only the call whose insert made the row applies its effect. A second
+ * loketd sent the same batch waits on that lock, then finds the receipts:
+ * "duplicate". The chain is checked op by op (a receipt's insert is what
+ * the next op's "any other receipt of this seq?" sees); the events and the
+ * tickets then go in one statement each.
  */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/log.h"
 #include "common/xmalloc.h"
 #include "loketd/store-pg.h"
 
-/* The office's chain as the batch goes: the last seq and hash. */
-struct pg_chain {
-	long	 seq;
-	char	 hash[SYNC_HASH_HEX];
-	int	 moved;
-};
-
-/* A batch being stored: its operations and which of them are new. */
-struct pg_batch {
-	struct store_pg	*s;
-	long		 office;
-	struct store_op	*ops;
-	size_t		 count;
-	time_t		 now;
-	char		*fresh;		/* 1: its receipt was made here */
-	PGresult	*held;		/* seq, count: receipts from before */
-};
-
-/* Add a row made by json_pack (what the API read is valid UTF-8). */
-static void
-pg_row(json_t *rows, json_t *row)
-{
-	if (row == NULL)
-		fatal("pg_row: a row of the batch cannot be made");
-	json_array_append_new(rows, row);
-}
-
-/* Run sql with $1 the office and $2 the rows (a JSON array, freed). */
-static PGresult *
-pg_rows(struct pg_batch *b, const char *sql, json_t *rows, char **cause)
-{
-	PGresult	*res;
-	char		*text;
-
-	text = json_dumps(rows, JSON_COMPACT);
-	json_decref(rows);
-	if (text == NULL)
-		fatal("json_dumps: out of memory");
-	res = pg_query(b->s, cause, sql, "it", b->office, text);
-	free(text);
-	return res;
-}
-
-/* Run a statement on the rows, if there are any: 0 or STORE_FAILED. */
-static int
-pg_rows_run(struct pg_batch *b, const char *sql, json_t *rows, char **cause)
-{
-	PGresult	*res;
-
-	if (json_array_size(rows) == 0) {
-		json_decref(rows);
-		return 0;
-	}
-	res = pg_rows(b, sql, rows, cause);
-	PQclear(res);
-	return res == NULL ? STORE_FAILED : 0;
-}
-
-/* The row of res whose first column is id (res sorted by it): or -1. */
-static int
-pg_find(const PGresult *res, const char *id)
-{
-	int	 lo = 0, hi = PQntuples(res), mid, d;
-
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if ((d = strcmp(PQgetvalue(res, mid, 0), id)) == 0)
-			return mid;
-		if (d < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return -1;
-}
-
-/* For bsearch over the batch sorted by id, then place. */
-static struct store_op *pg_sorting;
-
-static int
-pg_by_id(const void *a, const void *b)
-{
-	size_t	 i = *(const size_t *)a, j = *(const size_t *)b;
-	int	 d = strcmp(pg_sorting[i].id, pg_sorting[j].id);
-
-	return d != 0 ? d : (i > j) - (i < j);
-}
-
-/*
- * Insert every receipt at once; mark fresh the first operation of each
- * id whose receipt this made. What the insert skipped was received
- * before (or earlier in the batch).
- */
-static int
-pg_claim(struct pg_batch *b, char **cause)
-{
-	struct store_op	*x;
-	PGresult	*res;
-	json_t		*rows = json_array();
-	size_t		*order, i, n = 0, lo, hi, mid;
-	int		 r;
-
-	order = xcalloc(b->count + 1, sizeof *order);
-	for (i = 0; i < b->count; i++) {
-		x = &b->ops[i];
-		x->result = STORE_REJECTED;
-		if (x->id[0] == '\0')
-			continue;
-		if (x->parsed && (!x->op.has_ticket ||
-		    store_state_known(x->op.ticket.state)))
-			x->result = STORE_APPLIED;
-		order[n++] = i;
-		pg_row(rows, json_pack("{s:s, s:s, s:s, s:I, s:I}", "op_id",
-		    x->id, "hash", x->hash, "result",
-		    store_result_name(x->result), "seq", (json_int_t)x->op.seq,
-		    "at", (json_int_t)b->now));
-	}
-	res = pg_rows(b, "INSERT INTO received_op (office_id, op_id, hash, "
-	    "result, seq, received_at) SELECT $1, r.op_id, r.hash, r.result, "
-	    "r.seq, r.at FROM json_to_recordset($2::json) AS r(op_id text, "
-	    "hash text, result text, seq bigint, at bigint) ON CONFLICT "
-	    "(office_id, op_id) DO NOTHING RETURNING op_id", rows, cause);
-	if (res == NULL) {
-		free(order);
-		return STORE_FAILED;
-	}
-	/* The first of each id: the lowest place among equal ids. */
-	pg_sorting = b->ops;
-	qsort(order, n, sizeof *order, pg_by_id);
-	for (r = 0; r < PQntuples(res); r++) {
-		lo = 0;
-		hi = n;
-		while (lo < hi) {
-			mid = (lo + hi) / 2;
-			if (strcmp(b->ops[order[mid]].id, PQgetvalue(res, r,
-			    0)) < 0)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		if (lo < n)
-			b->fresh[order[lo]] = 1;
-	}
-	PQclear(res);
-	free(order);
-	return 0;
-}
-
-/*
- * The operations received before: a duplicate when the content is the
- * same, else a conflict, recorded.
- */
-static int
-pg_again(struct pg_batch *b, char **cause)
-{
-	struct store_op	*x;
-	PGresult	*res;
-	json_t		*ids = json_array();
-	size_t		 i;
-	int		 r, same;
-
-	for (i = 0; i < b->count; i++) {
-		if (b->ops[i].id[0] != '\0' && !b->fresh[i])
-			pg_row(ids, json_string(b->ops[i].id));
-	}
-	if (json_array_size(ids) == 0) {
-		json_decref(ids);
-		return 0;
-	}
-	/* In the order of strcmp, for pg_find. */
-	res = pg_rows(b, "SELECT op_id, hash, result FROM received_op WHERE "
-	    "office_id = $1 AND op_id IN (SELECT json_array_elements_text("
-	    "$2::json)) ORDER BY op_id COLLATE \"C\"", ids, cause);
-	if (res == NULL)
-		return STORE_FAILED;
-	for (i = 0; i < b->count; i++) {
-		x = &b->ops[i];
-		if (x->id[0] == '\0' || b->fresh[i])
-			continue;
-		if ((r = pg_find(res, x->id)) < 0) {
-			PQclear(res);
-			return pg_fail(b->s, NULL, cause);
-		}
-		same = strcmp(PQgetvalue(res, r, 1), x->hash) == 0;
-		x->first = strcmp(PQgetvalue(res, r, 2), "applied") == 0 ?
-		    STORE_APPLIED : STORE_REJECTED;
-		x->result = same ? STORE_DUPLICATE : STORE_CONFLICT;
-		if (!same && pg_run(b->s, cause, "INSERT INTO op_conflict "
-		    "(office_id, op_id, hash, body, received_at) VALUES ($1, "
-		    "$2, $3, $4, $5)", "ittti", b->office, x->id, x->hash,
-		    x->body, (long)b->now) < 0) {
-			PQclear(res);
-			return STORE_FAILED;
-		}
-	}
-	PQclear(res);
-	return 0;
-}
-
-/*
- * How many receipts of seq there were before operation i: those from
- * earlier batches (asked once per batch, when first needed) and the new
- * ones before it in this batch.
- */
-static int
-pg_others(struct pg_batch *b, size_t i, long *others, char **cause)
-{
-	json_t	*rows;
-	size_t	 j;
-	int	 r;
-
-	if (b->held == NULL) {
-		rows = json_array();
-		for (j = 0; j < b->count; j++) {
-			if (b->fresh[j])
-				pg_row(rows, json_pack("{s:s, s:I}", "op_id",
-				    b->ops[j].id, "seq",
-				    (json_int_t)b->ops[j].op.seq));
-		}
-		b->held = pg_rows(b, "SELECT r.seq, count(*) FROM received_op r "
-		    "WHERE r.office_id = $1 AND r.seq IN (SELECT seq FROM "
-		    "json_to_recordset($2::json) AS f(op_id text, seq bigint)) "
-		    "AND r.op_id NOT IN (SELECT op_id FROM json_to_recordset("
-		    "$2::json) AS f(op_id text, seq bigint)) GROUP BY r.seq",
-		    rows, cause);
-		if (b->held == NULL)
-			return STORE_FAILED;
-	}
-	*others = 0;
-	for (r = 0; r < PQntuples(b->held); r++) {
-		if (pg_num(b->held, r, 0) == b->ops[i].op.seq)
-			*others = pg_num(b->held, r, 1);
-	}
-	for (j = 0; j < i; j++) {
-		if (b->fresh[j] && b->ops[j].op.seq == b->ops[i].op.seq)
-			(*others)++;
-	}
-	return 0;
-}
-
-/*
- * Check a new op against the chain, record a break, move on. An op
- * older than the chain's head, for a seq the centre has no other receipt
- * of, fills a gap (pushed again after a restore): no break, the head
- * stays.
- */
-static int
-pg_chain(struct pg_batch *b, struct pg_chain *c, size_t i, char **cause)
-{
-	const struct store_op	*x = &b->ops[i];
-	char			 day[11];
-	long			 others = 0;
-
-	if (x->op.seq <= c->seq && pg_others(b, i, &others, cause) != 0)
-		return STORE_FAILED;
-	if (x->op.seq <= c->seq && others == 0)
-		return 0;
-	store_op_day(x, day);
-	if ((x->op.seq != c->seq + 1 || strcmp(x->op.prev, c->hash) != 0) &&
-	    pg_run(b->s, cause, "INSERT INTO chain_break (office_id, seq, day, "
-	    "expected, found, found_at) VALUES ($1, $2, $3, $4, $5, $6)",
-	    "iittti", b->office, x->op.seq, day, c->hash, x->op.prev,
-	    (long)b->now) < 0)
-		return STORE_FAILED;
-	c->seq = x->op.seq;
-	snprintf(c->hash, sizeof c->hash, "%s", x->hash);
-	c->moved = 1;
-	return 0;
-}
-
-/* The new operations' events, in the batch's order. */
-static int
-pg_events_add(struct pg_batch *b, char **cause)
-{
-	const struct store_op	*x;
-	json_t			*rows = json_array();
-	size_t			 i;
-
-	for (i = 0; i < b->count; i++) {
-		x = &b->ops[i];
-		if (b->fresh[i] && x->parsed)
-			pg_row(rows, json_pack("{s:I, s:I, s:s, s:I, s:s, "
-			    "s:s}", "n", (json_int_t)i, "seq",
-			    (json_int_t)x->op.seq, "op_id", x->id, "at",
-			    (json_int_t)x->op.at, "kind", x->op.kind, "body",
-			    x->body));
-	}
-	return pg_rows_run(b, "INSERT INTO office_event (office_id, seq, op_id, "
-	    "at, kind, body) SELECT $1, e.seq, e.op_id, e.at, e.kind, e.body "
-	    "FROM json_to_recordset($2::json) AS e(n bigint, seq bigint, op_id "
-	    "text, at bigint, kind text, body text) ORDER BY e.n", rows, cause);
-}
-
-/*
- * The tickets as the new operations left them: of the operations about
- * one ticket, the latest (highest seq) replaces the centre's row if it is
- * newer, as applying each in turn would.
- */
-static int
-pg_tickets(struct pg_batch *b, char **cause)
-{
-	const struct sync_ticket	*t;
-	json_t				*rows = json_array();
-	size_t				 i;
-
-	for (i = 0; i < b->count; i++) {
-		t = &b->ops[i].op.ticket;
-		if (!b->fresh[i] || b->ops[i].result != STORE_APPLIED ||
-		    !b->ops[i].op.has_ticket)
-			continue;
-		pg_row(rows, json_pack("{s:I, s:s, s:s, s:I, s:s, s:s, s:s, "
-		    "s:I, s:I, s:I, s:I, s:I, s:I}", "n", (json_int_t)i, "day",
-		    t->day, "service", t->service, "number",
-		    (json_int_t)t->number, "priority", t->priority, "state",
-		    t->state, "outcome", t->outcome, "arrived",
-		    (json_int_t)t->arrived, "called", (json_int_t)t->called,
-		    "served", (json_int_t)t->served, "finished",
-		    (json_int_t)t->finished, "counter", (json_int_t)t->counter,
-		    "seq", (json_int_t)b->ops[i].op.seq));
-	}
-	return pg_rows_run(b, "INSERT INTO ticket (office_id, day, service, number, "
-	    "priority, state, outcome, arrived_at, called_at, served_at, "
-	    "finished_at, counter, seq) SELECT DISTINCT ON (t.day, t.service, "
-	    "t.number) $1, t.day, t.service, t.number, t.priority, t.state, "
-	    "t.outcome, t.arrived, t.called, t.served, t.finished, t.counter, "
-	    "t.seq FROM json_to_recordset($2::json) AS t(n bigint, day text, "
-	    "service text, number bigint, priority text, state text, outcome "
-	    "text, arrived bigint, called bigint, served bigint, finished "
-	    "bigint, counter bigint, seq bigint) ORDER BY t.day, "
-	    "t.service, t.number, t.seq DESC, t.n ON CONFLICT (office_id, day, "
-	    "service, number) DO UPDATE SET priority = excluded.priority, "
-	    "state = excluded.state, outcome = excluded.outcome, arrived_at = "
-	    "excluded.arrived_at, called_at = excluded.called_at, served_at = "
-	    "excluded.served_at, finished_at = excluded.finished_at, counter = "
-	    "excluded.counter, seq = excluded.seq WHERE excluded.seq > "
-	    "ticket.seq", rows, cause);
-}
-
-/*
- * The new operations: the chain in order, then their events, tickets,
- * applications and complaints.
- */
-static int
-pg_apply(struct pg_batch *b, struct pg_chain *c, char **cause)
-{
-	size_t	 i;
-
-	for (i = 0; i < b->count; i++) {
-		if (b->fresh[i] && b->ops[i].parsed &&
-		    pg_chain(b, c, i, cause) != 0)
-			return STORE_FAILED;
-	}
-	if (pg_events_add(b, cause) != 0 || pg_tickets(b, cause) != 0)
-		return STORE_FAILED;
-	for (i = 0; i < b->count; i++) {
-		if (b->fresh[i] && b->ops[i].result == STORE_APPLIED &&
-		    pg_record_apply(b->s, b->office, &b->ops[i], cause) != 0)
-			return STORE_FAILED;
-	}
-	return 0;
-}
-
-/*
- * The office's chain, and how far its operations are held (store.h): the
- * mark moves on over the seqs held after it, up to the first whose next
- * is missing. Only the receipts after the mark are read, in the order of
- * their index, each compared with the next (lead): the work is the batch's
- * and any gap's, never the office's whole history. (An anti-join of the
- * receipts with themselves, planned from stale statistics, read them all
- * for every row of a batch.)
- */
-static int
-pg_office_moved(struct pg_batch *b, const struct pg_chain *c, char **cause)
-{
-	return pg_run(b->s, cause, "UPDATE office SET chain_seq = $2, "
-	    "chain_hash = $3, held_through = (SELECT min(h.s) FROM (SELECT "
-	    "u.s, lead(u.s) OVER (ORDER BY u.s) AS next FROM (SELECT "
-	    "office.held_through AS s UNION SELECT seq FROM received_op WHERE "
-	    "office_id = $1 AND seq > office.held_through) u) h WHERE h.next "
-	    "IS DISTINCT FROM h.s + 1) WHERE id = $1", "iit", b->office,
-	    c->seq, c->hash) < 0 ? STORE_FAILED : 0;
-}
-
-/* Store the batch, in its transaction (begun): 0 or STORE_FAILED. */
-static int
-pg_push_batch(struct pg_batch *b, char **cause)
-{
-	struct pg_chain	 c = { 0 };
-	PGresult	*res;
-	size_t		 i;
-
-	res = pg_query(b->s, cause, "SELECT chain_seq, chain_hash FROM office "
-	    "WHERE id = $1 FOR UPDATE", "i", b->office);
-	if (res == NULL)
-		return STORE_FAILED;
-	if (PQntuples(res) == 1) {
-		c.seq = pg_num(res, 0, 0);
-		snprintf(c.hash, sizeof c.hash, "%s", PQgetvalue(res, 0, 1));
-	}
-	PQclear(res);
-	if (pg_claim(b, cause) != 0 || pg_again(b, cause) != 0 ||
-	    pg_apply(b, &c, cause) != 0)
-		return STORE_FAILED;
-	for (i = 0; i < b->count && !b->fresh[i]; i++)
-		;
+const char pg_push_function[] =
+	"CREATE OR REPLACE FUNCTION loket_push(p_office BIGINT, p_now BIGINT,"
+	"  p_ops JSON) RETURNS TABLE (op_n INTEGER, op_status TEXT,"
+	"  op_first TEXT) LANGUAGE plpgsql AS $f$\n"
+	"DECLARE\n"
+	"  c_seq BIGINT;\n"
+	"  c_hash TEXT;\n"
+	"  o RECORD;\n"
+	"  got RECORD;\n"
+	"  fresh INTEGER[] := '{}';\n"
+	"BEGIN\n"
+	"  SELECT f.chain_seq, f.chain_hash INTO c_seq, c_hash FROM office f"
+	"    WHERE f.id = p_office FOR UPDATE;\n"
+	"  c_seq := coalesce(c_seq, 0);\n"
+	"  c_hash := coalesce(c_hash, '');\n"
+	"  FOR o IN SELECT * FROM json_to_recordset(p_ops) AS x(n INTEGER,"
+	"      id TEXT, hash TEXT, result TEXT, parsed BOOLEAN, seq BIGINT,"
+	"      prev TEXT, day TEXT, body TEXT, r_kind TEXT, r_tracking TEXT,"
+	"      r_service TEXT, r_state TEXT, r_note TEXT, r_sealed TEXT,"
+	"      r_updated BIGINT) ORDER BY x.n LOOP\n"
+	"    op_n := o.n;\n"
+	"    INSERT INTO received_op AS r (office_id, op_id, hash, result, seq,"
+	"      received_at) VALUES (p_office, o.id, o.hash, o.result, o.seq,"
+	"      p_now) ON CONFLICT (office_id, op_id) DO NOTHING;\n"
+	/* Received before, or earlier in this batch. */
+	"    IF NOT FOUND THEN\n"
+	"      SELECT r.hash, r.result INTO got FROM received_op r WHERE"
+	"        r.office_id = p_office AND r.op_id = o.id;\n"
+	"      op_first := got.result;\n"
+	"      op_status := 'duplicate';\n"
+	"      IF got.hash <> o.hash THEN\n"
+	"        op_status := 'conflict';\n"
+	"        INSERT INTO op_conflict (office_id, op_id, hash, body,"
+	"          received_at) VALUES (p_office, o.id, o.hash, o.body, p_now);\n"
+	"      END IF;\n"
+	"      RETURN NEXT;\n"
+	"      CONTINUE;\n"
+	"    END IF;\n"
+	"    fresh := fresh || o.n;\n"
+	"    op_status := 'fresh';\n"
+	"    op_first := NULL;\n"
+	"    RETURN NEXT;\n"
+	/*
+	 * The chain. An op older than its head, for a seq the centre has
+	 * no other receipt of, fills a gap (pushed again after a restore):
+	 * no break, the head stays.
+	 */
+	"    IF o.parsed AND (o.seq > c_seq OR EXISTS (SELECT 1 FROM"
+	"        received_op r WHERE r.office_id = p_office AND r.seq = o.seq"
+	"        AND r.op_id <> o.id)) THEN\n"
+	"      IF o.seq <> c_seq + 1 OR o.prev <> c_hash THEN\n"
+	"        INSERT INTO chain_break (office_id, seq, day, expected, found,"
+	"          found_at) VALUES (p_office, o.seq, o.day, c_hash, o.prev,"
+	"          p_now);\n"
+	"      END IF;\n"
+	"      c_seq := o.seq;\n"
+	"      c_hash := o.hash;\n"
+	"    END IF;\n"
+	/* An application's or a complaint's: the latest in the centre's
+	 * order overwrites the record (store-pg-record.c). */
+	"    IF o.result = 'applied' AND o.r_kind IS NOT NULL THEN\n"
+	"      INSERT INTO record AS d (kind, tracking, office_id, service,"
+	"        state, note, sealed, updated_at) VALUES (o.r_kind,"
+	"        o.r_tracking, p_office, o.r_service, o.r_state, o.r_note,"
+	"        o.r_sealed, o.r_updated) ON CONFLICT (kind, tracking) DO"
+	"        UPDATE SET state = excluded.state, note = excluded.note,"
+	"        sealed = coalesce(d.sealed, excluded.sealed), updated_at ="
+	"        excluded.updated_at;\n"
+	"    END IF;\n"
+	"  END LOOP;\n"
 	/* Nothing new (a batch sent again): the office is as it was. */
-	if (i == b->count)
+	"  IF cardinality(fresh) = 0 THEN\n"
+	"    RETURN;\n"
+	"  END IF;\n"
+	"  INSERT INTO office_event (office_id, seq, op_id, at, kind, body)"
+	"    SELECT p_office, e.seq, e.id, e.at, e.kind, e.body FROM"
+	"    json_to_recordset(p_ops) AS e(n INTEGER, id TEXT, parsed BOOLEAN,"
+	"    seq BIGINT, at BIGINT, kind TEXT, body TEXT) WHERE e.n = ANY"
+	"    (fresh) AND e.parsed ORDER BY e.n;\n"
+	/* Of the operations about one ticket, the latest (highest seq)
+	 * replaces the centre's row if newer, as applying each would. */
+	"  INSERT INTO ticket AS k (office_id, day, service, number, priority,"
+	"    state, outcome, arrived_at, called_at, served_at, finished_at,"
+	"    counter, seq) SELECT DISTINCT ON (t.t_day, t.t_service,"
+	"    t.t_number) p_office, t.t_day, t.t_service, t.t_number,"
+	"    t.t_priority, t.t_state, t.t_outcome, t.t_arrived, t.t_called,"
+	"    t.t_served, t.t_finished, t.t_counter, t.seq FROM"
+	"    json_to_recordset(p_ops) AS t(n INTEGER, result TEXT, seq BIGINT,"
+	"    t_day TEXT, t_service TEXT, t_number BIGINT, t_priority TEXT,"
+	"    t_state TEXT, t_outcome TEXT, t_arrived BIGINT, t_called BIGINT,"
+	"    t_served BIGINT, t_finished BIGINT, t_counter BIGINT) WHERE t.n ="
+	"    ANY (fresh) AND t.result = 'applied' AND t.t_day IS NOT NULL"
+	"    ORDER BY t.t_day, t.t_service, t.t_number, t.seq DESC, t.n"
+	"    ON CONFLICT (office_id, day, service, number) DO UPDATE SET"
+	"    priority = excluded.priority, state = excluded.state, outcome ="
+	"    excluded.outcome, arrived_at = excluded.arrived_at, called_at ="
+	"    excluded.called_at, served_at = excluded.served_at, finished_at ="
+	"    excluded.finished_at, counter = excluded.counter, seq ="
+	"    excluded.seq WHERE excluded.seq > k.seq;\n"
+	/*
+	 * The office's chain, and how far its operations are held (store.h):
+	 * the mark moves on over the seqs held after it, up to the first
+	 * whose next is missing. Only the receipts after the mark are read,
+	 * each compared with the next (lead): the work is the batch's and
+	 * any gap's, never the office's whole history.
+	 */
+	"  UPDATE office f SET chain_seq = c_seq, chain_hash = c_hash,"
+	"    held_through = (SELECT min(h.s) FROM (SELECT u.s, lead(u.s) OVER"
+	"    (ORDER BY u.s) AS next FROM (SELECT f.held_through AS s UNION"
+	"    SELECT r.seq FROM received_op r WHERE r.office_id = p_office AND"
+	"    r.seq > f.held_through) u) h WHERE h.next IS DISTINCT FROM"
+	"    h.s + 1) WHERE f.id = p_office;\n"
+	"END\n"
+	"$f$;";
+
+/* The row of an operation the function is given. */
+static json_t *
+pg_op_row(const struct store_op *x, size_t n)
+{
+	const struct sync_ticket	*t = &x->op.ticket;
+	struct store_record		 r;
+	json_t				*row, *ticket;
+	char				 day[11];
+
+	row = json_pack("{s:I, s:s, s:s, s:s, s:b, s:I}", "n", (json_int_t)n,
+	    "id", x->id, "hash", x->hash, "result",
+	    store_result_name(x->result), "parsed", x->parsed, "seq",
+	    (json_int_t)x->op.seq);
+	if (row == NULL)
+		fatal("pg_op_row: a row of the batch cannot be made");
+	if (!x->parsed)
+		return row;
+	store_op_day(x, day);
+	json_object_set_new(row, "prev", json_string(x->op.prev));
+	json_object_set_new(row, "day", json_string(day));
+	json_object_set_new(row, "at", json_integer(x->op.at));
+	json_object_set_new(row, "kind", json_string(x->op.kind));
+	json_object_set_new(row, "body", json_string(x->body));
+	if (x->op.has_ticket) {
+		ticket = json_pack("{s:s, s:s, s:I, s:s, s:s, s:s, s:I, s:I, "
+		    "s:I, s:I, s:I}", "t_day", t->day, "t_service", t->service,
+		    "t_number", (json_int_t)t->number, "t_priority",
+		    t->priority, "t_state", t->state, "t_outcome", t->outcome,
+		    "t_arrived", (json_int_t)t->arrived, "t_called",
+		    (json_int_t)t->called, "t_served", (json_int_t)t->served,
+		    "t_finished", (json_int_t)t->finished, "t_counter",
+		    (json_int_t)t->counter);
+		if (ticket == NULL || json_object_update(row, ticket) != 0)
+			fatal("pg_op_row: a ticket of the batch cannot be made");
+		json_decref(ticket);
+	}
+	if (store_op_record(x, &r)) {
+		json_object_set_new(row, "r_kind", json_string(r.kind));
+		json_object_set_new(row, "r_tracking", json_string(r.tracking));
+		json_object_set_new(row, "r_service", json_string(r.service));
+		json_object_set_new(row, "r_state", json_string(r.state));
+		json_object_set_new(row, "r_note", json_string(r.note));
+		json_object_set_new(row, "r_updated", json_integer(r.updated));
+		if (x->op.sealed != NULL)
+			json_object_set_new(row, "r_sealed",
+			    json_string(x->op.sealed));
+		store_record_clear(&r);
+	}
+	return row;
+}
+
+/* An operation's result from the function's row: 0, or -1 if unknown. */
+static int
+pg_op_result(struct store_op *x, const char *status, const char *first)
+{
+	if (strcmp(status, "fresh") == 0)
 		return 0;
-	return pg_office_moved(b, &c, cause);
+	x->first = strcmp(first, "applied") == 0 ? STORE_APPLIED :
+	    STORE_REJECTED;
+	if (strcmp(status, "duplicate") == 0)
+		x->result = STORE_DUPLICATE;
+	else if (strcmp(status, "conflict") == 0)
+		x->result = STORE_CONFLICT;
+	else
+		return -1;
+	return 0;
 }
 
 int
 pg_push(struct store *base, long office, struct store_op *ops, size_t count,
     time_t now, char **cause)
 {
-	struct pg_batch	 b = { PG(base), office, ops, count, now, NULL, NULL };
-	int		 rc;
+	struct store_pg	*s = PG(base);
+	struct store_op	*x;
+	PGresult	*res;
+	json_t		*rows = json_array();
+	char		*text, *answered;
+	size_t		 i, sent = 0, n;
+	int		 r, rc = 0;
 
-	if (pg_begin(b.s, cause) != 0)
+	/* What the centre can apply: each operation's own result. */
+	for (i = 0; i < count; i++) {
+		x = &ops[i];
+		x->result = STORE_REJECTED;
+		if (x->id[0] == '\0')
+			continue;
+		if (x->parsed && (!x->op.has_ticket ||
+		    store_state_known(x->op.ticket.state)))
+			x->result = STORE_APPLIED;
+		json_array_append_new(rows, pg_op_row(x, i));
+		sent++;
+	}
+	if (sent == 0) {
+		json_decref(rows);
+		return 0;
+	}
+	if ((text = json_dumps(rows, JSON_COMPACT)) == NULL)
+		fatal("json_dumps: out of memory");
+	json_decref(rows);
+	/*
+	 * One statement, its own transaction. Sent again on a new connection
+	 * if the old one was lost (pg_query): a call that had committed then
+	 * answers "duplicate" with the first result, which is the truth.
+	 */
+	res = pg_query(s, cause, "SELECT op_n, op_status, op_first FROM "
+	    "loket_push($1, $2, $3::json)", "iit", office, (long)now, text);
+	free(text);
+	if (res == NULL)
 		return STORE_FAILED;
-	b.fresh = xcalloc(count + 1, 1);
-	rc = pg_push_batch(&b, cause);
-	PQclear(b.held);
-	free(b.fresh);
-	if (rc != 0 || pg_commit(b.s, cause) != 0) {
-		pg_rollback(b.s);
+	/* Every operation sent has its one answer. */
+	answered = xcalloc(count + 1, 1);
+	for (r = 0; r < PQntuples(res); r++) {
+		n = (size_t)pg_num(res, r, 0);
+		if (n >= count || answered[n] || ops[n].id[0] == '\0' ||
+		    pg_op_result(&ops[n], PQgetvalue(res, r, 1),
+		    PQgetvalue(res, r, 2)) != 0) {
+			rc = -1;
+			break;
+		}
+		answered[n] = 1;
+		sent--;
+	}
+	PQclear(res);
+	free(answered);
+	if (rc != 0 || sent != 0) {
+		*cause = xasprintf("%s: loket_push did not answer each "
+		    "operation once", s->name);
+		log_error("%s", *cause);
 		return STORE_FAILED;
 	}
 	return 0;

@@ -1,7 +1,8 @@
 /*
  * The PostgreSQL engine: applications and complaints, as in the SQLite
  * engine (store-sqlite-record.c): an office's operation and the centre's
- * setting both overwrite the record, in the order the centre sees them.
+ * setting both overwrite the record, in the order the centre sees them
+ * (an office's, in the database function loket_push: store-pg-push.c).
  */
 #include "config.h"
 
@@ -12,26 +13,6 @@
 #include "common/i18n.h"
 #include "common/xmalloc.h"
 #include "loketd/store-pg.h"
-
-int
-pg_record_apply(struct store_pg *s, long office, const struct store_op *x,
-    char **cause)
-{
-	struct store_record	 r;
-	long			 rc;
-
-	if (!store_op_record(x, &r))
-		return 0;
-	rc = pg_run(s, cause, "INSERT INTO record (kind, tracking, office_id, "
-	    "service, state, note, sealed, updated_at) VALUES ($1, $2, $3, $4, "
-	    "$5, $6, $7, $8) ON CONFLICT (kind, tracking) DO UPDATE SET state "
-	    "= excluded.state, note = excluded.note, sealed = "
-	    "coalesce(record.sealed, excluded.sealed), updated_at = "
-	    "excluded.updated_at", "ttitttti", r.kind, r.tracking, office,
-	    r.service, r.state, r.note, x->op.sealed, r.updated);
-	store_record_clear(&r);
-	return rc < 0 ? STORE_FAILED : 0;
-}
 
 int
 pg_record_get(struct store *base, const char *kind, const char *tracking,

@@ -1,8 +1,8 @@
 /*
  * The centre's store in a PostgreSQL database: schema, helpers, the
  * centre's settings and its offices. A batch of operations is in
- * store-pg-push.c, reports and the change feed in store-pg-report.c,
- * publishing in store-pg-feed.c.
+ * store-pg-push.c (and its database function), reports and the change
+ * feed in store-pg-report.c, publishing in store-pg-feed.c.
  *
  * The schema lives in an existing database (loketd init makes it,
  * loketd migrate brings it up to date); its version is the one row of
@@ -133,6 +133,10 @@ static const char *const pg_migrations[] = {
 	/* 5: a change for one office (an application's, a complaint's);
 	 * NULL for every office (the catalog, the holidays). */
 	"ALTER TABLE change ADD COLUMN office_id BIGINT REFERENCES office(id);",
+
+	/* 6: a batch stored by one call, in one round trip. A later change
+	 * to it is a new migration that replaces it. */
+	pg_push_function,
 };
 #define PG_SCHEMA_VERSION ((long)(sizeof pg_migrations / sizeof pg_migrations[0]))
 

@@ -61,6 +61,9 @@ void	 pg_rollback(struct store_pg *);
 long	 pg_num(const PGresult *, int row, int column);
 char	*pg_text(const PGresult *, int row, int column);
 
+/* The database function a batch is stored by (store-pg-push.c). */
+extern const char pg_push_function[];
+
 /* The engine's parts, in store-pg-*.c. */
 int	 pg_push(struct store *, long office, struct store_op *, size_t,
 	     time_t now, char **cause);
@@ -82,9 +85,6 @@ int	 pg_backoffice_add(struct store *, const char *name,
 int	 pg_backoffice_disable(struct store *, const char *name, char **cause);
 int	 pg_backoffice_by_token(struct store *, const char *token_hash,
 	     char **name, char **cause);
-/* An application's or a complaint's operation, in the push's transaction. */
-int	 pg_record_apply(struct store_pg *, long office,
-	     const struct store_op *, char **cause);
 int	 pg_report(struct store *, const char *day, const char *office,
 	     int (*)(void *, const struct store_report_row *), void *,
 	     char **cause);
