@@ -243,11 +243,11 @@ now_seconds(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* COUNT ops of the office o, in batches: one line of figures. */
 static int
-push(const char *base, const char *code, const char *token, int count,
-    int batch, int fresh)
+push(const char *base, struct office *op, int count, int batch, int fresh)
 {
-	struct office	 o = { code, token, 0, "", 0 };
+	struct office	 o = *op;
 	char		**ops, **bodies, *url;
 	long		 up = 0, down = 0;
 	double		 start;
@@ -277,6 +277,7 @@ push(const char *base, const char *code, const char *token, int count,
 	}
 	printf("%d %.6f %ld %ld %d\n", count, now_seconds() - start, up, down,
 	    errors);
+	*op = o;
 	curl_easy_cleanup(h);
 	for (i = 0; i < count; i++)
 		free(ops[i]);
@@ -659,22 +660,43 @@ peak(const char *base, double seconds, double period, int batch,
 	return p.errors != 0;
 }
 
+/*
+ * push URL CODE TOKEN OPS BATCH [fresh]: a new office's first ops;
+ * push URL @FILE - OPS BATCH: the next ops of the office FILE's first
+ * line holds (an offices file), its chain written back.
+ */
+static int
+push_main(char **argv, int argc)
+{
+	struct office	 one = { argv[3], argv[4], 0, "", 0 }, *o = &one;
+	int		 n = 0, rc;
+
+	if (argv[3][0] == '@' && ((o = offices_read(argv[3] + 1, &n)) ==
+	    NULL || n < 1))
+		return 2;
+	rc = push(argv[2], o, atoi(argv[5]), atoi(argv[6]), argc > 7 &&
+	    strcmp(argv[7], "fresh") == 0);
+	if (o != &one)
+		offices_write(argv[3] + 1, o, n);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
 	if (sync_init() != 0 || curl_global_init(CURL_GLOBAL_DEFAULT) != 0)
 		return 2;
 	if (argc >= 7 && strcmp(argv[1], "push") == 0)
-		return push(argv[2], argv[3], argv[4], atoi(argv[5]),
-		    atoi(argv[6]), argc > 7 && strcmp(argv[7], "fresh") == 0);
+		return push_main(argv, argc);
 	if (argc == 6 && strcmp(argv[1], "load") == 0)
 		return load(argv[2], atof(argv[3]), atoi(argv[4]), argv[5]);
 	if (argc == 8 && strcmp(argv[1], "peak") == 0)
 		return peak(argv[2], atof(argv[3]), atof(argv[4]),
 		    atoi(argv[5]), atoi(argv[6]), argv[7]);
 	fprintf(stderr, "usage: sync-load push URL OFFICE TOKEN OPS BATCH "
-	    "[fresh]\n       sync-load load URL[,URL...] SECONDS RATE "
-	    "OFFICES-FILE\n       sync-load peak URL SECONDS PERIOD BATCH "
-	    "WORKERS OFFICES-FILE\n");
+	    "[fresh]\n       sync-load push URL @OFFICES-FILE - OPS BATCH\n"
+	    "       sync-load load URL[,URL...] SECONDS RATE OFFICES-FILE\n"
+	    "       sync-load peak URL SECONDS PERIOD BATCH WORKERS "
+	    "OFFICES-FILE\n");
 	return 2;
 }
