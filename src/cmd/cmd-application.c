@@ -12,8 +12,8 @@
 #include <time.h>
 
 #include "cmd/cmd-queue.h"
+#include "cmd/cmd-record.h"
 #include "cmd/cmd.h"
-#include "common/check-digit.h"
 #include "common/configuration.h"
 #include "common/i18n.h"
 #include "common/text.h"
@@ -21,36 +21,9 @@
 #include "office/application.h"
 #include "office/db.h"
 
-/* What every application command opens. */
-struct cmd_application {
-	struct queue_rules	 rules;	/* the office's zone and day */
-	struct db		*db;
-	struct queue_actor	 who;
-};
-
-static int
-cmd_application_open(const struct config *config, struct cmd_application *c)
-{
-	if (cmd_queue_rules(config, &c->rules) != 0)
-		return EXIT_USAGE;
-	if ((c->db = cmd_open_db(config, 0)) == NULL) {
-		queue_rules_free(&c->rules);
-		return EXIT_DATABASE;
-	}
-	cmd_queue_actor(&c->who, 0);
-	return 0;
-}
-
-static void
-cmd_application_close(struct cmd_application *c)
-{
-	db_close(c->db);
-	queue_rules_free(&c->rules);
-}
-
 /* "YYYY-MM-DD HH:MM" in the office's zone. */
 static void
-cmd_application_time(const struct cmd_application *c, time_t when,
+cmd_application_time(const struct cmd_record *c, time_t when,
     char out[17])
 {
 	struct tm	 tm;
@@ -60,29 +33,11 @@ cmd_application_time(const struct cmd_application *c, time_t when,
 	strftime(out, 17, "%Y-%m-%d %H:%M", &tm);
 }
 
-int
-cmd_tracking(const char *typed, char *out)
-{
-	switch (tracking_parse(typed, out)) {
-	case 0:
-		return 0;
-	case CHECK_DIGIT_WRONG:
-		cmd_error(_("The number %s is not valid: a digit is wrong or "
-		    "two are swapped. Check it again."), typed);
-		break;
-	default:
-		cmd_error(_("A tracking number has 12 digits, such as "
-		    "3141-5926-5351."));
-		break;
-	}
-	return EXIT_FAIL;
-}
-
 static json_t *
-cmd_application_json(const struct cmd_application *c,
-    const struct application *a)
+cmd_application_json(const struct cmd_record *c, const void *record)
 {
-	char	 shown[TRACKING_SHOWN];
+	const struct application	*a = record;
+	char				 shown[TRACKING_SHOWN];
 
 	(void)c;
 	tracking_format(a->tracking, shown);
@@ -96,10 +51,11 @@ cmd_application_json(const struct cmd_application *c,
 
 /* "Application 3141-5926-5351 (service): Ready for pickup." and more. */
 static void
-cmd_application_print(const struct cmd_application *c,
-    const struct application *a)
+cmd_application_print(const struct cmd_record *c, const void *record)
 {
-	char	 shown[TRACKING_SHOWN], when[17], *service, *note;
+	const struct application	*a = record;
+	char				 shown[TRACKING_SHOWN], when[17];
+	char				*service, *note;
 
 	tracking_format(a->tracking, shown);
 	service = text_sanitize(a->service_name != NULL && *a->service_name !=
@@ -118,6 +74,24 @@ cmd_application_print(const struct cmd_application *c,
 }
 
 static int
+cmd_application_find(struct db *db, const char *tracking, enum lang lang,
+    void *record, char **cause)
+{
+	return application_find(db, tracking, lang, record, cause);
+}
+
+static void
+cmd_application_clear(void *record)
+{
+	application_clear(record);
+}
+
+static const struct cmd_record_type cmd_application_type = {
+	N_("There is no application %s here."), cmd_application_find,
+	cmd_application_clear, cmd_application_json, cmd_application_print
+};
+
+static int
 cmd_application_add_exec(const struct config *config, int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -129,10 +103,9 @@ cmd_application_add_exec(const struct config *config, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct application_form	 f = { 0 };
-	struct cmd_application	 c;
+	struct cmd_record	 c;
 	struct application	 a;
-	char			 day[11], tracking[TRACKING_LENGTH + 1];
-	char			*cause = NULL;
+	char			 day[11], *cause = NULL;
 	int			 ch, json = 0, rc, status;
 
 	optind = 0;
@@ -153,33 +126,19 @@ cmd_application_add_exec(const struct config *config, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	f.service = argv[optind - 1];
-	if ((status = cmd_application_open(config, &c)) != 0)
+	if ((status = cmd_record_open(config, &c)) != 0)
 		return status;
 	schedule_day(&c.rules.schedule, time(NULL), day);
 	f.day = day;
 	f.lang = config->lang;
 	if ((rc = application_add(c.db, &c.who, &f, time(NULL), &a,
-	    &cause)) != 0) {
-		cmd_error("%s", cause);
-		free(cause);
-		cmd_application_close(&c);
-		return cmd_failure_status(rc);
-	}
-	if (json) {
-		cmd_queue_print_json(cmd_application_json(&c, &a));
-	} else {
-		/* Read back for the service's name in the reader's language. */
-		memcpy(tracking, a.tracking, sizeof tracking);
-		application_clear(&a);
-		if (application_find(c.db, tracking, config->lang, &a,
-		    &cause) == 1) {
-			cmd_application_print(&c, &a);
-			printf(_("NIK: %s\n"), a.nik);
-		}
-		free(cause);
-	}
+	    &cause)) != 0)
+		return cmd_record_failed(&c, rc, cause);
+	if (cmd_record_written(&c, &cmd_application_type, json, a.tracking,
+	    config->lang, &a))
+		printf(_("NIK: %s\n"), a.nik);
 	application_clear(&a);
-	cmd_application_close(&c);
+	cmd_record_close(&c);
 	return cmd_close_stdout_done(EXIT_OK, 1);
 }
 
@@ -187,7 +146,7 @@ cmd_application_add_exec(const struct config *config, int argc, char **argv)
 static int
 cmd_application_change(void *arg, const struct application_change *ch)
 {
-	const struct cmd_application	*c = arg;
+	const struct cmd_record	*c = arg;
 	char				 when[17], *note;
 
 	cmd_application_time(c, ch->at, when);
@@ -212,43 +171,22 @@ static int
 cmd_application_status_exec(const struct config *config, int argc,
     char **argv)
 {
-	static const struct option options[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct cmd_application	 c;
+	struct cmd_record	 c;
 	struct application	 a;
 	json_t			*o, *history;
+	const char		*typed;
 	char			 tracking[TRACKING_LENGTH + 1], *cause = NULL;
-	int			 ch, json = 0, rc, status;
+	int			 json, rc, status;
 
-	optind = 0;
-	while ((ch = getopt_long(argc + 1, argv - 1, "", options, NULL)) !=
-	    -1) {
-		if (ch != 'j')
-			return EXIT_USAGE;
-		json = 1;
-	}
-	if (optind != argc) {
-		cmd_error(_("usage: loket application status TRACKING "
-		    "[--json]"));
-		return EXIT_USAGE;
-	}
-	if ((status = cmd_tracking(argv[optind - 1],
-	    tracking)) != 0)
+	if ((status = cmd_record_status_args(argc, argv,
+	    _("usage: loket application status TRACKING [--json]"), &typed,
+	    tracking, &json)) != 0 ||
+	    (status = cmd_record_open(config, &c)) != 0)
 		return status;
-	if ((status = cmd_application_open(config, &c)) != 0)
+	if ((status = cmd_record_find(c.db, &cmd_application_type, tracking,
+	    typed, config->lang, &a)) != 0) {
+		cmd_record_close(&c);
 		return status;
-	if ((rc = application_find(c.db, tracking, config->lang, &a,
-	    &cause)) != 1) {
-		if (rc == 0)
-			cmd_error(_("There is no application %s here."),
-			    argv[optind - 1]);
-		else
-			cmd_error("%s", cause);
-		free(cause);
-		cmd_application_close(&c);
-		return rc == 0 ? EXIT_FAIL : EXIT_DATABASE;
 	}
 	if (json) {
 		o = cmd_application_json(&c, &a);
@@ -269,7 +207,7 @@ cmd_application_status_exec(const struct config *config, int argc,
 		status = EXIT_DATABASE;
 	}
 	application_clear(&a);
-	cmd_application_close(&c);
+	cmd_record_close(&c);
 	return cmd_close_stdout(status);
 }
 
@@ -282,7 +220,7 @@ cmd_application_update_exec(const struct config *config, int argc,
 		{ "note", required_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct cmd_application	 c;
+	struct cmd_record	 c;
 	struct application	 a;
 	const char		*state = NULL, *note = NULL;
 	char			 tracking[TRACKING_LENGTH + 1], *cause = NULL;
@@ -310,27 +248,21 @@ cmd_application_update_exec(const struct config *config, int argc,
 	if ((status = cmd_tracking(argv[optind - 1],
 	    tracking)) != 0)
 		return status;
-	if ((status = cmd_application_open(config, &c)) != 0)
+	if ((status = cmd_record_open(config, &c)) != 0)
 		return status;
 	if ((rc = application_update(c.db, &c.who, tracking, to, note,
-	    time(NULL), &a, &cause)) != 0) {
-		cmd_error("%s", cause);
-		free(cause);
-		cmd_application_close(&c);
-		return cmd_failure_status(rc);
-	}
+	    time(NULL), &a, &cause)) != 0)
+		return cmd_record_failed(&c, rc, cause);
+	cmd_record_written(&c, &cmd_application_type, 0, tracking,
+	    config->lang, &a);
 	application_clear(&a);
-	if (application_find(c.db, tracking, config->lang, &a, &cause) == 1)
-		cmd_application_print(&c, &a);
-	free(cause);
-	application_clear(&a);
-	cmd_application_close(&c);
+	cmd_record_close(&c);
 	return cmd_close_stdout_done(EXIT_OK, 1);
 }
 
 /* One application as a line of text or CSV. */
 struct cmd_application_list {
-	struct cmd_application	*c;
+	struct cmd_record	*c;
 	int			 csv;
 };
 
@@ -392,7 +324,7 @@ cmd_application_list_exec(const struct config *config, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct cmd_application_list	 l = { NULL, 0 };
-	struct cmd_application		 c;
+	struct cmd_record		 c;
 	const char			*day = NULL;
 	char				*cause = NULL;
 	int				 ch, state = -1, status, y, m, d;
@@ -429,7 +361,7 @@ cmd_application_list_exec(const struct config *config, int argc, char **argv)
 		    "[--date YYYY-MM-DD] [--csv]"));
 		return EXIT_USAGE;
 	}
-	if ((status = cmd_application_open(config, &c)) != 0)
+	if ((status = cmd_record_open(config, &c)) != 0)
 		return status;
 	l.c = &c;
 	if (l.csv)
@@ -440,7 +372,7 @@ cmd_application_list_exec(const struct config *config, int argc, char **argv)
 		free(cause);
 		status = EXIT_DATABASE;
 	}
-	cmd_application_close(&c);
+	cmd_record_close(&c);
 	return cmd_close_stdout(status);
 }
 

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "cmd/cmd-queue.h"
+#include "cmd/cmd-record.h"
 #include "cmd/cmd.h"
 #include "common/configuration.h"
 #include "common/i18n.h"
@@ -21,9 +22,10 @@
 #include "office/db.h"
 
 static json_t *
-cmd_complaint_json(const struct complaint *c)
+cmd_complaint_json(const struct cmd_record *r, const void *record)
 {
-	char	 shown[TRACKING_SHOWN];
+	const struct complaint	*c = record;
+	char			 shown[TRACKING_SHOWN];
 
 	tracking_format(c->tracking, shown);
 	return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:I}",
@@ -35,9 +37,10 @@ cmd_complaint_json(const struct complaint *c)
 }
 
 static void
-cmd_complaint_print(const struct complaint *c)
+cmd_complaint_print(const struct cmd_record *r, const void *record)
 {
-	char	 shown[TRACKING_SHOWN], *service, *text;
+	const struct complaint	*c = record;
+	char			 shown[TRACKING_SHOWN], *service, *text;
 
 	tracking_format(c->tracking, shown);
 	service = text_sanitize(c->service_name != NULL && *c->service_name !=
@@ -60,6 +63,24 @@ cmd_complaint_print(const struct complaint *c)
 }
 
 static int
+cmd_complaint_find(struct db *db, const char *tracking, enum lang lang,
+    void *record, char **cause)
+{
+	return complaint_find(db, tracking, lang, record, cause);
+}
+
+static void
+cmd_complaint_clear(void *record)
+{
+	complaint_clear(record);
+}
+
+static const struct cmd_record_type cmd_complaint_type = {
+	N_("There is no complaint %s here."), cmd_complaint_find,
+	cmd_complaint_clear, cmd_complaint_json, cmd_complaint_print
+};
+
+static int
 cmd_complaint_add_exec(const struct config *config, int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -71,13 +92,10 @@ cmd_complaint_add_exec(const struct config *config, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct complaint_form	 f = { 0 };
-	struct queue_rules	 rules;
-	struct queue_actor	 who;
+	struct cmd_record	 r;
 	struct complaint	 c;
-	struct db		*db;
 	const char		*kind = NULL;
-	char			 day[11], tracking[TRACKING_LENGTH + 1];
-	char			*cause = NULL;
+	char			 day[11], *cause = NULL;
 	int			 ch, json = 0, rc, k;
 
 	optind = 0;
@@ -103,36 +121,18 @@ cmd_complaint_add_exec(const struct config *config, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	f.kind = k;
-	if (cmd_queue_rules(config, &rules) != 0)
-		return EXIT_USAGE;
-	if ((db = cmd_open_db(config, 0)) == NULL) {
-		queue_rules_free(&rules);
-		return EXIT_DATABASE;
-	}
-	cmd_queue_actor(&who, 0);
-	schedule_day(&rules.schedule, time(NULL), day);
+	if ((rc = cmd_record_open(config, &r)) != 0)
+		return rc;
+	schedule_day(&r.rules.schedule, time(NULL), day);
 	f.day = day;
 	f.lang = config->lang;
-	if ((rc = complaint_add(db, &who, &f, time(NULL), &c, &cause)) != 0) {
-		cmd_error("%s", cause);
-		free(cause);
-		db_close(db);
-		queue_rules_free(&rules);
-		return cmd_failure_status(rc);
-	}
-	if (json)
-		cmd_queue_print_json(cmd_complaint_json(&c));
-	else {
-		/* Read back for the service's name in the reader's language. */
-		memcpy(tracking, c.tracking, sizeof tracking);
-		complaint_clear(&c);
-		if (complaint_find(db, tracking, config->lang, &c, &cause) == 1)
-			cmd_complaint_print(&c);
-		free(cause);
-	}
+	if ((rc = complaint_add(r.db, &r.who, &f, time(NULL), &c,
+	    &cause)) != 0)
+		return cmd_record_failed(&r, rc, cause);
+	cmd_record_written(&r, &cmd_complaint_type, json, c.tracking,
+	    config->lang, &c);
 	complaint_clear(&c);
-	db_close(db);
-	queue_rules_free(&rules);
+	cmd_record_close(&r);
 	return cmd_close_stdout_done(EXIT_OK, 1);
 }
 
@@ -140,48 +140,27 @@ static int
 cmd_complaint_status_exec(const struct config *config, int argc,
     char **argv)
 {
-	static const struct option options[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ NULL, 0, NULL, 0 }
-	};
+	struct cmd_record	 r;
 	struct complaint	 c;
-	struct db		*db;
-	char			 tracking[TRACKING_LENGTH + 1], *cause = NULL;
-	int			 ch, json = 0, rc;
+	const char		*typed;
+	char			 tracking[TRACKING_LENGTH + 1];
+	int			 json, status;
 
-	optind = 0;
-	while ((ch = getopt_long(argc + 1, argv - 1, "", options, NULL)) !=
-	    -1) {
-		if (ch != 'j')
-			return EXIT_USAGE;
-		json = 1;
-	}
-	if (optind != argc) {
-		cmd_error(_("usage: loket complaint status TRACKING [--json]"));
-		return EXIT_USAGE;
-	}
-	if (cmd_tracking(argv[optind - 1], tracking) != 0)
-		return EXIT_FAIL;
-	if ((db = cmd_open_db(config, 0)) == NULL)
+	if ((status = cmd_record_status_args(argc, argv,
+	    _("usage: loket complaint status TRACKING [--json]"), &typed,
+	    tracking, &json)) != 0)
+		return status;
+	/* Only the database: what a complaint shows needs no rules. */
+	memset(&r, 0, sizeof r);
+	if ((r.db = cmd_open_db(config, 0)) == NULL)
 		return EXIT_DATABASE;
-	if ((rc = complaint_find(db, tracking, config->lang, &c,
-	    &cause)) != 1) {
-		if (rc == 0)
-			cmd_error(_("There is no complaint %s here."),
-			    argv[optind - 1]);
-		else
-			cmd_error("%s", cause);
-		free(cause);
-		db_close(db);
-		return rc == 0 ? EXIT_FAIL : EXIT_DATABASE;
+	if ((status = cmd_record_find(r.db, &cmd_complaint_type, tracking,
+	    typed, config->lang, &c)) == 0) {
+		cmd_record_show(&r, &cmd_complaint_type, json, &c);
+		complaint_clear(&c);
 	}
-	if (json)
-		cmd_queue_print_json(cmd_complaint_json(&c));
-	else
-		cmd_complaint_print(&c);
-	complaint_clear(&c);
-	db_close(db);
-	return cmd_close_stdout(EXIT_OK);
+	db_close(r.db);
+	return status != 0 ? status : cmd_close_stdout(EXIT_OK);
 }
 
 const struct cmd_entry cmd_complaint_add_entry = {

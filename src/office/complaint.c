@@ -49,6 +49,18 @@ complaint_state_name(enum complaint_state s)
 	return s == COMPLAINT_ANSWERED ? "answered" : "received";
 }
 
+int
+complaint_state_parse(const char *name)
+{
+	int	 s;
+
+	for (s = COMPLAINT_RECEIVED; s <= COMPLAINT_ANSWERED; s++) {
+		if (strcmp(complaint_state_name(s), name) == 0)
+			return s;
+	}
+	return -1;
+}
+
 const char *
 complaint_state_label(enum complaint_state s)
 {

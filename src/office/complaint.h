@@ -62,6 +62,8 @@ int		 complaint_kind_parse(const char *);
 /* "An officer's conduct", in the user's language. */
 const char	*complaint_kind_label(enum complaint_kind);
 const char	*complaint_state_name(enum complaint_state);
+/* "answered": the state; -1 if none. */
+int		 complaint_state_parse(const char *);
 const char	*complaint_state_label(enum complaint_state);
 /* Where a citizen can take a complaint further, in the user's language. */
 const char	*complaint_further(void);

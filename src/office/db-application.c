@@ -161,50 +161,16 @@ static int
 db_application_notify(struct db *db, long id, enum application_state to,
     time_t now, char **cause)
 {
-	struct notify_fill	 fill;
-	sqlite3_stmt		*stmt;
-	enum notify_kind	 kind;
-	enum lang		 citizen;
-	char			 shown[TRACKING_SHOWN], *body, *phone = NULL;
-	char			*note = NULL, *lang = NULL;
-	int			 rc;
-
 	if (to == APPLICATION_HANDED_OVER || to == APPLICATION_REJECTED)
-		return db_change(db, cause, "UPDATE application SET phone = "
-		    "NULL WHERE id = ?1", "i", id);
+		return notify_forget_record(db, NOTIFY_RECORD_APPLICATION, id,
+		    cause);
 	if (to == APPLICATION_READY)
-		kind = NOTIFY_APPLICATION_READY;
-	else if (to == APPLICATION_DOCUMENTS_NEEDED)
-		kind = NOTIFY_DOCUMENTS_NEEDED;
-	else
-		return 0;
-	if ((rc = db_prepare(db, "SELECT tracking, note, phone, lang FROM "
-	    "application WHERE id = ?1 AND phone IS NOT NULL", &stmt,
-	    cause)) != 0)
-		return rc;
-	sqlite3_bind_int64(stmt, 1, id);
-	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		tracking_format((const char *)sqlite3_column_text(stmt, 0),
-		    shown);
-		note = db_column_text(stmt, 1);
-		phone = db_column_text(stmt, 2);
-		lang = db_column_text(stmt, 3);
-	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_ROW)
-		return rc == SQLITE_DONE ? 0 : db_fail(db, rc, cause);
-	memset(&fill, 0, sizeof fill);
-	fill.tracking = shown;
-	fill.note = note;
-	if (i18n_parse(lang, &citizen) != 0)
-		citizen = LANG_ID;
-	body = notify_compose(kind, citizen, &fill);
-	rc = notify_add(db, kind, 0, 0, citizen, phone, body, now, cause);
-	free(body);
-	free(note);
-	free(phone);
-	free(lang);
-	return rc;
+		return notify_add_record(db, NOTIFY_RECORD_APPLICATION, id,
+		    NOTIFY_APPLICATION_READY, 0, now, cause);
+	if (to == APPLICATION_DOCUMENTS_NEEDED)
+		return notify_add_record(db, NOTIFY_RECORD_APPLICATION, id,
+		    NOTIFY_DOCUMENTS_NEEDED, 0, now, cause);
+	return 0;
 }
 
 int

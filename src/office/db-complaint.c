@@ -160,48 +160,6 @@ complaint_find(struct db *db, const char *tracking, enum lang lang,
 	return rc == SQLITE_DONE ? 0 : db_fail(db, rc, cause);
 }
 
-/*
- * "Your complaint has an answer" to the phone given with it, which is
- * then forgotten (the message keeps it until it is sent), in the
- * caller's transaction: 0 or DB_FAILED.
- */
-static int
-db_complaint_notify(struct db *db, long id, time_t now, char **cause)
-{
-	struct notify_fill	 fill;
-	sqlite3_stmt		*stmt;
-	enum lang		 citizen;
-	char			 shown[TRACKING_SHOWN], *body, *phone, *lang;
-	int			 rc;
-
-	if ((rc = db_prepare(db, "SELECT tracking, phone, lang FROM complaint "
-	    "WHERE id = ?1 AND phone IS NOT NULL", &stmt, cause)) != 0)
-		return rc;
-	sqlite3_bind_int64(stmt, 1, id);
-	if ((rc = sqlite3_step(stmt)) != SQLITE_ROW) {
-		sqlite3_finalize(stmt);
-		return rc == SQLITE_DONE ? 0 : db_fail(db, rc, cause);
-	}
-	tracking_format((const char *)sqlite3_column_text(stmt, 0), shown);
-	phone = db_column_text(stmt, 1);
-	lang = db_column_text(stmt, 2);
-	sqlite3_finalize(stmt);
-	if (i18n_parse(lang, &citizen) != 0)
-		citizen = LANG_ID;
-	memset(&fill, 0, sizeof fill);
-	fill.tracking = shown;
-	body = notify_compose(NOTIFY_COMPLAINT_ANSWERED, citizen, &fill);
-	rc = notify_add(db, NOTIFY_COMPLAINT_ANSWERED, 0, 0, citizen, phone,
-	    body, now, cause);
-	if (rc == 0)
-		rc = db_change(db, cause, "UPDATE complaint SET phone = NULL "
-		    "WHERE id = ?1", "i", id);
-	free(body);
-	free(phone);
-	free(lang);
-	return rc;
-}
-
 int
 complaint_answered(struct db *db, const char *tracking, const char *answer,
     time_t at, char **cause)
@@ -218,5 +176,7 @@ complaint_answered(struct db *db, const char *tracking, const char *answer,
 		    tracking);
 		return DB_REFUSED;
 	}
-	return db_complaint_notify(db, id, time(NULL), cause);
+	/* "It has an answer" to the phone given with it, then forgotten. */
+	return notify_add_record(db, NOTIFY_RECORD_COMPLAINT, id,
+	    NOTIFY_COMPLAINT_ANSWERED, 1, time(NULL), cause);
 }

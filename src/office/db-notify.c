@@ -8,6 +8,7 @@
 
 #include "common/i18n.h"
 #include "common/xmalloc.h"
+#include "office/application.h"
 #include "office/booking.h"
 #include "office/db.h"
 #include "office/notify.h"
@@ -41,6 +42,70 @@ notify_add(struct db *db, enum notify_kind kind, long ticket, long booking,
 	    "ttiittti", uuid,
 	    notify_kind_name(kind), ticket, booking, i18n_code(lang), phone,
 	    body, (long)now);
+}
+
+/* Reading a record's phone and forgetting it, by what it is. */
+static const struct {
+	const char	*read;
+	const char	*forget;
+} db_notify_records[NOTIFY_RECORD_COUNT] = {
+	[NOTIFY_RECORD_APPLICATION] = {
+		"SELECT tracking, phone, lang, note FROM application WHERE "
+		"id = ?1 AND phone IS NOT NULL",
+		"UPDATE application SET phone = NULL WHERE id = ?1"
+	},
+	[NOTIFY_RECORD_COMPLAINT] = {
+		"SELECT tracking, phone, lang, NULL FROM complaint WHERE "
+		"id = ?1 AND phone IS NOT NULL",
+		"UPDATE complaint SET phone = NULL WHERE id = ?1"
+	},
+};
+
+int
+notify_add_record(struct db *db, enum notify_record record, long id,
+    enum notify_kind kind, int forget, time_t now, char **cause)
+{
+	struct notify_fill	 fill;
+	sqlite3_stmt		*stmt;
+	enum lang		 citizen;
+	char			 shown[TRACKING_SHOWN], *body, *phone, *lang;
+	char			*note;
+	int			 rc;
+
+	if ((rc = db_prepare(db, db_notify_records[record].read, &stmt,
+	    cause)) != 0)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, id);
+	if ((rc = sqlite3_step(stmt)) != SQLITE_ROW) {
+		sqlite3_finalize(stmt);
+		return rc == SQLITE_DONE ? 0 : db_fail(db, rc, cause);
+	}
+	tracking_format((const char *)sqlite3_column_text(stmt, 0), shown);
+	phone = db_column_text(stmt, 1);
+	lang = db_column_text(stmt, 2);
+	note = db_column_text(stmt, 3);
+	sqlite3_finalize(stmt);
+	if (i18n_parse(lang, &citizen) != 0)
+		citizen = LANG_ID;
+	memset(&fill, 0, sizeof fill);
+	fill.tracking = shown;
+	fill.note = note;
+	body = notify_compose(kind, citizen, &fill);
+	rc = notify_add(db, kind, 0, 0, citizen, phone, body, now, cause);
+	if (rc == 0 && forget)
+		rc = notify_forget_record(db, record, id, cause);
+	free(body);
+	free(note);
+	free(lang);
+	free(phone);
+	return rc;
+}
+
+int
+notify_forget_record(struct db *db, enum notify_record record, long id,
+    char **cause)
+{
+	return db_change(db, cause, db_notify_records[record].forget, "i", id);
 }
 
 int

@@ -148,6 +148,23 @@ char		*notify_expand(const char *, const struct notify_message *,
 int		 notify_add(struct db *, enum notify_kind, long ticket,
 		     long booking, enum lang, const char *phone,
 		     const char *body, time_t now, char **cause);
+/* What a message about a record (by its id) is about. */
+enum notify_record {
+	NOTIFY_RECORD_APPLICATION,
+	NOTIFY_RECORD_COMPLAINT,
+	NOTIFY_RECORD_COUNT
+};
+/*
+ * A message of this kind about the record, to the phone and in the
+ * language given with it (no phone: nothing), in the caller's
+ * transaction; forget drops the record's phone once the message holds
+ * it: 0 or DB_FAILED.
+ */
+int		 notify_add_record(struct db *, enum notify_record, long id,
+		     enum notify_kind, int forget, time_t now, char **cause);
+/* The record's phone is forgotten, in the caller's transaction. */
+int		 notify_forget_record(struct db *, enum notify_record, long id,
+		     char **cause);
 /* Messages left "sending" by a sender that died are waiting again. */
 int		 notify_recover(struct db *, char **cause);
 /* Take the next message due: 1 (marked sending), 0 none, DB_FAILED. */

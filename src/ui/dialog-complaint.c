@@ -14,6 +14,7 @@
 #include "common/xmalloc.h"
 #include "office/catalog.h"
 #include "office/complaint.h"
+#include "office/lookup.h"
 #include "office/notify.h"
 #include "office/queue.h"
 #include "ui/dialog-internal.h"
@@ -27,6 +28,7 @@ extern const struct dialog_type dialog_complaint_answer;
 extern const struct dialog_type dialog_complaint_further;
 extern const struct dialog_type dialog_complaint_phone_choice;
 extern const struct dialog_type dialog_complaint_phone;
+extern const struct dialog_record dialog_complaint_record;
 
 /*
  * After the words: a text message when answered, if the office can send
@@ -354,76 +356,77 @@ dialog_complaint_check_build(struct dialog *d, struct dialog_frame *f,
 	screen_set_field(s, FIELD_TEXT, _("Complaint number"), 16);
 }
 
-static enum dialog_result
-dialog_complaint_check_submit(struct dialog *d, struct dialog_frame *f,
-    const char *typed)
-{
-	struct complaint	 c;
-	struct dialog_frame	*next;
-	char			 tracking[TRACKING_LENGTH + 1];
-	char			 shown[TRACKING_SHOWN], *cause = NULL;
-	int			 rc;
-
-	(void)f;
-	if (dialog_tracking(d, typed, tracking) != 0)
-		return DIALOG_CHANGED;
-	rc = complaint_find(d->db, tracking, d->lang, &c, &cause);
-	complaint_clear(&c);
-	if (rc < 0) {
-		dialog_message(d, 1, "%s", cause);
-		free(cause);
-		return DIALOG_CHANGED;
-	}
-	if (rc == 0) {
-		tracking_format(tracking, shown);
-		dialog_message(d, 1, _("No complaint %s is known at this "
-		    "office. Check the number."), shown);
-		return DIALOG_CHANGED;
-	}
-	next = dialog_push(d, &dialog_complaint_answer, 0, 0);
-	next->text = xstrdup(tracking);
-	return DIALOG_CHANGED;
-}
-
 const struct dialog_type dialog_complaint_check = {
 	"complaint-check", dialog_complaint_check_build, NULL,
-	dialog_complaint_check_submit, NULL
+	dialog_record_submit, NULL, 0, 0, &dialog_complaint_record
 };
 
+/* A complaint's state, first (what it is about, or its service), the
+ * answer and where to take it further. */
 static void
-dialog_complaint_answer_build(struct dialog *d, struct dialog_frame *f,
-    struct screen *s)
+dialog_complaint_show(struct screen *s, enum complaint_state state,
+    const char *first, const char *answer)
 {
-	struct complaint	 c;
-	char			 shown[TRACKING_SHOWN], *cause = NULL, *line;
+	char	*line;
 
-	tracking_format(f->text, shown);
-	line = xasprintf(_("Complaint %s"), shown);
-	screen_set_title(s, line);
-	free(line);
-	if (complaint_find(d->db, f->text, d->lang, &c, &cause) != 1) {
-		screen_set_message(s, cause != NULL ? cause : _("This "
-		    "complaint is no longer here."), 1);
-		free(cause);
-		return;
-	}
-	line = xasprintf(_("State: %s."), complaint_state_label(c.state));
+	line = xasprintf(_("State: %s."), complaint_state_label(state));
 	screen_set_prompt(s, line);
 	free(line);
-	line = xasprintf(_("About: %s"), complaint_kind_label(c.kind));
-	screen_add_body(s, line);
-	free(line);
-	if (*c.answer != '\0') {
-		line = xasprintf(_("Answer: %s"), c.answer);
+	screen_add_body(s, first);
+	if (*answer != '\0') {
+		line = xasprintf(_("Answer: %s"), answer);
 		screen_add_body(s, line);
 		free(line);
 	}
 	screen_add_body(s, complaint_further());
-	complaint_clear(&c);
 }
 
+/* The office's own copy (see struct dialog_record). */
+static int
+dialog_complaint_here(struct dialog *d, const char *tracking,
+    struct screen *s, char **cause)
+{
+	struct complaint	 c;
+	char			*about;
+	int			 rc;
+
+	rc = complaint_find(d->db, tracking, d->lang, &c, cause);
+	if (rc == 1 && s != NULL) {
+		about = xasprintf(_("About: %s"), complaint_kind_label(c.kind));
+		dialog_complaint_show(s, c.state, about, c.answer);
+		free(about);
+	}
+	complaint_clear(&c);
+	return rc;
+}
+
+/* What the centre said: its state and answer, with the service. */
+static int
+dialog_complaint_centre(struct dialog *d, struct screen *s,
+    const struct lookup_answer *a, const char *service)
+{
+	char	*line;
+	int	 state = complaint_state_parse(a->state);
+
+	if (state < 0)
+		return 0;
+	line = xasprintf(_("Service: %s"), service);
+	dialog_complaint_show(s, state, line, a->note);
+	free(line);
+	return 1;
+}
+
+const struct dialog_record dialog_complaint_record = {
+	"complaint", &dialog_complaint_answer, N_("Complaint %s"),
+	N_("No complaint %s is known at this office. Check the number."),
+	N_("No complaint with this number is known, here or at the centre. "
+	    "Check the number."),
+	dialog_complaint_here, dialog_complaint_centre
+};
+
 const struct dialog_type dialog_complaint_answer = {
-	"complaint-answer", dialog_complaint_answer_build, NULL, NULL, NULL
+	"complaint-answer", dialog_record_build, NULL, NULL, NULL, 0, 0,
+	&dialog_complaint_record
 };
 
 static void

@@ -13,6 +13,8 @@ struct queue_rules;
 struct booking_rules;
 struct auth_throttle;
 struct lookup;
+struct lookup_answer;
+struct dialog_record;
 
 /* One kind of screen: it builds its model and handles its actions. */
 struct dialog_type {
@@ -31,6 +33,8 @@ struct dialog_type {
 	int		 final;
 	/* Shows live figures: rebuilt every second by the front-ends. */
 	int		 live;
+	/* The record this screen asks for or shows (dialog-record.c). */
+	const struct dialog_record *record;
 };
 
 /* One screen on the stack, with what it is about. */
@@ -79,12 +83,42 @@ struct dialog {
 #define DIALOG_LOOKUP_SECONDS	5
 
 /*
+ * A kind of record a kiosk finds by tracking number, here or at the
+ * centre (dialog-record.c): an application, a complaint. Its number is
+ * typed on a screen whose submit is dialog_record_submit and shown on
+ * result, whose build is dialog_record_build; both point here. The
+ * strings are marked N_() and translated when shown; %s is the number.
+ */
+struct dialog_record {
+	const char	*kind;		/* "application": the centre's path */
+	const struct dialog_type *result;
+	const char	*title;		/* "Application %s" */
+	const char	*none_here;	/* no centre, and not here: "%s" */
+	const char	*none;		/* known neither here nor there */
+	/*
+	 * The office's own copy shown on s (with s NULL, only whether it
+	 * is here): 1, 0 not here, or -1 with *cause.
+	 */
+	int		 (*here)(struct dialog *, const char *tracking,
+			     struct screen *, char **cause);
+	/*
+	 * What the centre said shown, service the service's name: 1, or 0
+	 * if it is not something this kiosk can show.
+	 */
+	int		 (*centre)(struct dialog *, struct screen *,
+			     const struct lookup_answer *, const char *service);
+};
+enum dialog_result dialog_record_submit(struct dialog *,
+		     struct dialog_frame *, const char *typed);
+void		 dialog_record_build(struct dialog *, struct dialog_frame *,
+		     struct screen *);
+/*
  * A lookup at the centre came back since the last call: 1 (the screen
  * changed, to be shown and said as new), else 0. Settle waits for it
  * (line mode, which cannot redraw by itself).
  */
-int		 dialog_status_poll(struct dialog *);
-void		 dialog_status_settle(struct dialog *);
+int		 dialog_record_poll(struct dialog *);
+void		 dialog_record_settle(struct dialog *);
 
 /* Push a new screen of this type. */
 struct dialog_frame *dialog_push(struct dialog *, const struct dialog_type *,

@@ -448,11 +448,11 @@ dialog_phone_valid(struct dialog *d, const char *phone)
 int
 dialog_poll(struct dialog *d)
 {
-	return dialog_status_poll(d);
+	return dialog_record_poll(d);
 }
 
 void
 dialog_settle(struct dialog *d)
 {
-	dialog_status_settle(d);
+	dialog_record_settle(d);
 }
