@@ -85,6 +85,19 @@ shown=$(sed -n 's/^Complaint number: //p' "$TMP/line")
 check "... a complaint about slowness without words is stored" \
 	"$(sql "SELECT count(*) FROM complaint WHERE text = '' AND phone IS \
 	NULL AND kind = 'slow'")" -eq 1
+# A phone typed, then back to the question and "No, stay anonymous":
+# anonymous, the number forgotten.
+phones=$(sql "SELECT count(*) FROM complaint WHERE phone IS NOT NULL")
+filed=$(sql "SELECT count(*) FROM complaint")
+printf '2\n4\n1\n1\n1\n1\n1\n2\n081234567890\n0\n*\n1\n1\n1\n' |
+	"$LOKET" --db "$db" --line >"$TMP/line" 2>&1
+contains "line mode: a phone typed is shown before filing" "$TMP/line" \
+	"Text message to: 081234567890"
+check "... back, then anonymous: filed" \
+	"$(sql "SELECT count(*) FROM complaint")" -eq $((filed + 1))
+check "... without the number" \
+	"$(sql "SELECT count(*) FROM complaint WHERE phone IS NOT NULL")" \
+	-eq "$phones"
 printf '2\n4\n2\n%s\n' "$shown" | "$LOKET" --db "$db" --line >"$TMP/line" 2>&1
 contains "line mode: its answer is awaited" "$TMP/line" "State: Received, waiting for an answer."
 printf '1\n4\n3\n' | "$LOKET" --db "$db" --line >"$TMP/line" 2>&1

@@ -185,6 +185,11 @@ dialog_complaint_phone_choice_choose(struct dialog *d, struct dialog_frame *f,
 {
 	struct dialog_frame	*next;
 
+	/* Anonymous now, though a number was typed before going back. */
+	if (n == 1) {
+		free(d->draft.phone);
+		d->draft.phone = NULL;
+	}
 	next = dialog_push(d, n == 1 ? &dialog_complaint_confirm :
 	    &dialog_complaint_phone, f->id, f->item);
 	next->text = f->text != NULL ? xstrdup(f->text) : NULL;
