@@ -58,6 +58,17 @@ keypad none 0
 title "... 0 goes back to the lane, not to a phone question" none \
 	"New Electronic Identity Card (KTP-el)"
 tui_stop none
+# A booking: from the slot straight to the confirmation.
+kiosk nonebk none
+tui_wait nonebk "Welcome. Choose a language." >/dev/null
+keypad nonebk 2 6 1 1 1 1
+title "no transport: a booking goes from the slot to the confirmation" \
+	nonebk "Check before booking"
+keypad nonebk 1
+ok "... 1 books, keypad only" tui_wait nonebk "Your booking code is"
+tui_stop nonebk
+check "... and the booking has no phone number" \
+	"$(q "SELECT count(*) FROM booking WHERE phone IS NOT NULL")" = 0
 check "no transport: nothing heard mentions a text message or a phone" \
 	"$(grep -ciE 'text message|phone' "$TMP/wav-none/speech.log")" = 0
 check "... and the ticket has no phone number" \
@@ -79,5 +90,29 @@ tui_stop sms
 kept=$(q "SELECT phone || ' ' || lang FROM ticket WHERE phone IS NOT NULL")
 check "the ticket keeps the number and the citizen's language ($kept)" \
 	"$kept" = "081234567890 en"
+
+# A booking with a transport: a reminder the day before is offered.
+BOOKSMS="A text message the day before?"
+kiosk smsbk sms
+tui_wait smsbk "Welcome. Choose a language." >/dev/null
+keypad smsbk 2 6 1 1 1 1
+title "a transport: a booking offers a text message after the slot" smsbk \
+	"$BOOKSMS"
+ok "... and it is heard" _tui_poll "$TUI_TIMEOUT" grep -qF "$BOOKSMS" \
+	"$TMP/wav-sms/speech.log"
+keypad smsbk 2
+title "... 2 opens the phone number field" smsbk "Your phone number"
+keypad smsbk 0 8 5 2 3 4 5 6 7 8 9 1 '#'
+ok "... # takes the number, its end confirmed" tui_wait smsbk "ending in 7891"
+keypad smsbk 0 '*'
+title "... back twice, to the question" smsbk "$BOOKSMS"
+keypad smsbk 2 0 8 5 2 3 4 5 6 7 8 9 2 '#'
+ok "... a number typed again replaces it" tui_wait smsbk "ending in 7892"
+keypad smsbk 1
+ok "... 1 books, keypad only" tui_wait smsbk "Your booking code is"
+tui_stop smsbk
+kept=$(q "SELECT phone || ' ' || lang FROM booking WHERE phone IS NOT NULL")
+check "the booking keeps the last number and the language ($kept)" \
+	"$kept" = "085234567892 en"
 
 done_testing

@@ -1,5 +1,6 @@
 /*
- * Booking a visit at the kiosk (service, day, time slot, confirmation,
+ * Booking a visit at the kiosk (service, day, time slot, a phone for a
+ * reminder the day before when text messages can be sent, confirmation,
  * the code), and checking in with a code for a queue ticket.
  */
 #include "config.h"
@@ -11,11 +12,14 @@
 #include "common/xmalloc.h"
 #include "office/booking.h"
 #include "office/catalog.h"
+#include "office/notify.h"
 #include "office/queue.h"
 #include "office/schedule.h"
 #include "ui/dialog-internal.h"
 
 extern const struct dialog_type dialog_booking_slot;
+extern const struct dialog_type dialog_booking_phone_question;
+extern const struct dialog_type dialog_booking_phone;
 extern const struct dialog_type dialog_booking_confirm;
 extern const struct dialog_type dialog_booking_result;
 
@@ -134,25 +138,99 @@ static enum dialog_result
 dialog_booking_slot_choose(struct dialog *d, struct dialog_frame *f,
     size_t n)
 {
-	struct dialog_frame	*next;
 	size_t			 depth = d->depth;
 	long			 extra;
 	char			*service = xstrdup(f->text);
 	enum dialog_result	 r;
 
+	/* A text message is offered only when something can send it. */
+	free(d->draft.phone);
+	d->draft.phone = NULL;
 	r = dialog_list_choose(d, f, n, dialog_booking_slots_fetch, 0,
+	    notify_enabled(d->config) ? &dialog_booking_phone_question :
 	    &dialog_booking_confirm, 0, &extra);
 	if (d->depth > depth)
 		d->stack[d->depth - 1].text = service;
 	else
 		free(service);
-	(void)next;
 	return r;
 }
 
 const struct dialog_type dialog_booking_slot = {
 	"booking-slot", dialog_booking_slot_build, dialog_booking_slot_choose,
 	NULL, NULL
+};
+
+/* The next screen of the same booking: the same slot and service. */
+static void
+dialog_booking_next(struct dialog *d, struct dialog_frame *f,
+    const struct dialog_type *type)
+{
+	struct dialog_frame	*next;
+
+	next = dialog_push(d, type, f->id, 0);
+	next->text = xstrdup(f->text);
+}
+
+static void
+dialog_booking_phone_question_build(struct dialog *d, struct dialog_frame *f,
+    struct screen *s)
+{
+	(void)d;
+	(void)f;
+	screen_set_title(s, _("A text message the day before?"));
+	screen_set_prompt(s, _("We can send a text message to your phone the "
+	    "day before your visit, to remind you. The number is used for "
+	    "nothing else."));
+	screen_add_item(s, _("No, thank you"));
+	screen_add_item(s, _("Yes, type my phone number"));
+}
+
+static enum dialog_result
+dialog_booking_phone_question_choose(struct dialog *d, struct dialog_frame *f,
+    size_t n)
+{
+	/* No: a number typed before going back is forgotten. */
+	if (n == 1) {
+		free(d->draft.phone);
+		d->draft.phone = NULL;
+	}
+	dialog_booking_next(d, f, n == 2 ? &dialog_booking_phone :
+	    &dialog_booking_confirm);
+	return DIALOG_CHANGED;
+}
+
+const struct dialog_type dialog_booking_phone_question = {
+	"booking-phone-question", dialog_booking_phone_question_build,
+	dialog_booking_phone_question_choose, NULL, NULL
+};
+
+static void
+dialog_booking_phone_build(struct dialog *d, struct dialog_frame *f,
+    struct screen *s)
+{
+	(void)d;
+	(void)f;
+	dialog_phone_screen(s);
+}
+
+static enum dialog_result
+dialog_booking_phone_submit(struct dialog *d, struct dialog_frame *f,
+    const char *phone)
+{
+	if (!dialog_phone_valid(d, phone))
+		return DIALOG_CHANGED;
+	free(d->draft.phone);
+	d->draft.phone = xstrdup(phone);
+	dialog_booking_next(d, f, &dialog_booking_confirm);
+	return DIALOG_CHANGED;
+}
+
+const struct dialog_type dialog_booking_phone = {
+	"booking-phone", dialog_booking_phone_build, NULL,
+	dialog_booking_phone_submit,
+	N_("Only the digits of your number; it is forgotten once the reminder "
+	    "is sent.")
 };
 
 static void
@@ -176,6 +254,8 @@ dialog_booking_confirm_build(struct dialog *d, struct dialog_frame *f,
 	free(line);
 	free(name);
 	free(date);
+	if (d->draft.phone != NULL)
+		dialog_phone_end(s, d->draft.phone);
 	screen_add_item(s, _("Book"));
 }
 
@@ -190,7 +270,8 @@ dialog_booking_confirm_choose(struct dialog *d, struct dialog_frame *f,
 	(void)n;
 	code = catalog_service_code(d->db, atol(f->text));
 	if (code == NULL || booking_make(d->db, d->booking, code,
-	    (time_t)f->id, NULL, d->lang, time(NULL), &k, &cause) != 0) {
+	    (time_t)f->id, d->draft.phone, d->lang, time(NULL), &k,
+	    &cause) != 0) {
 		dialog_message(d, 1, "%s", code == NULL ?
 		    _("This service is no longer offered.") : cause);
 		if (code != NULL)
@@ -199,6 +280,8 @@ dialog_booking_confirm_choose(struct dialog *d, struct dialog_frame *f,
 		return DIALOG_CHANGED;
 	}
 	free(code);
+	free(d->draft.phone);
+	d->draft.phone = NULL;
 	result = dialog_push(d, &dialog_booking_result, k.id, 0);
 	result->text = xstrdup(k.code);
 	booking_clear(&k);

@@ -198,6 +198,10 @@ int		 dialog_application_read(struct dialog *, const char *tracking,
 void		 dialog_phone_field(struct screen *, const char *prompt);
 /* Is it a mobile number? 1, or 0 with the message shown. */
 int		 dialog_phone_valid(struct dialog *, const char *phone);
+/* The kiosk's phone number screen: its title and field. */
+void		 dialog_phone_screen(struct screen *);
+/* On a confirmation: where the text message goes, by its end only. */
+void		 dialog_phone_end(struct screen *, const char *phone);
 /* The two languages as choices, the current one selected. */
 void		 dialog_add_languages(struct dialog *, struct screen *);
 

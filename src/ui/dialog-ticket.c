@@ -87,9 +87,7 @@ dialog_phone_build(struct dialog *d, struct dialog_frame *f, struct screen *s)
 {
 	(void)d;
 	(void)f;
-	screen_set_title(s, _("Your phone number"));
-	dialog_phone_field(s, _("Type your mobile number, such as "
-	    "081234567890, then press #."));
+	dialog_phone_screen(s);
 }
 
 static enum dialog_result
@@ -128,13 +126,8 @@ dialog_confirm_build(struct dialog *d, struct dialog_frame *f,
 	screen_add_body(s, line);
 	free(line);
 	free(name);
-	if (f->text != NULL) {
-		/* Personal data: only its end, enough to recognise it. */
-		line = xasprintf(_("Text message: to the number ending in %s"),
-		    f->text + strlen(f->text) - 4);
-		screen_add_personal(s, line);
-		free(line);
-	}
+	if (f->text != NULL)
+		dialog_phone_end(s, f->text);
 	screen_add_item(s, _("Take the ticket"));
 }
 

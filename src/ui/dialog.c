@@ -435,6 +435,26 @@ dialog_phone_field(struct screen *s, const char *prompt)
 	s->field_personal = 1;
 }
 
+void
+dialog_phone_screen(struct screen *s)
+{
+	screen_set_title(s, _("Your phone number"));
+	dialog_phone_field(s, _("Type your mobile number, such as "
+	    "081234567890, then press #."));
+}
+
+void
+dialog_phone_end(struct screen *s, const char *phone)
+{
+	char	*line;
+
+	/* Personal data: only its end, enough to recognise it. */
+	line = xasprintf(_("Text message: to the number ending in %s"),
+	    phone + strlen(phone) - 4);
+	screen_add_personal(s, line);
+	free(line);
+}
+
 int
 dialog_phone_valid(struct dialog *d, const char *phone)
 {
