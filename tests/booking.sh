@@ -61,21 +61,24 @@ contains "a used code is refused" "$err" "has already been used"
 $L booking checkin "ABCD" 2>"$err"
 contains "a code of the wrong shape is explained" "$err" "a code has 10 digits, such as 2736-1048-53"
 # A code of the first form (eight letters and digits) still checks in.
-firstform=$($L booking make akta-kelahiran --at "$later" --json 2>/dev/null | sed 's/.*"code":"\([^"]*\)".*/\1/')
+firstform=$($L booking make akta-kelahiran --at "$later" --phone 081100000008 --json 2>/dev/null | sed 's/.*"code":"\([^"]*\)".*/\1/')
 sqlite3 "$db" "UPDATE booking SET code = 'K7M4QX4P', slot = strftime('%s', 'now'), day = (SELECT day FROM booking WHERE code = '$(echo "$code" | tr -d '-')') WHERE code = '$(echo "$firstform" | tr -d '-')'"
 $L booking checkin "k7m4-qx4p" >"$out" 2>"$err"
 contains "a code of the first form, typed in lower case, still checks in" "$out" "Checked in: ticket D-00"
+check "... its phone number goes to the ticket" "$(sqlite3 "$db" "SELECT count(*) FROM ticket WHERE phone = '081100000008'")" = 1
+check "... and the booking keeps it no longer" "$(sqlite3 "$db" "SELECT count(*) FROM booking WHERE phone = '081100000008'")" = 0
 later_code=$($L booking make akta-kelahiran --at "$later" --json | sed 's/.*"code":"\([^"]*\)".*/\1/')
 $L booking checkin "$later_code" 2>"$err"
 case $later in "$(echo "$first" | cut -d' ' -f1)"*) want="opens for check-in" ;; *) want="not for today" ;; esac
 contains "a booking for a later time cannot check in yet" "$err" "$want"
 
 # Expiry: a booking whose time passed the grace period.
-old=$($L booking make akta-kelahiran --at "$later" --json | sed 's/.*"code":"\([^"]*\)".*/\1/')
+old=$($L booking make akta-kelahiran --at "$later" --phone 081100000009 --json | sed 's/.*"code":"\([^"]*\)".*/\1/')
 sqlite3 "$db" "UPDATE booking SET slot = strftime('%s', 'now') - 3600, day = (SELECT day FROM booking WHERE code = '$(echo "$code" | tr -d '-')') WHERE code = '$(echo "$old" | tr -d '-')'"
 $L booking checkin "$old" 2>"$err"
 contains "a booking past its grace period has expired" "$err" "has expired"
 check "it is marked expired" "$(sqlite3 "$db" "SELECT state FROM booking WHERE code = '$(echo "$old" | tr -d '-')'")" = expired
+check "... and its phone number is forgotten" "$(sqlite3 "$db" "SELECT count(*) FROM booking WHERE phone IS NOT NULL AND state = 'expired'")" = 0
 
 # A booking counts from its slot only when the office says so.
 jump=$($L booking make kartu-keluarga --at "$later" --json | sed 's/.*"code":"\([^"]*\)".*/\1/')
@@ -88,8 +91,8 @@ check "with jump_queue the ticket counts from the booked time" \
 check "without it the ticket counts from the check-in" \
 	"$(sqlite3 "$db" "SELECT t.arrived_at = t.taken_at FROM ticket t JOIN booking b ON b.ticket_id = t.id WHERE b.code = '$(echo "$code" | tr -d '-')'")" = 1
 
-# At the kiosk: book, then check in, through the screens.
-printf '2\n6\n1\n4\n1\n1\n1\n' | $L --line >"$out"
+# At the kiosk: book (no text message), then check in, through the screens.
+printf '2\n6\n1\n4\n1\n1\n1\n1\n' | $L --line >"$out"
 contains "the kiosk books a visit" "$out" "== Your booking code is "
 kcode=$(sed -n 's/^Code: //p' "$out" | head -n 1)
 printf '2\n7\n%s\n' "$kcode" | $L --line >"$out"

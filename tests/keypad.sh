@@ -99,6 +99,9 @@ s=book
 kiosk "$s" 80 24 vt100
 tui_wait "$s" "Welcome. Choose a language." >/dev/null
 keypad "$s" 2 6 1 4 1 1
+title "booking: a text message the day before is offered" "$s" \
+	"A text message the day before?"
+keypad "$s" 1
 title "booking: the keypad reaches the confirmation" "$s" "Check before booking"
 keypad "$s" 1
 ok "booking: the code is shown" tui_wait "$s" "Your booking code is "

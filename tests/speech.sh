@@ -245,6 +245,8 @@ must tui_wait bk "Pilih jam kunjungan Anda."
 ok "its times are said as times" _tui_poll 10 said_like \
 	"Pilih jam kunjungan Anda\. satu\. pukul [a-z ]+ \(sisa [a-z ]+ tempat\)\."
 tui_keys bk 1
+must tui_wait bk "SMS sehari sebelumnya?"
+tui_keys bk 1
 must tui_wait bk "Periksa sebelum memesan"
 ok "the visit is said as a day, a date and a time" _tui_poll 10 said_like \
 	"Kunjungan, $days, [a-z ]+ $months dua ribu [a-z ]+ pukul [a-z ]+ we i be\."

@@ -198,8 +198,8 @@ booking_expire(struct db *db, const struct booking_rules *b, time_t now)
 	    "booking_id, kind) SELECT ?2, 'loket', 'booking', id, 'expire' "
 	    "FROM booking WHERE state = 'booked' AND slot + ?1 < ?2 ORDER BY "
 	    "id", "ii", (long)b->grace * 60, (long)now) != 0 ||
-	    db_change(db, &cause, "UPDATE booking SET state = 'expired' "
-	    "WHERE state = 'booked' AND slot + ?1 < ?2", "ii",
+	    db_change(db, &cause, "UPDATE booking SET state = 'expired', "
+	    "phone = NULL WHERE state = 'booked' AND slot + ?1 < ?2", "ii",
 	    (long)b->grace * 60, (long)now) != 0)
 		goto rollback;
 	expired = sqlite3_changes(db->handle);
@@ -305,10 +305,10 @@ booking_checkin(struct db *db, const struct booking_rules *b,
 	    now, &extra, t, ahead, cause)) != 0)
 		goto rollback;
 	/* The row was read in this transaction: it changes, or the store
-	 * failed. */
+	 * failed. Its phone number, if any, went to the ticket. */
 	if ((status = db_change(db, cause, "UPDATE booking SET state = "
-	    "'checked_in', ticket_id = ?2 WHERE id = ?1 AND state = 'booked'",
-	    "ii", id, t->id)) != 0)
+	    "'checked_in', ticket_id = ?2, phone = NULL WHERE id = ?1 AND "
+	    "state = 'booked'", "ii", id, t->id)) != 0)
 		goto rollback;
 	detail = db_booking_detail(b, service, slot);
 	status = db_booking_event(db, "kiosk", now, id, t->id, "checkin",
