@@ -229,8 +229,8 @@ dialog_booking_phone_submit(struct dialog *d, struct dialog_frame *f,
 const struct dialog_type dialog_booking_phone = {
 	"booking-phone", dialog_booking_phone_build, NULL,
 	dialog_booking_phone_submit,
-	N_("Only the digits of your number; it is forgotten once the reminder "
-	    "is sent.")
+	N_("Only the digits of your number; it is forgotten after your "
+	    "visit.")
 };
 
 static void
