@@ -91,6 +91,20 @@ kept=$(q "SELECT phone || ' ' || lang FROM ticket WHERE phone IS NOT NULL")
 check "the ticket keeps the number and the citizen's language ($kept)" \
 	"$kept" = "081234567890 en"
 
+# At 40x12 a prompt longer than its three rows goes on above the choices:
+# every word of it can be read, none cut off.
+tui_start small 40 12 vt100 "$LOKET" --db "$db" --config "$TMP/sms.conf" \
+	--log "$TMP/loket.log" --lang=en
+tui_wait small "Choose a language." >/dev/null
+keypad small 2 1 1 1 1
+ok "40x12: the question's prompt is there to its last word" tui_wait small \
+	"board."
+rows=$(tui_screen small | grep -n -e '^board\.$' -e '1\. No' | cut -d: -f1 |
+	tr '\n' ' ')
+check "... on its own row above the choices ($rows)" \
+	"$(echo "$rows" | awk '{ print ($1 < $2) }')" = 1
+tui_stop small
+
 # A booking with a transport: a reminder the day before is offered.
 BOOKSMS="A text message the day before?"
 kiosk smsbk sms

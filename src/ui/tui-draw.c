@@ -25,6 +25,9 @@
 #define TUI_MIN_LINES	12
 
 /* One line of the scrolling content. */
+/* The rows a prompt has under the title; the rest of it scrolls. */
+#define TUI_PROMPT_ROWS	3
+
 struct tui_line {
 	char	*text;
 	int	 item;		/* item index it shows, or -1 */
@@ -34,6 +37,7 @@ struct tui_line {
 struct tui_lines {
 	struct tui_line	*lines;
 	int		 count;
+	int		 continued;	/* its first lines end the prompt */
 };
 
 static void
@@ -160,14 +164,26 @@ tui_draw_keys(const struct tui_view *v, int more)
 	free(line);
 }
 
-/* Build the scrolling content: body text, then choices. */
+/*
+ * Build the scrolling content: the end of a prompt longer than its rows
+ * (on a small terminal), body text, then choices.
+ */
 static void
 tui_content(const struct screen *s, struct tui_lines *l)
 {
-	size_t	 i;
-	char	*label;
+	size_t	  i, n;
+	char	 *label, **lines;
 
 	memset(l, 0, sizeof *l);
+	if (s->prompt != NULL) {
+		n = text_wrap(s->prompt, COLS - 1, &lines);
+		for (i = TUI_PROMPT_ROWS; i < n; i++)
+			tui_lines_add(l, lines[i], -1, 0);
+		l->continued = n > TUI_PROMPT_ROWS;
+		if (n > TUI_PROMPT_ROWS && s->nbody + s->nitems > 0)
+			tui_lines_add(l, "", -1, 0);
+		text_lines_free(lines, n);
+	}
 	for (i = 0; i < s->nbody; i++)
 		tui_lines_wrap(l, s->body[i], COLS - 1, 0, -1);
 	if (s->nbody > 0 && s->nitems > 0)
@@ -265,8 +281,10 @@ tui_draw(const struct screen *s, struct tui_view *v)
 		y += BIGTEXT_ROWS + 2;
 	}
 	if (s->prompt != NULL)
-		y = tui_put_wrapped(y, s->prompt, 3);
-	top = y + 1;
+		y = tui_put_wrapped(y, s->prompt, TUI_PROMPT_ROWS);
+	/* A prompt that goes on in the content goes on in the next row. */
+	tui_content(s, &l);
+	top = y + (l.continued ? 0 : 1);
 	bottom = tui_draw_message(s, v) - 1;	/* leave a blank line */
 	if (s->field != FIELD_NONE) {
 		tui_draw_field(s, v, bottom - 1);
@@ -276,7 +294,6 @@ tui_draw(const struct screen *s, struct tui_view *v)
 	if (rows < 1)
 		rows = 1;
 
-	tui_content(s, &l);
 	v->max_scroll = l.count > rows ? l.count - rows : 0;
 	/* Keep the selected item in view, once the cursor has moved. */
 	for (i = 0; i < l.count && v->follow && s->field == FIELD_NONE; i++) {
