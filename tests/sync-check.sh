@@ -154,7 +154,7 @@ centre_fail_none() {
 }
 
 sync_setup() {
-	centre=$TMP/centre.db
+	centre=$LOKETD_DB
 	db=$TMP/office.db
 	"$LOKETD" --db "$centre" init >/dev/null
 	code=$("$LOKETD" --db "$centre" office add KEC01 --name Satu \
