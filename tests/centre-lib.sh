@@ -11,6 +11,8 @@
 #                          its engine; prints rows as sqlite3 does (a|b)
 #   centre_copy DB NAME    copies the centre's database DB (loketd may
 #                          be serving it); prints the copy's address
+#   centre_handles         how many handles loketd ($CENTRE_PID) has open
+#                          on its database ($LOKETD_DB)
 #   alternate N ONE TWO    N rounds of the agent (loket, office_sql),
 #                          3 tickets each, at ONE and TWO in turn; sets
 #                          failed (rounds that did not exit 0)
@@ -39,6 +41,17 @@ centre_copy() {
 		    >/dev/null && echo "$_copy"
 	else
 		sqlite3 "$1" ".backup '$TMP/$2.db'" && echo "$TMP/$2.db"
+	fi
+}
+
+# PostgreSQL: its connections (application_name loketd; one loketd runs).
+centre_handles() {
+	if [ "$LOKETD_ENGINE" = postgresql ]; then
+		centre_sql "$LOKETD_DB" "SELECT count(*) FROM pg_stat_activity
+		    WHERE application_name = 'loketd'"
+	else
+		ls -l "/proc/$CENTRE_PID/fd" 2>/dev/null |
+		    grep -c -- "/${LOKETD_DB##*/}\$"
 	fi
 }
 
