@@ -9,6 +9,10 @@
 #   centre_stop
 #   centre_sql DB QUERY    runs QUERY in the centre's database, whatever
 #                          its engine; prints rows as sqlite3 does (a|b)
+#   centre_copy DB NAME    copies the centre's database DB (loketd may
+#                          be serving it); prints the copy's address
+#   centre_handles         how many handles loketd ($CENTRE_PID) has open
+#                          on its database ($LOKETD_DB)
 #   alternate N ONE TWO    N rounds of the agent (loket, office_sql),
 #                          3 tickets each, at ONE and TWO in turn; sets
 #                          failed (rounds that did not exit 0)
@@ -26,6 +30,28 @@ centre_sql() {
 		psql -XAtq -v ON_ERROR_STOP=1 -d "$1" -c "$2"
 	else
 		sqlite3 -cmd ".timeout 10000" "$1" "$2"
+	fi
+}
+
+centre_copy() {
+	if [ "$LOKETD_ENGINE" = postgresql ]; then
+		_copy=$(pg_createdb "$2") &&
+		    "$PG_BIN/pg_dump" -f "$TMP/$2.sql" -d "$1" &&
+		    psql -Xq -v ON_ERROR_STOP=1 -f "$TMP/$2.sql" -d "$_copy" \
+		    >/dev/null && echo "$_copy"
+	else
+		sqlite3 "$1" ".backup '$TMP/$2.db'" && echo "$TMP/$2.db"
+	fi
+}
+
+# PostgreSQL: its connections (application_name loketd; one loketd runs).
+centre_handles() {
+	if [ "$LOKETD_ENGINE" = postgresql ]; then
+		centre_sql "$LOKETD_DB" "SELECT count(*) FROM pg_stat_activity
+		    WHERE application_name = 'loketd'"
+	else
+		ls -l "/proc/$CENTRE_PID/fd" 2>/dev/null |
+		    grep -c -- "/${LOKETD_DB##*/}\$"
 	fi
 }
 

@@ -97,20 +97,23 @@ centre_received() {
 
 chain_breaks() { centre_query "SELECT count(*) FROM chain_break"; }
 
-# The store's write lock held by another connection until centre_release.
+# The store's write lock held by another connection until centre_release;
+# held when centre_hold returns (the holder says so in $TMP/held).
 centre_hold() {
-	rm -f "$TMP/release"
+	rm -f "$TMP/release" "$TMP/held"
 	case ${LOKETD_ENGINE:-sqlite} in
 	postgresql)
 		{ echo "BEGIN; LOCK TABLE received_op IN EXCLUSIVE MODE;"
+		  echo "\\! touch '$TMP/held'"
 		  while [ ! -e "$TMP/release" ]; do sleep 0.1; done
 		  echo "COMMIT;"; } | psql -X -q -d "$CENTRE_DB" >/dev/null ;;
 	*)
-		{ echo "BEGIN IMMEDIATE;"
+		{ echo "BEGIN IMMEDIATE;"; echo ".shell touch '$TMP/held'"
 		  while [ ! -e "$TMP/release" ]; do sleep 0.1; done
 		  echo "COMMIT;"; } | sqlite3 "$CENTRE_DB" ;;
 	esac &
 	_hold=$!
+	eventually test -e "$TMP/held"
 }
 centre_release() {
 	: >"$TMP/release"
@@ -154,7 +157,7 @@ centre_fail_none() {
 }
 
 sync_setup() {
-	centre=$TMP/centre.db
+	centre=$LOKETD_DB
 	db=$TMP/office.db
 	"$LOKETD" --db "$centre" init >/dev/null
 	code=$("$LOKETD" --db "$centre" office add KEC01 --name Satu \

@@ -151,8 +151,17 @@ rc=$?
 check "loketd killed in a batch: exit 4 (it exited $rc)" $rc -eq 4
 centre_again
 check "loketd starts again on its port" $? -eq 0
-check "... with nothing of the batch recorded" "$(received)" -eq $before
-then_round 250 0
+if [ "$LOKETD_ENGINE" = postgresql ]; then
+	# The batch is one statement, already sent: PostgreSQL ends it whole
+	# once the lock goes, without loketd (the agent's 100 a push; see
+	# tests/loketd-pg-kill.sh).
+	eventually pushed $((before + 100))
+	check "... with its first batch recorded whole ($(received))" $? -eq 0
+	then_round 150 100
+else
+	check "... with nothing of the batch recorded" "$(received)" -eq $before
+	then_round 250 0
+fi
 
 # The store fails at the 50th operation of a batch: the batch's
 # transaction is undone whole, the centre answers 503.
@@ -173,9 +182,8 @@ check "after every fault, no break in the office's hash chain" \
 
 # The checker itself finds what it looks for: on a copy of the centre,
 # one operation applied twice, one lost, one the office never made.
-if [ "${LOKETD_ENGINE:-sqlite}" = sqlite ]; then
-	sqlite3 "$centre" ".backup '$TMP/copy.db'"
-	sqlite3 "$TMP/copy.db" "DELETE FROM received_op WHERE op_id = (SELECT
+if copy=$(centre_copy "$centre" copy); then
+	centre_sql "$copy" "DELETE FROM received_op WHERE op_id = (SELECT
 	    op_id FROM office_event ORDER BY id DESC LIMIT 1);
 	    DELETE FROM office_event WHERE id = (SELECT max(id) FROM
 	    office_event);
@@ -184,11 +192,11 @@ if [ "${LOKETD_ENGINE:-sqlite}" = sqlite ]; then
 	    ORDER BY id LIMIT 1;
 	    INSERT INTO office_event (office_id, seq, op_id, at, kind, body)
 	    VALUES (1, 0, 'made-up', 0, 'take', '{}')"
-	CENTRE_DB=$TMP/copy.db sync_check "$db" KEC01 >"$TMP/check"
+	CENTRE_DB=$copy sync_check "$db" KEC01 >"$TMP/check"
 	rc=$?
-	contains "the checker finds a lost, a doubled and a made-up operation" \
-		"$TMP/check" "lost 1, duplicated 1, unexpected 1"
-	check "... and fails (status $rc)" $rc -ne 0
 fi
+contains "the checker finds a lost, a doubled and a made-up operation" \
+	"$TMP/check" "lost 1, duplicated 1, unexpected 1"
+check "... and fails (status $rc)" $rc -ne 0
 
 done_testing

@@ -9,7 +9,7 @@
 . "${top_srcdir:-.}/tests/lib.sh"
 . "$top_srcdir/tests/centre-lib.sh"
 
-centre=$TMP/centre.db
+centre=$LOKETD_DB
 db=$TMP/office.db
 "$LOKETD" --db "$centre" init >/dev/null
 # add CODE: the office's enrolment code
@@ -74,7 +74,8 @@ push() {
 $token" ${2:+-H "Content-Encoding: $2"} --data-binary "@$1" "$CENTRE/v1/ops"
 }
 applied() { # applied ID: how many times the centre recorded it
-	sql "$centre" "SELECT count(*) FROM received_op WHERE op_id = '$1'"
+	centre_sql "$centre" "SELECT count(*) FROM received_op WHERE op_id =
+	    '$1'"
 }
 id1=0f8fad5b-d9cb-469f-a165-70867728950e
 id2=7c9e6679-7425-40de-944b-e07fc1f90ae7
@@ -146,9 +147,10 @@ wait $pids
 check "60 requests at once are all answered 200 \
 ($(sort "$TMP/codes" | uniq -c | tr '\n' ' '))" \
 	"$(grep -c '^200$' "$TMP/codes")" = 60
-check "... the 2000 operations all applied" "$(sql "$centre" "SELECT \
-	count(*) FROM received_op WHERE op_id LIKE '%-0000-4000-8000-%'")" = 2000
-handles=$(ls -l "/proc/$CENTRE_PID/fd" 2>/dev/null | grep -c 'centre\.db$')
+check "... the 2000 operations all applied" "$(centre_sql "$centre" \
+	"SELECT count(*) FROM received_op WHERE op_id LIKE \
+	'%-0000-4000-8000-%'")" = 2000
+handles=$(centre_handles)
 check "... by at most two open handles on the database ($handles)" \
 	"$handles" -ge 1 -a "$handles" -le 2
 centre_stop
