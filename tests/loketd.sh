@@ -14,6 +14,18 @@ ok "loketd init makes the database and keys" "$LOKETD" --db "$db" init
 key=$(centre_sql "$db" "SELECT value FROM meta WHERE key = 'public_key'")
 ok "loketd init again" "$LOKETD" --db "$db" init
 ok "loketd migrate on a current database" "$LOKETD" --db "$db" migrate
+# One version back, before enrolment codes were kept: migrate brings it up.
+if [ "$LOKETD_ENGINE" = postgresql ]; then
+	back="UPDATE loket_schema SET version = version - 1"
+else
+	back="PRAGMA user_version = $(($(centre_sql "$db" \
+		"PRAGMA user_version") - 1))"
+fi
+centre_sql "$db" "ALTER TABLE office DROP COLUMN token_unused; $back"
+ok "loketd migrate from the version before kept enrolment codes" \
+	"$LOKETD" --db "$db" migrate
+check "... adds what keeps them" \
+	"$(centre_sql "$db" "SELECT count(token_unused) FROM office")" = 0
 check "... neither made new keys" \
 	"$(centre_sql "$db" "SELECT value FROM meta WHERE key = 'public_key'")" \
 	= "$key"
