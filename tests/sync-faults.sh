@@ -6,7 +6,8 @@
 # with Retry-After, loketd killed in the middle of a batch. After each,
 # the agent says what failed with exit 4 (try again later), the next
 # round goes through, and the checker finds every operation the office
-# made applied at the centre exactly once.
+# made applied at the centre exactly once. The answer to loket sync enrol
+# dropped: it says that the same command again is safe, and it is.
 . "${top_srcdir:-.}/tests/lib.sh"
 . "$top_srcdir/tests/centre-lib.sh"
 . "$top_srcdir/tests/sync-check.sh"
@@ -27,7 +28,31 @@ sync_centre_start "$centre"
 check "loketd serves on a loopback port" -n "$CENTRE"
 proxy_start
 check "the fault proxy listens before it" $? -eq 0
-ok "the office enrols through the proxy" loket sync enrol "$PROXY" "$code"
+inject() { printf '%s\n' "$@" >"$FAULTS"; printf '%s\n' "$1" >"$FAULTS.last"; }
+
+# The answer to the enrolment dropped, twice: the centre made a token the
+# office never got. The same command again is safe: the code works until
+# the office has used its token.
+enrolled() {
+	centre_query "SELECT count(*) FROM office WHERE token_hash IS NOT NULL"
+}
+inject drop drop
+"$LOKET" --lang=id --db "$db" sync enrol "$PROXY" "$code" >"$TMP/out" 2>&1
+rc=$?
+check "the answer to loket sync enrol dropped: exit 4 (it exited $rc)" \
+	$rc -eq 4
+check "... though the centre enrolled the office" "$(enrolled)" -eq 1
+contains "... and it says in Indonesian that the answer did not arrive" \
+	"$TMP/out" "Jawaban pusat tidak sampai"
+contains "... and that the same command again is safe" "$TMP/out" \
+	"aman dijalankan lagi dengan kode yang sama"
+loket sync enrol "$PROXY" "$code" >"$TMP/out" 2>&1
+rc=$?
+check "dropped again: exit 4 (it exited $rc)" $rc -eq 4
+contains "... and it says so in English" "$TMP/out" \
+	"The centre's answer did not arrive"
+ok "the same command a third time enrols the office through the proxy" \
+	loket sync enrol "$PROXY" "$code"
 ok "... and pushes its first tickets" take 3
 ok "... with one round" loket sync
 ok "checker: lost 0, duplicated 0, unexpected 0" sync_check "$db" KEC01
@@ -52,8 +77,6 @@ then_round() {
 	ok "... checker: lost 0, duplicated 0, unexpected 0" \
 		sync_check "$db" KEC01
 }
-inject() { printf '%s\n' "$@" >"$FAULTS"; printf '%s\n' "$1" >"$FAULTS.last"; }
-
 received() { centre_query "SELECT count(*) FROM received_op"; }
 
 take 2; inject refuse

@@ -1,7 +1,9 @@
 /*
- * POST /v1/enrol {"code": "..."}: a one-time code, spent, for the
- * office's token and the centre's public key. A wrong, used or expired
- * code gets 403 and says no more.
+ * POST /v1/enrol {"code": "..."}: a one-time code for the office's token
+ * and the centre's public key. The same code sent again (its answer lost
+ * on the way) gets a new token, until the office has used one: then the
+ * code is spent. A wrong, spent or expired code gets 403 and says no
+ * more.
  */
 #include "config.h"
 

@@ -137,6 +137,14 @@ static const char *const pg_migrations[] = {
 	/* 6: a batch stored by one call, in one round trip. A later change
 	 * to it is a new migration that replaces it. */
 	pg_push_function,
+
+	/*
+	 * 7: 1 while the token an enrolment made has not been used: the
+	 * code (enrol_hash) is kept until then, so that an office whose
+	 * answer was lost can send the same code again.
+	 */
+	"ALTER TABLE office ADD COLUMN token_unused INTEGER NOT NULL "
+	"  DEFAULT 0;",
 };
 #define PG_SCHEMA_VERSION ((long)(sizeof pg_migrations / sizeof pg_migrations[0]))
 
@@ -579,8 +587,9 @@ pg_enrol(struct store *base, const char *code_hash, time_t now,
 
 	if (pg_begin(s, cause) != 0)
 		return STORE_FAILED;
-	rc = pg_office_where(s, "o.enrol_hash = $1 AND o.active <> 0 FOR "
-	    "UPDATE", code_hash, o, cause);
+	rc = pg_office_where(s, "o.enrol_hash = $1 AND o.active <> 0 AND "
+	    "(o.token_hash IS NULL OR o.token_unused <> 0) FOR UPDATE",
+	    code_hash, o, cause);
 	if (rc == 0) {
 		*cause = xstrdup("unknown, used or expired enrolment code");
 		rc = STORE_REFUSED;
@@ -589,7 +598,7 @@ pg_enrol(struct store *base, const char *code_hash, time_t now,
 	if (rc != 1)
 		goto rollback;
 	rows = pg_run(s, cause, "UPDATE office SET token_hash = $2, "
-	    "enrol_hash = NULL, last_seen = $3 WHERE id = $1 AND "
+	    "token_unused = 1, last_seen = $3 WHERE id = $1 AND "
 	    "enrol_expires > $3", "iti", o->id, token_hash, (long)now);
 	if (rows != 1) {
 		rc = STORE_FAILED;
@@ -609,22 +618,35 @@ rollback:
 	return rc;
 }
 
+/*
+ * Every request asks this. The first request with an enrolment's token
+ * spends its code (one write, once); last_seen is written at most once
+ * a second.
+ */
 static int
 pg_office_by_token(struct store *base, const char *token_hash, time_t now,
     struct store_office *o, char **cause)
 {
 	PGresult	*res;
-	int		 found;
+	int		 found, unused = 0;
 
 	/* Its counts are not asked for (store.h): they cost a scan. */
 	res = pg_query(PG(base), cause, "SELECT id, code, name, active, 1, "
-	    "last_seen, 0, 0 FROM office WHERE token_hash = $1 AND active <> "
-	    "0", "t", token_hash);
+	    "last_seen, 0, 0, token_unused FROM office WHERE token_hash = $1 "
+	    "AND active <> 0", "t", token_hash);
 	if (res == NULL)
 		return STORE_FAILED;
-	if ((found = PQntuples(res) > 0))
+	if ((found = PQntuples(res) > 0)) {
 		pg_office_row(res, 0, o);
+		unused = pg_num(res, 0, 8);
+	}
 	PQclear(res);
+	if (unused && pg_run(PG(base), cause, "UPDATE office SET enrol_hash = "
+	    "NULL, token_unused = 0 WHERE id = $1 AND token_hash = $2", "it",
+	    o->id, token_hash) < 0) {
+		store_office_clear(o);
+		return STORE_FAILED;
+	}
 	if (found && o->last_seen < now && pg_run(PG(base), cause, "UPDATE "
 	    "office SET last_seen = $2 WHERE id = $1 AND last_seen < $2", "ii",
 	    o->id, (long)now) < 0) {

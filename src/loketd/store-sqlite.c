@@ -127,6 +127,15 @@ static const char *const sq_migrations[] = {
 	 * NULL for every office (the catalog, the holidays). */
 	"ALTER TABLE change ADD COLUMN office_id INTEGER REFERENCES office(id);"
 	"PRAGMA user_version = 5;",
+
+	/*
+	 * 6: 1 while the token an enrolment made has not been used: the
+	 * code (enrol_hash) is kept until then, so that an office whose
+	 * answer was lost can send the same code again.
+	 */
+	"ALTER TABLE office ADD COLUMN token_unused INTEGER NOT NULL "
+	"  DEFAULT 0;"
+	"PRAGMA user_version = 6;",
 };
 #define SQ_VERSION ((long)(sizeof sq_migrations / sizeof sq_migrations[0]))
 
@@ -581,8 +590,8 @@ sq_enrol(struct store *base, const char *code_hash, time_t now,
 
 	if (sq_begin(s, cause) != 0)
 		return STORE_FAILED;
-	rc = sq_office_where(s, "o.enrol_hash = ?1 AND o.active", code_hash, o,
-	    cause);
+	rc = sq_office_where(s, "o.enrol_hash = ?1 AND o.active AND "
+	    "(o.token_hash IS NULL OR o.token_unused)", code_hash, o, cause);
 	if (rc == 0) {
 		*cause = xstrdup("unknown, used or expired enrolment code");
 		rc = STORE_REFUSED;
@@ -591,7 +600,7 @@ sq_enrol(struct store *base, const char *code_hash, time_t now,
 	if (rc != 1)
 		goto rollback;
 	if ((rc = sq_run(s, cause, "UPDATE office SET token_hash = ?2, "
-	    "enrol_hash = NULL, last_seen = ?3 WHERE id = ?1 AND "
+	    "token_unused = 1, last_seen = ?3 WHERE id = ?1 AND "
 	    "enrol_expires > ?3", "iti", o->id, token_hash, (long)now)) != 0)
 		goto rollback;
 	if (sqlite3_changes(s->handle) != 1) {
@@ -611,7 +620,9 @@ rollback:
 /*
  * Every request asks this: the counts of SQ_OFFICE_COLUMNS (which grow
  * with the office's history) are left at 0, and last_seen is written at
- * most once a second, so that a request costs no write of its own.
+ * most once a second, so that a request costs no write of its own. The
+ * first request with an enrolment's token spends its code (one write,
+ * once).
  */
 static int
 sq_office_by_token(struct store *base, const char *token_hash, time_t now,
@@ -619,24 +630,30 @@ sq_office_by_token(struct store *base, const char *token_hash, time_t now,
 {
 	struct store_sqlite	*s = SQ(base);
 	sqlite3_stmt		*stmt;
-	int			 rc;
+	int			 rc, unused = 0;
 
 	if (sq_statement(s, &stmt, cause, "SELECT o.id, o.code, o.name, "
-	    "o.active, 1, o.last_seen, 0, 0 FROM office o WHERE "
-	    "o.token_hash = ?1 AND o.active", "t", token_hash) != 0)
+	    "o.active, 1, o.last_seen, 0, 0, o.token_unused FROM office o "
+	    "WHERE o.token_hash = ?1 AND o.active", "t", token_hash) != 0)
 		return STORE_FAILED;
 	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
+	if (rc == SQLITE_ROW) {
 		sq_office_row(stmt, o);
+		unused = sqlite3_column_int(stmt, 8);
+	}
 	sq_done(s, stmt);
 	if (rc == SQLITE_DONE)
 		return 0;
 	if (rc != SQLITE_ROW)
 		return sq_fail(s, rc, cause);
-	if (o->last_seen < now && (sq_begin(s, cause) != 0 ||
+	if (!unused && o->last_seen >= now)
+		return 1;
+	if (sq_begin(s, cause) != 0 || (unused && sq_run(s, cause, "UPDATE "
+	    "office SET enrol_hash = NULL, token_unused = 0 WHERE id = ?1 AND "
+	    "token_hash = ?2", "it", o->id, token_hash) != 0) ||
 	    sq_run(s, cause, "UPDATE office SET last_seen = ?2 WHERE id = ?1 "
 	    "AND last_seen < ?2", "ii", o->id, (long)now) != 0 ||
-	    sq_commit(s, cause) != 0)) {
+	    sq_commit(s, cause) != 0) {
 		sq_rollback(s);
 		store_office_clear(o);
 		return STORE_FAILED;

@@ -129,7 +129,12 @@ struct store_engine {
 	int	(*office_list)(struct store *,
 		    int (*)(void *, const struct store_office *), void *,
 		    char **cause);
-	/* Spend an enrolment code: the office, with its new token. */
+	/*
+	 * Enrol with a code: the office, with its new token. The code is
+	 * kept, and the same code makes a new token in place of the last,
+	 * until the office's first request with its token spends it
+	 * (office_by_token); REFUSED when unknown, spent or expired.
+	 */
 	int	(*enrol)(struct store *, const char *code_hash, time_t now,
 		    const char *token_hash, struct store_office *,
 		    char **cause);

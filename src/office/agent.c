@@ -127,6 +127,21 @@ agent_url_allowed(const char *url)
 	return 0;
 }
 
+/*
+ * An enrolment whose answer did not come: the centre may have made a
+ * token the office never got. It keeps the code until the office has
+ * used a token, so the same code may be sent again.
+ */
+static void
+agent_enrol_lost(char **cause)
+{
+	char	*was = *cause;
+
+	*cause = xasprintf(_("%s\nThe centre's answer did not arrive. Running "
+	    "the same command again, with the same code, is safe."), was);
+	free(was);
+}
+
 enum agent_status
 agent_enrol(struct db *db, const char *url, const char *code, char **office,
     char **cause)
@@ -151,6 +166,8 @@ agent_enrol(struct db *db, const char *url, const char *code, char **office,
 	json_decref(request);
 	status = agent_post(base, "/v1/enrol", NULL, body, &a, cause);
 	free(body);
+	if (status == AGENT_UNREACHABLE && a.status < 400)
+		agent_enrol_lost(cause);
 	if (status != AGENT_DONE)
 		goto out;
 	answer = json_loads(a.body, 0, NULL);
