@@ -45,14 +45,9 @@
 FAULTS=$TMP/faults
 sync_pids=
 
-centre_query() {
-	case ${LOKETD_ENGINE:-sqlite} in
-	postgresql)
-		psql -X -q -A -t -v ON_ERROR_STOP=1 -d "$CENTRE_DB" -c "$1" ;;
-	*)
-		sqlite3 -cmd ".timeout 10000" "$CENTRE_DB" "$1" ;;
-	esac
-}
+# centre_query SQL: on the centre of these tests (centre-lib.sh's
+# centre_sql, on $CENTRE_DB).
+centre_query() { centre_sql "$CENTRE_DB" "$1"; }
 
 # The centre's applications of an office's operations, one op id a line
 # and a line for each time its effect was applied; then its receipts.
