@@ -20,7 +20,7 @@ wait $a
 check "two loketd init at once both succeed ($? $rc)" $? -eq 0 -a $rc -eq 0
 check "... one schema, one version row" \
 	"$(centre_sql "$centre" "SELECT count(*), max(version) FROM \
-	loket_schema")" = "1|7"
+	loket_schema")" = "1|8"
 secret="postgresql://loket:s3cr3t-pw@/loket?host=${LOKETD_DB#*host=}"
 "$LOKETD" --db "$secret" init >"$TMP/init3" 2>&1
 check "init with a password in the URL succeeds (exit $?)" $? -eq 0

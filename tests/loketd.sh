@@ -14,18 +14,25 @@ ok "loketd init makes the database and keys" "$LOKETD" --db "$db" init
 key=$(centre_sql "$db" "SELECT value FROM meta WHERE key = 'public_key'")
 ok "loketd init again" "$LOKETD" --db "$db" init
 ok "loketd migrate on a current database" "$LOKETD" --db "$db" migrate
-# One version back, before enrolment codes were kept: migrate brings it up.
-if [ "$LOKETD_ENGINE" = postgresql ]; then
-	back="UPDATE loket_schema SET version = version - 1"
-else
-	back="PRAGMA user_version = $(($(centre_sql "$db" \
-		"PRAGMA user_version") - 1))"
-fi
-centre_sql "$db" "ALTER TABLE office DROP COLUMN token_unused; $back"
+# back N: the statement that sets the schema's version N back.
+back() {
+	if [ "$LOKETD_ENGINE" = postgresql ]; then
+		echo "UPDATE loket_schema SET version = version - $1"
+	else
+		echo "PRAGMA user_version = $(($(centre_sql "$db" \
+			"PRAGMA user_version") - $1))"
+	fi
+}
+# Two versions back, before enrolment codes were kept and each office's
+# operations counted: migrate brings it up.
+centre_sql "$db" "ALTER TABLE office DROP COLUMN token_unused;
+	ALTER TABLE office DROP COLUMN received; $(back 2)"
 ok "loketd migrate from the version before kept enrolment codes" \
 	"$LOKETD" --db "$db" migrate
 check "... adds what keeps them" \
 	"$(centre_sql "$db" "SELECT count(token_unused) FROM office")" = 0
+check "... and what counts each office's operations" \
+	"$(centre_sql "$db" "SELECT count(received) FROM office")" = 0
 check "... neither made new keys" \
 	"$(centre_sql "$db" "SELECT value FROM meta WHERE key = 'public_key'")" \
 	= "$key"
@@ -158,6 +165,21 @@ contains "... with the centre's generation" "$TMP/body" '"generation":"'
 ok "office disable" "$LOKETD" --db "$db" office disable KEC01
 check "a disabled office's token: 401" \
 	"$(http POST /v1/ops "$token" "$TMP/batch")" = 401
+
+# Each office's operations are counted as they come (office list and
+# /metrics read no receipts); a centre from before counts them once when
+# it migrates.
+held=$(centre_sql "$db" "SELECT count(*) FROM received_op r JOIN office o ON
+	o.id = r.office_id WHERE o.code = 'KEC01'")
+ops() { "$LOKETD" --db "$db" office list --json | awk '/"code": "KEC01"/ {
+	f = 1 } f && /"operations"/ { gsub(/[^0-9]/, ""); print; exit }'; }
+check "office list: each office's operations, as the centre holds them" \
+	"$(ops)" = "$held"
+check "... duplicates and conflicts not counted ($held)" "$held" -ge 3
+centre_sql "$db" "ALTER TABLE office DROP COLUMN received; $(back 1)"
+ok "loketd migrate from the version before they were counted" \
+	"$LOKETD" --db "$db" migrate
+check "... counts them once ($(ops))" "$(ops)" = "$held"
 
 # A rate per office: past it, 429 with Retry-After, for that office only.
 centre_stop

@@ -21,6 +21,7 @@
 #include "common/log.h"
 #include "common/xmalloc.h"
 #include "loketd/store-pg.h"
+#include "loketd/store-pg-push.h"
 
 /* The advisory lock migrations take: "Loket" in ASCII. */
 #define PG_MIGRATION_LOCK	"345131791220"
@@ -136,7 +137,7 @@ static const char *const pg_migrations[] = {
 
 	/* 6: a batch stored by one call, in one round trip. A later change
 	 * to it is a new migration that replaces it. */
-	pg_push_function,
+	PG_PUSH_FUNCTION,
 
 	/*
 	 * 7: 1 while the token an enrolment made has not been used: the
@@ -145,6 +146,17 @@ static const char *const pg_migrations[] = {
 	 */
 	"ALTER TABLE office ADD COLUMN token_unused INTEGER NOT NULL "
 	"  DEFAULT 0;",
+
+	/*
+	 * 8: how many operations each office sent, kept by the push, so
+	 * that office list and /metrics no longer count the receipts of
+	 * every office (all of them, at every scrape): counted once here,
+	 * with the function that keeps it up from now on.
+	 */
+	"ALTER TABLE office ADD COLUMN received BIGINT NOT NULL DEFAULT 0;"
+	"UPDATE office SET received = (SELECT count(*) FROM received_op r"
+	"  WHERE r.office_id = office.id);"
+	PG_PUSH_FUNCTION,
 };
 #define PG_SCHEMA_VERSION ((long)(sizeof pg_migrations / sizeof pg_migrations[0]))
 
@@ -518,8 +530,7 @@ pg_office_disable(struct store *base, const char *code, char **cause)
 #define PG_OFFICE_COLUMNS \
 	"o.id, o.code, o.name, o.active, (o.token_hash IS NOT NULL)::int, " \
 	"o.last_seen, (SELECT count(*) FROM chain_break b WHERE " \
-	"b.office_id = o.id), (SELECT count(*) FROM received_op r WHERE " \
-	"r.office_id = o.id)"
+	"b.office_id = o.id), o.received"
 
 /* Fill o from a row of PG_OFFICE_COLUMNS. */
 static void

@@ -61,9 +61,6 @@ void	 pg_rollback(struct store_pg *);
 long	 pg_num(const PGresult *, int row, int column);
 char	*pg_text(const PGresult *, int row, int column);
 
-/* The database function a batch is stored by (store-pg-push.c). */
-extern const char pg_push_function[];
-
 /* The engine's parts, in store-pg-*.c. */
 int	 pg_push(struct store *, long office, struct store_op *, size_t,
 	     time_t now, char **cause);

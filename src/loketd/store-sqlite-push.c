@@ -134,10 +134,10 @@ sq_apply(struct store_sqlite *s, long office, struct store_op *x,
 	    x->op.seq, (long)now);
 }
 
-/* One operation of the batch. */
+/* One operation of the batch; *made counts the receipts made. */
 static int
 sq_push_one(struct store_sqlite *s, long office, struct store_op *x,
-    time_t now, char **cause)
+    time_t now, long *made, char **cause)
 {
 	char	 hash[SYNC_HASH_HEX];
 	int	 rc;
@@ -149,8 +149,10 @@ sq_push_one(struct store_sqlite *s, long office, struct store_op *x,
 	rc = sq_received(s, office, x->id, hash, &x->first, cause);
 	if (rc < 0)
 		return rc;
-	if (rc == 0)
+	if (rc == 0) {
+		(*made)++;
 		return sq_apply(s, office, x, now, cause);
+	}
 	if (strcmp(hash, x->hash) == 0) {
 		x->result = STORE_DUPLICATE;
 		return 0;
@@ -167,20 +169,22 @@ sq_push(struct store *base, long office, struct store_op *ops, size_t count,
 {
 	struct store_sqlite	*s = SQ(base);
 	size_t			 i;
+	long			 made = 0;
 
 	if (sq_begin(s, cause) != 0)
 		return STORE_FAILED;
 	for (i = 0; i < count; i++) {
-		if (sq_push_one(s, office, &ops[i], now, cause) != 0)
+		if (sq_push_one(s, office, &ops[i], now, &made, cause) != 0)
 			goto rollback;
 	}
 	/* The mark moves on over the seqs now held after it, if any. */
-	if (sq_run(s, cause, "UPDATE office SET held_through = (SELECT "
+	if (sq_run(s, cause, "UPDATE office SET received = received + ?2, "
+	    "held_through = (SELECT "
 	    "min(c.s) FROM (SELECT held_through AS s FROM office WHERE id = ?1 "
 	    "UNION ALL SELECT seq FROM received_op WHERE office_id = ?1 AND "
 	    "seq > (SELECT held_through FROM office WHERE id = ?1)) c WHERE NOT "
 	    "EXISTS (SELECT 1 FROM received_op r WHERE r.office_id = ?1 AND "
-	    "r.seq = c.s + 1)) WHERE id = ?1", "i", office) != 0 ||
+	    "r.seq = c.s + 1)) WHERE id = ?1", "ii", office, made) != 0 ||
 	    sq_commit(s, cause) != 0)
 		goto rollback;
 	return 0;

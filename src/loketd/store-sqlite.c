@@ -136,6 +136,16 @@ static const char *const sq_migrations[] = {
 	"ALTER TABLE office ADD COLUMN token_unused INTEGER NOT NULL "
 	"  DEFAULT 0;"
 	"PRAGMA user_version = 6;",
+
+	/*
+	 * 7: how many operations each office sent, kept by the push, so
+	 * that office list and /metrics no longer count the receipts of
+	 * every office (all of them, at every scrape).
+	 */
+	"ALTER TABLE office ADD COLUMN received INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE office SET received = (SELECT count(*) FROM received_op r"
+	"  WHERE r.office_id = office.id);"
+	"PRAGMA user_version = 7;",
 };
 #define SQ_VERSION ((long)(sizeof sq_migrations / sizeof sq_migrations[0]))
 
@@ -516,8 +526,7 @@ sq_office_disable(struct store *base, const char *code, char **cause)
 #define SQ_OFFICE_COLUMNS \
 	"o.id, o.code, o.name, o.active, o.token_hash IS NOT NULL, " \
 	"o.last_seen, (SELECT count(*) FROM chain_break b WHERE " \
-	"b.office_id = o.id), (SELECT count(*) FROM received_op r WHERE " \
-	"r.office_id = o.id)"
+	"b.office_id = o.id), o.received"
 
 /* Fill o from a row of SQ_OFFICE_COLUMNS. */
 static void
