@@ -79,7 +79,8 @@ loketd_office_add_exec(struct loketd_conf *conf, int argc, char **argv)
 	if (rc != 0)
 		return loketd_office_status(rc, cause);
 	fprintf(stderr, _("Office %s added. Its enrolment code, for \"loket "
-	    "sync enrol\", works once within 24 hours:\n"), argv[optind]);
+	    "sync enrol\", is good for 24 hours, until the office is "
+	    "enrolled:\n"), argv[optind]);
 	printf("%s\n", shown);
 	return loketd_close_stdout(LOKETD_EXIT_OK);
 }
