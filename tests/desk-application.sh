@@ -107,6 +107,15 @@ check "0 after filing also goes back to the counter" \
 check "... and logs nobody out on the way" \
 	"$(after_filing | grep -c "Type your operator name")" -eq 0
 
+# A phone typed, then back to the question and "No, stay anonymous":
+# filed without the number.
+desk 9 6 1 1 3 1 2 081277778888 2 0 0 '*' 1 1 1
+contains "a phone typed at the desk is shown before filing" "$TMP/out" \
+	"081277778888"
+check "... back, then anonymous: filed without it" \
+	"$(sql "SELECT count(*) FROM complaint WHERE phone = '081277778888'")" = 0
+contains "... and filed" "$TMP/out" "Complaint number: "
+
 # The citizen's language for the text messages: asked after the phone
 # (the desk's own under the cursor), kept with the record, and the
 # messages come in it, whatever the desk's language.
