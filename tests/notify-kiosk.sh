@@ -39,7 +39,7 @@ CONFIRM="Check before taking the ticket"
 
 # Without a transport.
 kiosk none none
-tui_wait none "Welcome. Choose a language." >/dev/null
+ok "none: the kiosk starts, its welcome shown" tui_wait none "Welcome. Choose a language."
 keypad none 2 1 1 1 1
 title "no transport: after the lane comes the confirmation" none "$CONFIRM"
 ok "... the confirmation is heard" _tui_poll "$TUI_TIMEOUT" grep -qF \
@@ -60,7 +60,7 @@ title "... 0 goes back to the lane, not to a phone question" none \
 tui_stop none
 # A booking: from the slot straight to the confirmation.
 kiosk nonebk none
-tui_wait nonebk "Welcome. Choose a language." >/dev/null
+ok "nonebk: the kiosk starts, its welcome shown" tui_wait nonebk "Welcome. Choose a language."
 keypad nonebk 2 6 1 1 1 1
 title "no transport: a booking goes from the slot to the confirmation" \
 	nonebk "Check before booking"
@@ -76,7 +76,7 @@ check "... and the ticket has no phone number" \
 
 # With a transport.
 kiosk sms sms
-tui_wait sms "Welcome. Choose a language." >/dev/null
+ok "sms: the kiosk starts, its welcome shown" tui_wait sms "Welcome. Choose a language."
 keypad sms 2 1 1 1 1
 title "a transport: the text message is offered after the lane" sms "$SMS"
 ok "... and heard" _tui_poll "$TUI_TIMEOUT" grep -qF "$SMS" "$TMP/wav-sms/speech.log"
@@ -95,7 +95,7 @@ check "the ticket keeps the number and the citizen's language ($kept)" \
 # every word of it can be read, none cut off.
 tui_start small 40 12 vt100 "$LOKET" --db "$db" --config "$TMP/sms.conf" \
 	--log "$TMP/loket.log" --lang=en
-tui_wait small "Choose a language." >/dev/null
+ok "small: the kiosk starts, its welcome shown" tui_wait small "Choose a language."
 keypad small 2 1 1 1 1
 ok "40x12: the question's prompt is there to its last word" tui_wait small \
 	"board."
@@ -108,7 +108,7 @@ tui_stop small
 # A booking with a transport: a reminder the day before is offered.
 BOOKSMS="A text message the day before?"
 kiosk smsbk sms
-tui_wait smsbk "Welcome. Choose a language." >/dev/null
+ok "smsbk: the kiosk starts, its welcome shown" tui_wait smsbk "Welcome. Choose a language."
 keypad smsbk 2 6 1 1 1 1
 title "a transport: a booking offers a text message after the slot" smsbk \
 	"$BOOKSMS"
